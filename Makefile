@@ -1,0 +1,33 @@
+# The course in two commands: `make lab` to learn, `make test` to check everything.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: lab test test-fast nbval bench notebooks exercises check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[course,dev]'
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter trust notebooks/*.ipynb solutions/*.ipynb exercises/*.ipynb 2>/dev/null || true
+	$(BIN)/jupyter lab notebooks/00_setup_and_tour.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n auto tests
+	$(BIN)/python -m pytest -n auto --dist loadfile --nbval --nbval-current-env \
+	    --nbval-sanitize-with nbval_sanitize.cfg -p no:cacheprovider notebooks solutions
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n auto tests
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_mlp.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info
