@@ -1,0 +1,27 @@
+"""minigrad: a small automatic differentiation engine that looks, prints and fails like PyTorch.
+
+``import minigrad as torch`` runs PyTorch code in the supported subset.
+
+Layers, bottom to top (each imports only from those below):
+  tensor.py                  the Tensor: a NumPy array plus autograd state
+  autograd/                  grad mode, Function and the graph, the backward engine, gradcheck
+  ops/                       the operations, each forward beside its chain rule
+  _tensor_methods.py         wires the operations onto Tensor (+, *, sum, backward, ...)
+"""
+from . import autograd  # first: the engine imports tensor, which needs grad mode
+from . import _tensor_methods  # noqa: F401  (attaches operators to Tensor)
+from ._dtype import (bool, double, dtype, float, float16, float32, float64, half, int, int8, int16, int32,
+                     int64, long, short, uint8)
+from ._printing import get_printoptions, set_printoptions
+from ._size import Size
+from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+from .ops.comparison import (all, allclose, any, argmax, argmin, eq, equal, ge, gt, isclose, le, lt, ne)
+from .ops.creation import (Generator, arange, as_tensor, empty, empty_like, eye, from_numpy, full, full_like,
+                           linspace, manual_seed, ones, ones_like, rand, rand_like, randint, randn, randn_like,
+                           randperm, seed, tensor, zeros, zeros_like)
+from .ops.elementwise import maximum, minimum, where
+from .tensor import Tensor, device
+from ._functions import *  # noqa: F401,F403  (torch.exp, torch.cat, ...)
+from ._functions import cat, concat, is_tensor, stack
+
+__version__ = "0.1.0"

@@ -1,0 +1,47 @@
+"""Module-level spellings of tensor methods: ``torch.exp(x)``, ``torch.cat([a, b])``, ..."""
+from .ops import shape as shape_ops
+from .tensor import Tensor
+
+
+def cat(tensors, dim=0):
+    tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
+    return shape_ops.Cat.apply(*tensors, dim=dim)
+
+
+concat = concatenate = cat
+
+
+def stack(tensors, dim=0):
+    tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError("stack expects a non-empty TensorList")
+    return shape_ops.Stack.apply(*tensors, dim=dim)
+
+
+def _method(name):
+    def function(input, *args, **kwargs):
+        return getattr(input, name)(*args, **kwargs)
+    function.__name__ = name
+    function.__doc__ = f"``torch.{name}(x, ...)`` is ``x.{name}(...)``."
+    return function
+
+
+METHOD_FUNCTIONS = ["exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs", "sin", "cos", "sign", "clamp", "clip",
+                    "sum", "mean", "max", "min", "amax", "amin", "norm", "matmul", "mm", "dot", "mv", "reshape",
+                    "transpose", "t", "permute", "flatten", "squeeze", "unsqueeze", "add", "sub", "mul", "div",
+                    "pow", "neg", "reciprocal", "clone", "select", "numel"]
+for _name in METHOD_FUNCTIONS:
+    globals()[_name] = _method(_name)
+
+
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
+
+
+def detach(input):
+    return input.detach()
+
+
+__all__ = ["cat", "concat", "concatenate", "stack", "is_tensor", "detach"] + METHOD_FUNCTIONS

@@ -1,0 +1,156 @@
+"""Layer 2: the backward pass.
+
+1. Collect every node reachable from the roots and sort them so that a node comes before all the
+   nodes it points to (topological order). A node used twice is then processed once, after *all*
+   its gradient contributions have arrived: ``b = a + a; c = b + b`` gives ``dc/da = 4``.
+2. Walk that order: each node turns the gradient of its output into gradients of its inputs,
+   which are summed into the buffers of the next nodes. Leaves accumulate into ``.grad``.
+3. Unless ``retain_graph``, free what each node saved, so a second backward fails loudly.
+"""
+import numpy as np
+
+from ..tensor import Tensor
+from .function import AccumulateGrad
+from .grad_mode import set_grad_enabled
+
+
+def topological_order(roots):
+    """All nodes reachable from ``roots``, each before the nodes its gradient flows to."""
+    order, visited = [], set()
+    for root in roots:
+        if root is None or id(root) in visited:
+            continue
+        visited.add(id(root))
+        stack = [(root, iter(root.next_functions))]
+        while stack:  # iterative depth-first search: deep graphs must not hit Python's recursion limit
+            node, children = stack[-1]
+            for child, _ in children:
+                if child is not None and id(child) not in visited:
+                    visited.add(id(child))
+                    stack.append((child, iter(child.next_functions)))
+                    break
+            else:
+                stack.pop()
+                order.append(node)
+    order.reverse()
+    return order
+
+
+def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capture=None):
+    """Propagate ``root_grads`` from the ``roots`` tensors back through the graph.
+
+    Without ``capture`` gradients accumulate into the leaves' ``.grad``. With ``capture`` (a list of
+    nodes, for ``autograd.grad``) nothing is accumulated: the gradients arriving at those nodes are
+    returned instead.
+    """
+    buffers = {}
+    for tensor, grad in zip(roots, root_grads):
+        node = tensor.grad_fn if tensor.grad_fn is not None else tensor._grad_accumulator()
+        _add_to_buffer(buffers, node, grad)
+
+    captured = {}
+    wanted = {id(node) for node in capture} if capture is not None else None
+    with set_grad_enabled(create_graph):
+        for node in topological_order([r.grad_fn or r._grad_accumulator() for r in roots]):
+            grad = buffers.pop(id(node), None)
+            if wanted is not None and id(node) in wanted:
+                captured[id(node)] = grad
+            if grad is None:
+                continue
+            if isinstance(node, AccumulateGrad):
+                if capture is None:
+                    node.accumulate(grad, keep_graph=create_graph)
+                continue
+            output = node._output()
+            if output is not None and output._retains_grad and capture is None:
+                output._grad = grad if output._grad is None else output._grad + grad
+            grads = node._backward(grad)
+            for (next_node, _), next_grad in zip(node.next_functions, grads):
+                if next_node is not None and next_grad is not None:
+                    _add_to_buffer(buffers, next_node, next_grad)
+            if not retain_graph:
+                node.release()
+    if capture is not None:
+        return [captured.get(id(node)) for node in capture]
+    return None
+
+
+def _add_to_buffer(buffers, node, grad):
+    key = id(node)
+    if key in buffers:
+        buffers[key] = buffers[key] + grad
+    else:
+        buffers[key] = grad
+
+
+def make_root_grads(outputs, grads):
+    """Check or create the gradients that start the backward pass (one per output)."""
+    result = []
+    for i, (output, grad) in enumerate(zip(outputs, grads)):
+        if not output._requires_grad:
+            raise RuntimeError(f"element {i} of tensors does not require grad and does not have a grad_fn")
+        if grad is None:
+            if output.numel() != 1:
+                raise RuntimeError("grad can be implicitly created only for scalar outputs")
+            grad = Tensor._make(np.ones_like(output._data))
+        else:
+            if not isinstance(grad, Tensor):
+                grad = Tensor._make(np.asarray(grad, dtype=output._data.dtype))
+            if grad.shape != output.shape:
+                raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {grad.shape} and "
+                                   f"output[{i}] has a shape of {output.shape}.")
+        result.append(grad)
+    return result
+
+
+def _as_list(value):
+    if value is None:
+        return None
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    """``torch.autograd.backward``: accumulate d(tensors)/d(leaf) into every leaf's ``.grad``."""
+    tensors = _as_list(tensors)
+    grads = _as_list(grad_tensors) or [None] * len(tensors)
+    root_grads = make_root_grads(tensors, grads)
+    if retain_graph is None:
+        retain_graph = create_graph
+    if inputs is not None:  # accumulate only into the given tensors
+        inputs = _as_list(inputs)
+        nodes = [t.grad_fn or t._grad_accumulator() for t in inputs]
+        found = run_backward(tensors, root_grads, retain_graph, create_graph, capture=nodes)
+        for t, g in zip(inputs, found):
+            if g is not None:
+                if t.grad_fn is None:
+                    t._grad_accumulator().accumulate(g, keep_graph=create_graph)
+                else:
+                    t._grad = g if t._grad is None else t._grad + g
+        return
+    run_backward(tensors, root_grads, retain_graph, create_graph)
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None,
+         materialize_grads=False):
+    """``torch.autograd.grad``: return d(outputs)/d(inputs) without touching any ``.grad``."""
+    single_input = isinstance(inputs, Tensor)
+    outputs, inputs = _as_list(outputs), _as_list(inputs)
+    grads = _as_list(grad_outputs) or [None] * len(outputs)
+    root_grads = make_root_grads(outputs, grads)
+    for t in inputs:
+        if not t._requires_grad:
+            raise RuntimeError("One of the differentiated Tensors does not require grad")
+    if retain_graph is None:
+        retain_graph = create_graph
+    nodes = [t.grad_fn if t.grad_fn is not None else t._grad_accumulator() for t in inputs]
+    found = run_backward(outputs, root_grads, retain_graph, create_graph, capture=nodes)
+    result = []
+    for i, (t, g) in enumerate(zip(inputs, found)):
+        if g is None:
+            if materialize_grads:
+                g = Tensor._make(np.zeros_like(t._data))
+            elif not allow_unused:
+                raise RuntimeError("One of the differentiated Tensors appears to not have been used in the "
+                                   "graph. Set allow_unused=True if this is the desired behavior.")
+        result.append(g)
+    return tuple(result)

@@ -1,0 +1,42 @@
+"""Small helpers shared by the operations: turning Python numbers into tensors, undoing broadcasting."""
+import numpy as np
+
+from ..tensor import Tensor
+
+
+def as_tensor_like(value, like):
+    """A Python number or array becomes a constant tensor whose dtype follows PyTorch's promotion:
+    a Python float with an integer tensor gives float32; otherwise the tensor's dtype wins."""
+    if isinstance(value, Tensor):
+        return value
+    if isinstance(value, (bool, int, float, np.number)) and not isinstance(value, np.ndarray):
+        kind = like._data.dtype.kind
+        if isinstance(value, (float, np.floating)) and kind in "iub":
+            return Tensor._make(np.asarray(value, dtype=np.float32))
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and kind == "b":
+            return Tensor._make(np.asarray(value, dtype=np.int64))
+        return Tensor._make(np.asarray(value, dtype=like._data.dtype))
+    array = np.asarray(value)
+    if array.dtype == np.float64:  # lists of floats become float32, as torch.tensor does
+        array = array.astype(np.float32)
+    return Tensor._make(array)
+
+
+def check_broadcast(a_shape, b_shape):
+    """PyTorch's error for shapes that do not broadcast (NumPy's message is different)."""
+    for i in range(1, min(len(a_shape), len(b_shape)) + 1):
+        m, n = a_shape[-i], b_shape[-i]
+        if m != n and m != 1 and n != 1:
+            dim = max(len(a_shape), len(b_shape)) - i
+            raise RuntimeError(f"The size of tensor a ({m}) must match the size of tensor b ({n}) "
+                               f"at non-singleton dimension {dim}")
+
+
+def sum_to(grad, shape):
+    """Undo broadcasting: sum ``grad`` over the dimensions that were stretched to reach its shape."""
+    if grad.shape == shape:
+        return grad
+    extra = grad.ndim - len(shape)
+    dims = tuple(range(extra)) + tuple(i + extra for i, n in enumerate(shape) if n == 1 and grad.shape[i + extra] != 1)
+    summed = grad.sum(dim=dims, keepdim=True) if dims else grad
+    return summed.reshape(shape)

@@ -1,0 +1,55 @@
+"""Layer 3: comparisons. They give bool tensors and are not differentiable."""
+import numpy as np
+
+from ..tensor import Tensor
+from ._util import as_tensor_like, check_broadcast
+
+
+def _compare(numpy_op):
+    def compare(a, b):
+        b = as_tensor_like(b, a)
+        if a._data.shape != b._data.shape:
+            check_broadcast(a._data.shape, b._data.shape)
+        return Tensor._make(numpy_op(a._data, b._data))
+    compare.__name__ = numpy_op.__name__
+    return compare
+
+
+eq = _compare(np.equal)
+ne = _compare(np.not_equal)
+gt = _compare(np.greater)
+ge = _compare(np.greater_equal)
+lt = _compare(np.less)
+le = _compare(np.less_equal)
+
+
+def all(x, dim=None, keepdim=False):
+    return Tensor._make(np.all(x._data, axis=dim, keepdims=keepdim))
+
+
+def any(x, dim=None, keepdim=False):
+    return Tensor._make(np.any(x._data, axis=dim, keepdims=keepdim))
+
+
+def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    b = as_tensor_like(b, a)
+    return bool(np.allclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    b = as_tensor_like(b, a)
+    return Tensor._make(np.isclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+def equal(a, b):
+    return a.shape == b.shape and bool(np.array_equal(a._data, b._data))
+
+
+def argmax(x, dim=None, keepdim=False):
+    result = np.argmax(x._data, axis=dim, keepdims=keepdim) if dim is not None else np.argmax(x._data)
+    return Tensor._make(np.asarray(result, dtype=np.int64))
+
+
+def argmin(x, dim=None, keepdim=False):
+    result = np.argmin(x._data, axis=dim, keepdims=keepdim) if dim is not None else np.argmin(x._data)
+    return Tensor._make(np.asarray(result, dtype=np.int64))

@@ -1,0 +1,165 @@
+"""Layer 3: making tensors. Default dtype float32, as in PyTorch; seeded randomness."""
+import numpy as np
+
+from .. import _dtype
+from .._size import Size
+from ..tensor import Tensor, _unwrap
+
+FLOAT_ONLY = "Only Tensors of floating point and complex dtype can require gradients"
+
+
+class Generator:
+    """The random number generator behind rand/randn/randint, reseeded by ``manual_seed``."""
+
+    def __init__(self, seed=0):
+        self.manual_seed(seed)
+
+    def manual_seed(self, seed):
+        self.initial_seed_value = int(seed)
+        self.rng = np.random.default_rng(int(seed))
+        return self
+
+    def initial_seed(self):
+        return self.initial_seed_value
+
+
+default_generator = Generator(np.random.SeedSequence().entropy % (2 ** 63))
+
+
+def manual_seed(seed):
+    """Seed the generator: the same seed gives the same random tensors."""
+    return default_generator.manual_seed(seed)
+
+
+def seed():
+    return default_generator.manual_seed(np.random.SeedSequence().entropy % (2 ** 63)).initial_seed()
+
+
+def _finish(array, dtype, requires_grad):
+    if dtype is not None:
+        array = array.astype(_dtype.to_numpy_dtype(dtype), copy=False)
+    if requires_grad and array.dtype.kind != "f":
+        raise RuntimeError(FLOAT_ONLY)
+    return Tensor._make(array, bool(requires_grad))
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False):
+    """A new tensor holding a copy of ``data`` (a number, nested lists, an array or a tensor)."""
+    array = np.array(_unwrap(data))
+    if dtype is None:
+        if array.dtype == np.float64 and not isinstance(data, (np.ndarray, Tensor)):
+            array = array.astype(np.float32)  # Python floats become the default float32
+        elif array.dtype.kind in "iu" and not isinstance(data, (np.ndarray, Tensor)):
+            array = array.astype(np.int64)
+        elif array.dtype.kind not in "fiub":
+            raise TypeError(f"Could not infer dtype of {type(data).__name__}")
+    return _finish(array, dtype, requires_grad)
+
+
+def as_tensor(data, dtype=None, device=None):
+    if isinstance(data, Tensor) and dtype is None:
+        return data
+    if isinstance(data, np.ndarray):
+        return _finish(data, dtype, False)
+    return tensor(data, dtype=dtype)
+
+
+def from_numpy(array):
+    """Share memory with a NumPy array (no copy), keeping its dtype."""
+    _dtype.from_numpy_dtype(array.dtype)
+    return Tensor._make(array)
+
+
+def _size(size):
+    if len(size) == 1 and isinstance(size[0], (tuple, list, Size)):
+        size = size[0]
+    return tuple(int(n) for n in size)
+
+
+def _default(dtype):
+    return _dtype.to_numpy_dtype(dtype) if dtype is not None else np.float32
+
+
+def zeros(*size, dtype=None, device=None, requires_grad=False):
+    return _finish(np.zeros(_size(size), dtype=_default(dtype)), None, requires_grad)
+
+
+def ones(*size, dtype=None, device=None, requires_grad=False):
+    return _finish(np.ones(_size(size), dtype=_default(dtype)), None, requires_grad)
+
+
+def empty(*size, dtype=None, device=None, requires_grad=False):
+    return _finish(np.zeros(_size(size), dtype=_default(dtype)), None, requires_grad)
+
+
+def full(size, fill_value, dtype=None, device=None, requires_grad=False):
+    if dtype is None and isinstance(fill_value, bool):
+        dtype = _dtype.bool
+    elif dtype is None and isinstance(fill_value, int):
+        dtype = _dtype.int64
+    return _finish(np.full(_size((size,)), fill_value, dtype=_default(dtype)), None, requires_grad)
+
+
+def eye(n, m=None, dtype=None, device=None, requires_grad=False):
+    return _finish(np.eye(n, m, dtype=_default(dtype)), None, requires_grad)
+
+
+def rand(*size, generator=None, dtype=None, device=None, requires_grad=False):
+    """Uniform on [0, 1)."""
+    rng = (generator or default_generator).rng
+    return _finish(rng.random(_size(size), dtype=np.float32), dtype, requires_grad)
+
+
+def randn(*size, generator=None, dtype=None, device=None, requires_grad=False):
+    """Standard normal."""
+    rng = (generator or default_generator).rng
+    return _finish(rng.standard_normal(_size(size), dtype=np.float32), dtype, requires_grad)
+
+
+def randint(low, high=None, size=None, generator=None, dtype=None, device=None, requires_grad=False):
+    if high is None:
+        low, high = 0, low
+    rng = (generator or default_generator).rng
+    return _finish(rng.integers(low, high, size=_size((size,)), dtype=np.int64), dtype, requires_grad)
+
+
+def randperm(n, generator=None, dtype=None, device=None):
+    rng = (generator or default_generator).rng
+    return _finish(rng.permutation(n).astype(np.int64), dtype, False)
+
+
+def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
+    if end is None:
+        start, end = 0, start
+    values = (start, end, step)
+    is_float = any(isinstance(v, float) for v in values)
+    array = np.arange(start, end, step, dtype=np.float32 if is_float else np.int64)
+    return _finish(array, dtype, requires_grad)
+
+
+def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
+    return _finish(np.linspace(start, end, steps, dtype=np.float64).astype(np.float32), dtype, requires_grad)
+
+
+def _like(maker):
+    def like(input, dtype=None, device=None, requires_grad=False):
+        return maker(*input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+    like.__name__ = maker.__name__ + "_like"
+    return like
+
+
+zeros_like = _like(zeros)
+ones_like = _like(ones)
+empty_like = _like(empty)
+
+
+def rand_like(input, dtype=None, device=None, requires_grad=False):
+    return rand(*input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def randn_like(input, dtype=None, device=None, requires_grad=False):
+    return randn(*input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def full_like(input, fill_value, dtype=None, device=None, requires_grad=False):
+    return full(tuple(input.shape), fill_value, dtype=dtype or input.dtype, requires_grad=requires_grad)

@@ -1,0 +1,203 @@
+"""Layer 3: reductions. Backward spreads the gradient of each reduced value back over the
+elements it came from: ``sum`` copies it to all, ``mean`` divides it evenly, ``max`` sends it to
+the winner."""
+from collections import namedtuple
+
+import numpy as np
+
+from ..autograd.function import Function
+from ..tensor import Tensor
+
+
+def normalize_dims(dim, ndim):
+    """``dim`` as a sorted tuple of non-negative axes (``None`` means all)."""
+    if dim is None:
+        return tuple(range(ndim))
+    dims = (dim,) if isinstance(dim, int) else tuple(dim)
+    bound = max(ndim, 1)
+    result = []
+    for d in dims:
+        if not -bound <= d < bound:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-bound}, {bound - 1}], "
+                             f"but got {d})")
+        result.append(d % bound)
+    return tuple(sorted(result))
+
+
+def expand_back(grad, input_shape, dims, keepdim):
+    """Give the reduced gradient back its reduced dimensions (size 1), then broadcast to the input."""
+    if not keepdim and input_shape:
+        kept = list(input_shape)
+        for d in dims:
+            kept[d] = 1
+        grad = grad.reshape(tuple(kept))
+    return grad.expand(input_shape)
+
+
+class Sum(Function):
+    node_name = "SumBackward0"
+
+    def forward(self, x, dim=None, keepdim=False):
+        self.input_shape = x.shape
+        self.dims = normalize_dims(dim, x.ndim)
+        self.keepdim = keepdim
+        if x.dtype.kind in "bi" and x.dtype != np.int64:
+            x = x.astype(np.int64)
+        return np.sum(x, axis=self.dims, keepdims=keepdim)
+
+    def backward(self, grad):
+        return expand_back(grad, self.input_shape, self.dims, self.keepdim)
+
+
+class SumDim(Sum):
+    node_name = "SumBackward1"
+
+
+class Mean(Function):
+    node_name = "MeanBackward0"
+
+    def forward(self, x, dim=None, keepdim=False):
+        if x.dtype.kind != "f":
+            names = {"i": "Long", "b": "Bool", "u": "Byte"}
+            raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating "
+                               f"point or complex dtype. Got: {names.get(x.dtype.kind, str(x.dtype))}")
+        self.input_shape = x.shape
+        self.dims = normalize_dims(dim, x.ndim)
+        self.keepdim = keepdim
+        self.count = int(np.prod([x.shape[d] for d in self.dims]))
+        return np.mean(x, axis=self.dims, keepdims=keepdim)
+
+    def backward(self, grad):
+        return expand_back(grad, self.input_shape, self.dims, self.keepdim) / self.count
+
+
+class MeanDim(Mean):
+    node_name = "MeanBackward1"
+
+
+class Max(Function):
+    """The largest element. Ties share the gradient evenly (as PyTorch does for a full max)."""
+
+    node_name = "MaxBackward1"
+
+    def forward(self, x, dim=None, keepdim=False, take_min=False):
+        if x.size == 0:
+            raise RuntimeError("max(): Expected reduction dim to be specified for input.numel() == 0. "
+                               "Specify the reduction dim with the 'dim' parameter.")
+        self.input_shape = x.shape
+        self.dims = normalize_dims(dim, x.ndim)
+        self.keepdim = keepdim
+        reduce = np.min if take_min else np.max
+        return reduce(x, axis=self.dims, keepdims=keepdim)
+
+    def backward(self, grad):
+        (x,) = self.saved_inputs
+        y = expand_back(self.saved_output, self.input_shape, self.dims, self.keepdim)
+        winners = (x == y)
+        count = winners.sum(dim=self.dims, keepdim=True)
+        return expand_back(grad, self.input_shape, self.dims, self.keepdim) * winners / count
+
+
+class Min(Max):
+    node_name = "MinBackward1"
+
+
+class Amax(Max):
+    node_name = "AmaxBackward0"
+
+
+class Amin(Max):
+    node_name = "AminBackward0"
+
+
+class MaxDim(Function):
+    """``x.max(dim)``: the values at ``indices`` (chosen beforehand); the gradient goes back there."""
+
+    node_name = "MaxBackward0"
+
+    def forward(self, x, indices, dim, keepdim=False):
+        self.input_shape, self.indices, self.dim, self.keepdim = x.shape, indices, dim, keepdim
+        values = np.take_along_axis(x, indices, axis=dim)
+        return values if keepdim else values.squeeze(dim)
+
+    def backward(self, grad):
+        if not self.keepdim:
+            grad = grad.unsqueeze(self.dim)
+        return ScatterAlong.apply(grad, indices=self.indices, dim=self.dim, shape=self.input_shape)
+
+
+class MinDim(MaxDim):
+    node_name = "MinBackward0"
+
+
+class ScatterAlong(Function):
+    """Put values into a zero tensor at ``indices`` along ``dim`` (the backward of max along dim)."""
+
+    node_name = "ScatterBackward0"
+
+    def forward(self, values, indices, dim, shape):
+        self.indices, self.dim = indices, dim
+        out = np.zeros(shape, dtype=values.dtype)
+        if out.ndim == 0:
+            return values.copy()
+        np.put_along_axis(out, indices, values, axis=dim)
+        return out
+
+    def backward(self, grad):
+        return GatherAlong.apply(grad, indices=self.indices, dim=self.dim)
+
+
+class GatherAlong(Function):
+    node_name = "GatherBackward0"
+
+    def forward(self, x, indices, dim):
+        self.indices, self.dim, self.shape = indices, dim, x.shape
+        return np.take_along_axis(x, indices, axis=dim) if x.ndim else x.copy()
+
+    def backward(self, grad):
+        return ScatterAlong.apply(grad, indices=self.indices, dim=self.dim, shape=self.shape)
+
+
+class Norm(Function):
+    """The Euclidean norm sqrt(sum x^2)."""
+
+    node_name = "LinalgVectorNormBackward0"
+
+    def forward(self, x, dim=None, keepdim=False):
+        self.input_shape = x.shape
+        self.dims = normalize_dims(dim, x.ndim)
+        self.keepdim = keepdim
+        return np.sqrt(np.sum(x * x, axis=self.dims, keepdims=keepdim))
+
+    def backward(self, grad):  # d|x|/dx = x / |x|  (0 where |x| = 0)
+        (x,) = self.saved_inputs
+        norm = expand_back(self.saved_output, self.input_shape, self.dims, self.keepdim)
+        safe_norm = norm + (norm == 0)
+        return expand_back(grad, self.input_shape, self.dims, self.keepdim) * x / safe_norm
+
+
+return_types_max = namedtuple("max", ["values", "indices"])
+return_types_min = namedtuple("min", ["values", "indices"])
+
+
+def _return_type_repr(self):
+    return f"torch.return_types.{type(self).__name__}(\nvalues={self.values!r},\nindices={self.indices!r})"
+
+
+return_types_max.__repr__ = return_types_min.__repr__ = _return_type_repr
+
+
+def reduce_max(x, dim=None, keepdim=False, take_min=False):
+    """``x.max()`` / ``x.max(dim)`` (and ``min`` with take_min)."""
+    if dim is None:
+        return (Min if take_min else Max).apply(x, take_min=take_min)
+    if x.ndim == 0:  # a 0-d tensor is its own max along dim 0
+        normalize_dims(dim, 0)
+        return (return_types_min if take_min else return_types_max)(x.clone(), Tensor._make(np.zeros((), np.int64)))
+    axis = normalize_dims(dim, x.ndim)[0]
+    pick = np.argmin if take_min else np.argmax
+    indices = np.expand_dims(pick(x._data, axis=axis), axis)
+    values = (MinDim if take_min else MaxDim).apply(x, indices=indices, dim=axis, keepdim=keepdim)
+    if not keepdim:
+        indices = indices.squeeze(axis)
+    return (return_types_min if take_min else return_types_max)(values, Tensor._make(indices.astype(np.int64)))

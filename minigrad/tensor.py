@@ -1,0 +1,281 @@
+"""Layer 1: the Tensor, a box around a NumPy array.
+
+A tensor holds
+  * ``_data``: the NumPy array with the numbers,
+  * ``requires_grad``: whether autograd should track what is computed from it,
+  * ``grad_fn``: the graph node that made it (``None`` for tensors you create: leaves),
+  * ``grad``: the gradient that ``backward()`` accumulates into leaves.
+
+This file knows nothing of operations. The operators (``+``, ``*``, ``@``, ``sum`` ...) and
+``backward()`` are attached by ``minigrad/_tensor_methods.py`` once the layers above exist.
+"""
+import warnings
+import weakref
+
+import numpy as np
+
+from . import _dtype
+from ._printing import tensor_repr
+from ._size import Size
+from .autograd.grad_mode import is_grad_enabled
+
+
+class device:
+    """Everything lives on the CPU here; printed the way PyTorch prints it."""
+
+    def __init__(self, type="cpu"):
+        self.type = type
+
+    def __repr__(self):
+        return f"device(type='{self.type}')"
+
+    def __eq__(self, other):
+        return str(other) == self.type or (isinstance(other, device) and other.type == self.type)
+
+    def __hash__(self):
+        return hash(self.type)
+
+    def __str__(self):
+        return self.type
+
+
+CPU = device("cpu")
+
+NON_LEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't "
+    "be populated during autograd.backward(). If you indeed want the .grad field to be populated for a "
+    "non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by "
+    "mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for "
+    "more information."
+)
+IN_PLACE_ON_LEAF = "a leaf Variable that requires grad is being used in an in-place operation."
+
+
+class Tensor:
+    __slots__ = ("_data", "_requires_grad", "_grad", "grad_fn", "_retains_grad", "_version",
+                 "_accumulator", "__weakref__")
+
+    # Let NumPy hand `ndarray * tensor` to Tensor.__rmul__ instead of looping over elements.
+    __array_priority__ = 1000
+
+    def __init__(self, *args):
+        """Legacy constructor, as ``torch.Tensor``: ``Tensor([1, 2])`` (float32) or ``Tensor(2, 3)``."""
+        if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
+            data = np.array(_unwrap(args[0]), dtype=np.float32)
+        else:
+            data = np.empty(tuple(int(n) for n in args), dtype=np.float32)
+        self._init(data, False)
+
+    def _init(self, data, requires_grad, grad_fn=None):
+        self._data = data
+        self._requires_grad = requires_grad
+        self._grad = None
+        self.grad_fn = grad_fn
+        self._retains_grad = False
+        self._version = 0
+        self._accumulator = None
+
+    @classmethod
+    def _make(cls, data, requires_grad=False, grad_fn=None):
+        """Wrap an ndarray without copying: the one way every operation builds its result."""
+        t = object.__new__(cls)
+        t._init(data, requires_grad, grad_fn)
+        return t
+
+    # ----- what the tensor is ------------------------------------------------------------------
+    @property
+    def shape(self):
+        return Size(self._data.shape)
+
+    def size(self, dim=None):
+        return self.shape if dim is None else self._data.shape[dim]
+
+    def dim(self):
+        return self._data.ndim
+
+    ndim = property(dim)
+
+    def numel(self):
+        return self._data.size
+
+    def __len__(self):
+        if self._data.ndim == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return self._data.shape[0]
+
+    @property
+    def dtype(self):
+        return _dtype.from_numpy_dtype(self._data.dtype)
+
+    @property
+    def device(self):
+        return CPU
+
+    def is_floating_point(self):
+        return self._data.dtype.kind == "f"
+
+    def element_size(self):
+        return self._data.itemsize
+
+    # ----- autograd state ----------------------------------------------------------------------
+    @property
+    def is_leaf(self):
+        return self.grad_fn is None
+
+    @property
+    def requires_grad(self):
+        return self._requires_grad
+
+    @requires_grad.setter
+    def requires_grad(self, flag):
+        if not self.is_leaf:
+            message = "you can only change requires_grad flags of leaf variables."
+            if not flag:
+                message += (" If you want to use a computed variable in a subgraph that doesn't require "
+                            "differentiation use var_no_grad = var.detach().")
+            raise RuntimeError(message)
+        if flag and not self.is_floating_point():
+            raise RuntimeError("only Tensors of floating point dtype can require gradients")
+        self._requires_grad = bool(flag)
+
+    def requires_grad_(self, requires_grad=True):
+        self.requires_grad = requires_grad
+        return self
+
+    @property
+    def grad(self):
+        if not self.is_leaf and not self._retains_grad:
+            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        if value is not None:
+            if not isinstance(value, Tensor):
+                raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type "
+                                f"{type(value).__name__}")
+            if value.shape != self.shape:
+                raise RuntimeError(f"assigned grad has data of a different size")
+        self._grad = value
+
+    @property
+    def retains_grad(self):
+        return self._retains_grad
+
+    def retain_grad(self):
+        """Ask backward() to keep this non-leaf tensor's gradient in ``.grad``."""
+        if not self._requires_grad:
+            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+        if not self.is_leaf:
+            self._retains_grad = True
+
+    def _grad_accumulator(self):
+        """The AccumulateGrad node of a leaf (kept weakly, as PyTorch does)."""
+        node = self._accumulator() if self._accumulator is not None else None
+        if node is None:
+            from .autograd.function import AccumulateGrad  # the graph layer, imported on first use
+            node = AccumulateGrad(self)
+            self._accumulator = weakref.ref(node)
+        return node
+
+    # ----- leaving the graph ----------------------------------------------------------------------
+    @property
+    def data(self):
+        """The same numbers, as a tensor outside the graph (shares memory)."""
+        return Tensor._make(self._data)
+
+    @data.setter
+    def data(self, value):
+        self._data = value._data if isinstance(value, Tensor) else np.asarray(value)
+
+    def detach(self):
+        """A new tensor with the same numbers (shared memory) and no history."""
+        return Tensor._make(self._data)
+
+    def detach_(self):
+        self.grad_fn = None
+        self._requires_grad = False
+        return self
+
+    def item(self):
+        if self._data.size != 1:
+            raise RuntimeError(f"a Tensor with {self._data.size} elements cannot be converted to Scalar")
+        return self._data.item()
+
+    def tolist(self):
+        return self._data.tolist()
+
+    def numpy(self):
+        if self._requires_grad:
+            raise RuntimeError("Can't call numpy() on Tensor that requires grad. "
+                               "Use tensor.detach().numpy() instead.")
+        return self._data
+
+    def __array__(self, dtype=None, copy=None):
+        return self._data if dtype is None else self._data.astype(dtype)
+
+    def __float__(self):
+        return float(self.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __index__(self):
+        if self._data.dtype.kind not in "iu" or self._data.size != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self.item())
+
+    def __bool__(self):
+        if self._data.size != 1:
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+        return bool(self._data.item())
+
+    __hash__ = object.__hash__  # identity, as in PyTorch (``==`` is elementwise)
+
+    # ----- in-place changes ------------------------------------------------------------------------
+    def _check_in_place(self):
+        if self._requires_grad and self.is_leaf and is_grad_enabled():
+            raise RuntimeError(IN_PLACE_ON_LEAF)
+        self._version += 1
+
+    def zero_(self):
+        self._check_in_place()
+        self._data.fill(0)
+        return self
+
+    def fill_(self, value):
+        self._check_in_place()
+        self._data.fill(_unwrap(value))
+        return self
+
+    def copy_(self, source):
+        self._check_in_place()
+        np.copyto(self._data, _unwrap(source), casting="unsafe")
+        return self
+
+    # ----- printing -------------------------------------------------------------------------------
+    def __repr__(self):
+        grad_fn_name = self.grad_fn.name() if self.grad_fn is not None else None
+        return tensor_repr(self._data, requires_grad=self._requires_grad and self.grad_fn is None,
+                           grad_fn_name=grad_fn_name)
+
+    def __format__(self, spec):
+        if self._data.ndim == 0 and spec:
+            return format(self._data.item(), spec)
+        return format(repr(self), spec)
+
+    def __reduce__(self):  # pickling and copy.deepcopy
+        return _rebuild, (self._data.copy(), self._requires_grad)
+
+
+def _rebuild(data, requires_grad):
+    return Tensor._make(data, requires_grad)
+
+
+def _unwrap(value):
+    """Turn tensors (possibly nested in lists) into arrays or numbers NumPy understands."""
+    if isinstance(value, Tensor):
+        return value._data
+    if isinstance(value, (list, tuple)) and value and any(isinstance(v, (Tensor, list, tuple)) for v in value):
+        return [_unwrap(v) for v in value]
+    return value
