@@ -48,7 +48,7 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
         node = tensor.grad_fn if tensor.grad_fn is not None else tensor._grad_accumulator()
         _add_to_buffer(buffers, node, grad)
 
-    captured = {}
+    captured, processed = {}, []
     wanted = {id(node) for node in capture} if capture is not None else None
     with set_grad_enabled(create_graph):
         for node in topological_order([r.grad_fn or r._grad_accumulator() for r in roots]):
@@ -68,8 +68,11 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
             for (next_node, _), next_grad in zip(node.next_functions, grads):
                 if next_node is not None and next_grad is not None:
                     _add_to_buffer(buffers, next_node, next_grad)
-            if not retain_graph:
-                node.release()
+            processed.append(node)
+    if not retain_graph:
+        # Only now: a node's saved output is the next node's input, still needed until here.
+        for node in processed:
+            node.release()
     if capture is not None:
         return [captured.get(id(node)) for node in capture]
     return None

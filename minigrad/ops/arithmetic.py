@@ -64,9 +64,10 @@ class Div(Function):
     def forward(self, a, b):
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
-        if a.dtype.kind in "iub" and b.dtype.kind in "iub":
-            return np.true_divide(a, b, dtype=np.float32)
-        return a / b
+        with np.errstate(divide="ignore", invalid="ignore"):  # x/0 = inf, 0/0 = nan, silently as in PyTorch
+            if a.dtype.kind in "iub" and b.dtype.kind in "iub":
+                return np.true_divide(a, b, dtype=np.float32)
+            return a / b
 
     def backward(self, grad):  # d(a/b)/da = 1/b, d(a/b)/db = -a/b^2
         a, b = self.saved_inputs
@@ -94,7 +95,8 @@ class Pow(Function):
         if a.dtype.kind in "iu" and isinstance(exponent, int) and exponent < 0:
             raise RuntimeError("Integers to negative integer powers are not allowed.")
         self.exponent = exponent
-        return np.power(a, a.dtype.type(exponent)) if a.dtype.kind == "f" else np.power(a, exponent)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.power(a, a.dtype.type(exponent)) if a.dtype.kind == "f" else np.power(a, exponent)
 
     def backward(self, grad):  # d(x^c)/dx = c x^(c-1)
         (a,) = self.saved_inputs
@@ -112,7 +114,8 @@ class PowTensor(Function):
     def forward(self, a, b):
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
-        return np.power(a, b)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.power(a, b)
 
     def backward(self, grad):  # d(a^b)/da = b a^(b-1), d(a^b)/db = a^b ln a
         a, b = self.saved_inputs
@@ -141,7 +144,8 @@ class Reciprocal(Function):
     def forward(self, a):
         if a.dtype.kind != "f":
             a = a.astype(np.float32)
-        return 1 / a
+        with np.errstate(divide="ignore"):
+            return 1 / a
 
     def backward(self, grad):  # d(1/x)/dx = -1/x^2
         y = self.saved_output
