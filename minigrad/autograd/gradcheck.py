@@ -3,7 +3,6 @@ import numpy as np
 
 from ..tensor import Tensor
 from .engine import grad as autograd_grad
-from .grad_mode import no_grad
 
 
 class GradcheckError(RuntimeError):
@@ -12,8 +11,7 @@ class GradcheckError(RuntimeError):
 
 def numerical_jacobian(fn, inputs, eps=1e-6):
     """One matrix per input: d(flattened output)/d(flattened input), by central differences."""
-    with no_grad():
-        output = fn(*inputs)
+    output = fn(*inputs)  # grad mode stays on: fn may itself call autograd.grad (second derivatives)
     out_size = output.numel()
     jacobians = []
     for x in inputs:
@@ -24,11 +22,10 @@ def numerical_jacobian(fn, inputs, eps=1e-6):
         jac = np.zeros((out_size, flat.size))
         for i in range(flat.size):
             original = flat[i]
-            with no_grad():
-                flat[i] = original + eps
-                plus = np.array(fn(*inputs)._data, dtype=np.float64).reshape(-1)
-                flat[i] = original - eps
-                minus = np.array(fn(*inputs)._data, dtype=np.float64).reshape(-1)
+            flat[i] = original + eps
+            plus = np.array(fn(*inputs)._data, dtype=np.float64).reshape(-1)
+            flat[i] = original - eps
+            minus = np.array(fn(*inputs)._data, dtype=np.float64).reshape(-1)
             flat[i] = original
             jac[:, i] = (plus - minus) / (2 * eps)
         jacobians.append(jac)

@@ -1,0 +1,110 @@
+"""minigrad against PyTorch itself on random inputs: values, gradients, printed text, errors."""
+import re
+
+import numpy as np
+import pytest
+
+import minigrad
+
+torch = pytest.importorskip("torch")
+
+
+def both(array, requires_grad=True):
+    return (minigrad.tensor(array, requires_grad=requires_grad),
+            torch.tensor(array, requires_grad=requires_grad))
+
+
+def mask(text):
+    return re.sub(r"0x[0-9a-f]+", "0x", text)
+
+
+PROGRAMS = {
+    "arith": lambda m, a, b: (a * b + a / (b.abs() + 1) - 3 * a ** 2 + 2 - a).sum(),
+    "broadcast": lambda m, a, b: (a + b[0] * a.mean(0, keepdim=True)).sum(),
+    "nonlinear": lambda m, a, b: (a.tanh() * b.sigmoid() + a.relu() + (b * b + 1).log() + a.exp() * 0.1).mean(),
+    "matmul": lambda m, a, b: (a @ b.t()).tanh().sum(),
+    "reductions": lambda m, a, b: a.max() + b.min(1)[0].sum() + a.norm() + a.amax(0).sum(),
+    "shapes": lambda m, a, b: (m.cat([a, b], 1).reshape(-1, 2).t() @ m.stack([a, b]).view(-1, 2)).sum(),
+    "index": lambda m, a, b: (a[1:, ::2] * 2).sum() + a[[0, 0, 2]].sum() + b[b > 0].sum() + a[1].sum(),
+    "clamp where": lambda m, a, b: (m.where(a > b, a, b) + a.clamp(-0.5, 0.5) * b).sum(),
+    "sqrt pow": lambda m, a, b: ((a * a + 1).sqrt() + (b.abs() + 1) ** a).sum(),
+    "transpose permute": lambda m, a, b: (a.unsqueeze(0).permute(2, 0, 1).squeeze(1) * b.T).sum(),
+}
+
+
+@pytest.mark.parametrize("name", list(PROGRAMS))
+@pytest.mark.parametrize("seed", range(5))
+def test_values_and_gradients_match_pytorch(name, seed):
+    rng = np.random.default_rng(seed)
+    a_np = rng.standard_normal((3, 4)).astype(np.float32)
+    b_np = rng.standard_normal((3, 4)).astype(np.float32)
+    ma, ta = both(a_np)
+    mb, tb = both(b_np)
+    m_out = PROGRAMS[name](minigrad, ma, mb)
+    t_out = PROGRAMS[name](torch, ta, tb)
+    np.testing.assert_allclose(m_out.item(), t_out.item(), rtol=1e-5, atol=1e-5)
+    assert m_out.grad_fn.name() == t_out.grad_fn.name()
+    m_out.backward()
+    t_out.backward()
+    np.testing.assert_allclose(ma.grad.numpy(), ta.grad.numpy(), rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(mb.grad.numpy(), tb.grad.numpy(), rtol=1e-4, atol=1e-5)
+
+
+GRAD_FN_EXPRESSIONS = [
+    "x + 5", "5 + x", "x - 5", "5 - x", "x * 5", "x / 5", "5 / x", "x ** 2", "2 ** x", "x ** x", "-x",
+    "x.sum()", "x.sum(0)", "x.mean()", "x.mean(0)", "m.max()", "m.max(1).values", "m.reshape(3, 2)",
+    "m.view(3, 2)", "m.transpose(0, 1)", "m.t()", "m.T", "m.permute(1, 0)", "m[0]", "m[:, 1]", "m[:1]",
+    "m[[0, 1]]", "torch.cat([m, m])", "torch.stack([m, m])", "m.exp()", "m.log()", "m.sqrt()", "m.tanh()",
+    "m.sigmoid()", "m.relu()", "m.clamp(min=0)", "m.abs()", "m.norm()", "m @ m.t()", "x @ x", "m.t() @ x",
+    "x.unsqueeze(0)", "x.expand(3, 2)", "m.flatten()", "x.clone()", "x.double()", "m.min()", "m.amax(1)",
+]
+
+
+@pytest.mark.parametrize("expression", GRAD_FN_EXPRESSIONS)
+def test_grad_fn_names_and_reprs_match(expression):
+    results = []
+    for lib in (minigrad, torch):
+        x = lib.tensor([1.5, 2.5], requires_grad=True)
+        m = lib.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.5]], requires_grad=True)
+        value = eval(expression, {"torch": lib, "x": x, "m": m})
+        results.append((mask(repr(value)), mask(repr(value.grad_fn))))
+    assert results[0] == results[1]
+
+
+ERRORS = [
+    "torch.ones(2, 3) + torch.ones(4)",
+    "torch.ones(2, 3) @ torch.ones(2, 3)",
+    "torch.ones(2) @ torch.ones(3)",
+    "torch.tensor(1.) @ torch.ones(3)",
+    "torch.tensor([1, 2]).mean()",
+    "torch.ones(2, 3).view(4)",
+    "torch.cat([torch.ones(2, 3), torch.ones(2, 2)])",
+    "torch.stack([torch.ones(2, 3), torch.ones(2, 2)])",
+    "torch.ones(2, 3)[5]",
+    "len(torch.tensor(1.))",
+    "bool(torch.ones(2))",
+    "torch.ones(2).item()",
+    "torch.ones(2, requires_grad=True).numpy()",
+    "torch.tensor([2]) ** -1",
+    "(torch.ones(2, requires_grad=True) * 2).backward()",
+    "torch.ones(2).sum().backward()",
+    "torch.tensor([1, 2], requires_grad=True)",
+]
+
+
+@pytest.mark.parametrize("expression", ERRORS)
+def test_errors_have_pytorch_type_and_message(expression):
+    outcomes = []
+    for lib in (minigrad, torch):
+        with pytest.raises(Exception) as info:
+            eval(expression, {"torch": lib})
+        outcomes.append((type(info.value).__name__, str(info.value)))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_printing_of_common_tensors_matches():
+    for expression in ["torch.arange(5)", "torch.arange(0, 1, 0.25)", "torch.linspace(0, 1, 5)",
+                       "torch.zeros(2, dtype=torch.float64)", "torch.ones(2, 3).shape", "torch.ones(2).dtype",
+                       "torch.tensor([[1, 2], [3, 4]]) > 2", "torch.eye(3)", "torch.full((2,), 7)",
+                       "torch.Tensor([0.1, 1, 10])", "torch.ones(2).device", "torch.ones(2, 3).max(1)"]:
+        assert repr(eval(expression, {"torch": minigrad})) == repr(eval(expression, {"torch": torch})), expression
