@@ -26,6 +26,16 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n auto tests
 
+# Course notebooks: course/*/NN_topic.py -> executed notebooks/ and solutions/, then exercises/.
+notebooks: $(STAMP)
+	$(BIN)/minigrad-course notebooks $(NAMES)
+
+exercises: $(STAMP)
+	$(BIN)/minigrad-course build
+
+check: $(STAMP)
+	$(BIN)/minigrad-course check
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_mlp.py
 
