@@ -1,0 +1,214 @@
+"""``nn.functional``: the layers as plain functions of tensors (no parameters stored).
+
+``F.linear(x, W, b)`` is what ``nn.Linear`` calls; ``F.cross_entropy(logits, target)`` is what
+``nn.CrossEntropyLoss`` calls. The heavy lifting happens in the fused nodes of ``nn/_ops/``; this file
+checks arguments, reports bad input the way PyTorch does, and picks the right node.
+"""
+
+import numpy as np
+
+from ..ops.creation import default_generator
+from ..tensor import Tensor
+from ._ops.batchnorm import BatchNorm
+from ._ops.conv import Conv2d
+from ._ops.linear import Addmm, Mm
+from ._ops.loss import (CrossEntropy, LogSoftmax, MseLoss, NllLoss, Softmax, check_reduction,
+                        warn_size_mismatch)
+from ._ops.pool import AdaptiveAvgPool2d, MaxPool2d
+
+
+def _pair(value):
+    return tuple(value) if isinstance(value, (tuple, list)) else (value, value)
+
+
+# ----- linear layers and activations ------------------------------------------------------------
+def linear(input, weight, bias=None):
+    """``input @ weight.T + bias``; ``input`` is (*, in_features), ``weight`` is (out_features, in_features)."""
+    if input.ndim == 2:
+        return Addmm.apply(input, weight, bias) if bias is not None else Mm.apply(input, weight)
+    # Other shapes: flatten the leading dimensions into rows, multiply, then restore them.
+    rows = input.reshape(-1, input.shape[-1]) if input.ndim else input.reshape(1, 1)
+    out = Addmm.apply(rows, weight, bias) if bias is not None else Mm.apply(rows, weight)
+    return out.reshape(tuple(input.shape[:-1]) + (weight.shape[0],))
+
+
+def relu(input, inplace=False):
+    return input.relu()
+
+
+def tanh(input):
+    return input.tanh()
+
+
+def sigmoid(input):
+    return input.sigmoid()
+
+
+def _softmax_dim(input, dim):
+    if dim is None:  # PyTorch's legacy choice when no dim is given
+        dim = 0 if input.ndim in (0, 1, 3) else 1
+    return dim % max(input.ndim, 1)
+
+
+def softmax(input, dim=None, dtype=None):
+    """``exp(x) / sum(exp(x))`` along ``dim``, computed after subtracting the maximum (no overflow)."""
+    if dtype is not None:
+        input = input.to(dtype)
+    return Softmax.apply(input, dim=_softmax_dim(input, dim))
+
+
+def log_softmax(input, dim=None, dtype=None):
+    """``log(softmax(x))`` computed as ``x - max - log(sum(exp(x - max)))``: exact for large logits."""
+    if dtype is not None:
+        input = input.to(dtype)
+    return LogSoftmax.apply(input, dim=_softmax_dim(input, dim))
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    """Zero each element with probability ``p`` and scale the rest by ``1 / (1 - p)``, so the expected
+    value is unchanged. In evaluation (``training=False``) it does nothing."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if not training or p == 0.0:
+        return input
+    keep = default_generator.rng.random(input.shape, dtype=np.float32) >= p
+    scale = 0.0 if p == 1.0 else 1.0 / (1.0 - p)
+    return input * Tensor._make(keep.astype(input._data.dtype) * input._data.dtype.type(scale))
+
+
+def flatten(input, start_dim=0, end_dim=-1):
+    return input.flatten(start_dim, end_dim)
+
+
+# ----- convolution and pooling ------------------------------------------------------------------
+def _batched(input, name):
+    """Accept (C, H, W) as a batch of one, as PyTorch does; complain about other shapes."""
+    if input.ndim == 4:
+        return input, False
+    if input.ndim == 3:
+        return input.unsqueeze(0), True
+    if name == "conv2d":
+        raise RuntimeError("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
+                           f"{list(input.shape)}")
+    raise RuntimeError("non-empty 3D or 4D (batch mode) tensor expected for input")
+
+
+def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    """2-D cross-correlation (what deep learning calls convolution), via im2col and one matrix product."""
+    if _pair(dilation) != (1, 1) or groups != 1:
+        raise NotImplementedError("minigrad's conv2d supports dilation=1 and groups=1 only")
+    x, unbatched = _batched(input, "conv2d")
+    out_channels, in_channels, kh, kw = weight.shape
+    if x.shape[1] != in_channels:
+        raise RuntimeError(f"Given groups=1, weight of size {list(weight.shape)}, expected input"
+                           f"{list(input.shape)} to have {in_channels} channels, but got {x.shape[1]} channels "
+                           "instead")
+    if padding == "valid":
+        padding = 0
+    elif padding == "same":
+        if kh % 2 == 0 or kw % 2 == 0 or _pair(stride) != (1, 1):
+            raise NotImplementedError("minigrad supports padding='same' for odd kernels and stride 1 only")
+        padding = (kh // 2, kw // 2)
+    ph, pw = _pair(padding)
+    h, w = x.shape[2] + 2 * ph, x.shape[3] + 2 * pw
+    if h < kh or w < kw:
+        raise RuntimeError(f"Calculated padded input size per channel: ({h} x {w}). Kernel size: ({kh} x {kw}). "
+                           "Kernel size can't be greater than actual input size")
+    args = (x, weight) if bias is None else (x, weight, bias)
+    out = Conv2d.apply(*args, stride=_pair(stride), padding=(ph, pw))
+    return out.squeeze(0) if unbatched else out
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """The maximum of each ``kernel_size`` window, windows ``stride`` apart (default: the kernel size)."""
+    if _pair(dilation) != (1, 1) or ceil_mode or return_indices:
+        raise NotImplementedError("minigrad's max_pool2d supports dilation=1, ceil_mode=False and no indices")
+    x, unbatched = _batched(input, "max_pool2d")
+    kernel = _pair(kernel_size)
+    stride = _pair(stride) if stride is not None and stride != [] else kernel
+    padding = _pair(padding)
+    if padding[0] > kernel[0] // 2 or padding[1] > kernel[1] // 2:
+        raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={padding[0]}, "
+                           f"kernel_size={kernel[0]} and dilation=1")
+    n, c, h, w = x.shape
+    oh = (h + 2 * padding[0] - kernel[0]) // stride[0] + 1
+    ow = (w + 2 * padding[1] - kernel[1]) // stride[1] + 1
+    if oh < 1 or ow < 1:
+        raise RuntimeError(f"Given input size: ({c}x{h}x{w}). Calculated output size: ({c}x{max(oh, 0)}x{max(ow, 0)}). "
+                           "Output size is too small")
+    out = MaxPool2d.apply(x, kernel=kernel, stride=stride, padding=padding, out_size=(oh, ow))
+    return out.squeeze(0) if unbatched else out
+
+
+def adaptive_avg_pool2d(input, output_size):
+    """Average pooling to a fixed output size, whatever the input size."""
+    x, unbatched = _batched(input, "adaptive_avg_pool2d")
+    size = _pair(output_size)
+    size = tuple(x.shape[2 + i] if s is None else s for i, s in enumerate(size))
+    if size == (1, 1):  # a plain mean over the pixels, as PyTorch computes it (MeanBackward1)
+        out = x.mean((2, 3), keepdim=True)
+    else:
+        out = AdaptiveAvgPool2d.pool(x, size)
+    return out.squeeze(0) if unbatched else out
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
+    """Normalise each channel (batch statistics in training, running statistics otherwise)."""
+    if running_mean is not None and running_mean.shape[0] != input.shape[1]:
+        raise RuntimeError(f"running_mean should contain {input.shape[1]} elements not {running_mean.shape[0]}")
+    if training:
+        count = input.numel() // input.shape[1]
+        if count <= 1:
+            raise ValueError(f"Expected more than 1 value per channel when training, got input size {input.shape}")
+    args = (input,) if weight is None else (input, weight, bias)
+    return BatchNorm.apply(*args, running_mean=None if running_mean is None else running_mean._data,
+                           running_var=None if running_var is None else running_var._data,
+                           training=training, momentum=momentum, eps=eps)
+
+
+# ----- losses -----------------------------------------------------------------------------------
+def _class_loss(node, input, target, reduction, ignore_index):
+    check_reduction(reduction)
+    if input.ndim == 1:  # a single sample: scores (C,) and a class index ()
+        if target.ndim != 0:
+            raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
+        out = node.apply(input.unsqueeze(0), target.reshape(1), reduction=reduction, ignore_index=ignore_index)
+        return out.squeeze(0) if reduction == "none" else out
+    if input.ndim != 2:
+        raise NotImplementedError("minigrad's losses take (N, C) scores (no extra dimensions)")
+    if target.ndim == 1 and target.shape[0] != input.shape[0] and target._data.dtype.kind in "iu":
+        raise ValueError(f"Expected input batch_size ({input.shape[0]}) to match target batch_size "
+                         f"({target.shape[0]}).")
+    if target.ndim > 1 and target.shape[0] != input.shape[0]:
+        raise ValueError(f"Expected input batch_size ({input.shape[0]}) to match target batch_size "
+                         f"({target.shape[0]}).")
+    return node.apply(input, target, reduction=reduction, ignore_index=ignore_index)
+
+
+def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+                  reduction="mean", label_smoothing=0.0):
+    """The loss of scores (logits) ``input`` (N, C) for classes ``target`` (N,) of dtype long:
+    ``-log softmax(input)[target]``, averaged. One fused node (``NllLossBackward0``), stable for large logits.
+
+    A float ``target`` of the same shape as ``input`` is read as class probabilities."""
+    if weight is not None or label_smoothing:
+        raise NotImplementedError("minigrad's cross_entropy has no class weights or label smoothing")
+    if target.shape == input.shape and target._data.dtype.kind == "f":
+        check_reduction(reduction)
+        losses = -(target * log_softmax(input, 1)).sum(1)
+        return {"mean": lambda: losses.sum() / input.shape[0], "sum": losses.sum, "none": lambda: losses}[reduction]()
+    return _class_loss(CrossEntropy, input, target, reduction, ignore_index)
+
+
+def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
+    """``-input[target]`` averaged: the loss for log-probabilities (the output of ``log_softmax``)."""
+    if weight is not None:
+        raise NotImplementedError("minigrad's nll_loss has no class weights")
+    return _class_loss(NllLoss, input, target, reduction, ignore_index)
+
+
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    """Mean squared error ``mean((input - target)^2)``."""
+    check_reduction(reduction)
+    warn_size_mismatch(input, target)
+    return MseLoss.apply(input, target, reduction=reduction)
