@@ -10,7 +10,6 @@ This file knows nothing of operations. The operators (``+``, ``*``, ``@``, ``sum
 ``backward()`` are attached by ``minigrad/_tensor_methods.py`` once the layers above exist.
 """
 import warnings
-import weakref
 
 import numpy as np
 
@@ -78,8 +77,14 @@ class Tensor:
     @classmethod
     def _make(cls, data, requires_grad=False, grad_fn=None):
         """Wrap an ndarray without copying: the one way every operation builds its result."""
-        t = object.__new__(cls)
-        t._init(data, requires_grad, grad_fn)
+        t = object.__new__(cls)  # skips __init__ (the legacy constructor); same fields as _init
+        t._data = data
+        t._requires_grad = requires_grad
+        t._grad = None
+        t.grad_fn = grad_fn
+        t._retains_grad = False
+        t._version = 0
+        t._accumulator = None
         return t
 
     # ----- what the tensor is ------------------------------------------------------------------
@@ -170,13 +175,11 @@ class Tensor:
             self._retains_grad = True
 
     def _grad_accumulator(self):
-        """The AccumulateGrad node of a leaf (kept weakly, as PyTorch does)."""
-        node = self._accumulator() if self._accumulator is not None else None
-        if node is None:
-            from .autograd.function import AccumulateGrad  # the graph layer, imported on first use
-            node = AccumulateGrad(self)
-            self._accumulator = weakref.ref(node)
-        return node
+        """The AccumulateGrad node of a leaf, created on first use (it holds this tensor weakly)."""
+        if self._accumulator is None:
+            from .autograd.function import AccumulateGrad  # the graph layer, imported on first use only
+            self._accumulator = AccumulateGrad(self)
+        return self._accumulator
 
     # ----- leaving the graph ----------------------------------------------------------------------
     @property

@@ -19,7 +19,7 @@ import weakref
 import numpy as np
 
 from ..tensor import Tensor
-from .grad_mode import is_grad_enabled
+from .grad_mode import _GradMode
 
 SECOND_BACKWARD = (
     "Trying to backward through the graph a second time (or directly access saved tensors after they "
@@ -58,14 +58,20 @@ class AccumulateGrad(Node):
     """The node of a leaf that requires grad: backward adds the incoming gradient to ``leaf.grad``."""
 
     def __init__(self, variable):
-        self.variable = variable
+        self._variable_ref = weakref.ref(variable)  # weak: the leaf owns its accumulator, not the reverse
+
+    @property
+    def variable(self):
+        return self._variable_ref()
 
     def _backward(self, grad):
         self.accumulate(grad)
         return ()
 
     def accumulate(self, grad, keep_graph=False):
-        leaf = self.variable
+        leaf = self._variable_ref()
+        if leaf is None:  # the leaf is gone: nobody can read its gradient
+            return
         if grad.dtype != leaf.dtype:
             grad = Tensor._make(grad._data.astype(leaf._data.dtype))
         if leaf._grad is None:
@@ -92,13 +98,13 @@ class Function(Node):
         """Run the function on tensors and, if needed, record it in the graph."""
         fn = cls()
         result = fn.forward(*[t._data for t in inputs], **options)
-        requires_grad = is_grad_enabled() and any(t._requires_grad for t in inputs)
-        if not requires_grad:
-            return Tensor._make(result)
+        needs_input_grad = tuple([t._requires_grad for t in inputs])
+        if not (True in needs_input_grad and _GradMode.enabled):
+            return Tensor._make(result)  # nothing to record
         fn.inputs = inputs
-        fn.needs_input_grad = tuple(t._requires_grad for t in inputs)
-        fn.next_functions = tuple((_node_of(t), 0) for t in inputs)
-        fn._saved_versions = tuple(t._version for t in inputs)
+        fn.needs_input_grad = needs_input_grad
+        fn.next_functions = tuple([(_node_of(t), 0) for t in inputs])
+        fn._saved_versions = tuple([t._version for t in inputs])
         output = Tensor._make(result, True, fn)
         fn._output_ref = weakref.ref(output)
         return output

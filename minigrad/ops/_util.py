@@ -34,9 +34,7 @@ def check_broadcast(a_shape, b_shape):
 
 def sum_to(grad, shape):
     """Undo broadcasting: sum ``grad`` over the dimensions that were stretched to reach its shape."""
-    if grad.shape == shape:
+    if grad._data.shape == shape:
         return grad
-    extra = grad.ndim - len(shape)
-    dims = tuple(range(extra)) + tuple(i + extra for i, n in enumerate(shape) if n == 1 and grad.shape[i + extra] != 1)
-    summed = grad.sum(dim=dims, keepdim=True) if dims else grad
-    return summed.reshape(shape)
+    from .reductions import SumToShape
+    return SumToShape.apply(grad, shape=shape)

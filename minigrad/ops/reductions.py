@@ -12,7 +12,7 @@ from ..tensor import Tensor
 def normalize_dims(dim, ndim):
     """``dim`` as a sorted tuple of non-negative axes (``None`` means all)."""
     if dim is None:
-        return tuple(range(ndim))
+        return None
     dims = (dim,) if isinstance(dim, int) else tuple(dim)
     bound = max(ndim, 1)
     result = []
@@ -26,6 +26,8 @@ def normalize_dims(dim, ndim):
 
 def expand_back(grad, input_shape, dims, keepdim):
     """Give the reduced gradient back its reduced dimensions (size 1), then broadcast to the input."""
+    if dims is None:
+        dims = tuple(range(len(input_shape)))
     if not keepdim and input_shape:
         kept = list(input_shape)
         for d in dims:
@@ -41,9 +43,9 @@ class Sum(Function):
         self.input_shape = x.shape
         self.dims = normalize_dims(dim, x.ndim)
         self.keepdim = keepdim
-        if x.dtype.kind in "bi" and x.dtype != np.int64:
-            x = x.astype(np.int64)
-        return np.sum(x, axis=self.dims, keepdims=keepdim)
+        if x.dtype.kind in "bui" and x.dtype != np.int64:
+            x = x.astype(np.int64)  # PyTorch sums integers and bools as int64
+        return x.sum(axis=self.dims, keepdims=keepdim)
 
     def backward(self, grad):
         return expand_back(grad, self.input_shape, self.dims, self.keepdim)
@@ -51,6 +53,22 @@ class Sum(Function):
 
 class SumDim(Sum):
     node_name = "SumBackward1"
+
+
+class SumToShape(Function):
+    """Sum a broadcast gradient back to the input's shape (used by every broadcasting op)."""
+
+    node_name = "SumBackward1"
+
+    def forward(self, x, shape):
+        self.input_shape = x.shape
+        extra = x.ndim - len(shape)
+        stretched = tuple(i + extra for i, n in enumerate(shape) if n == 1 and x.shape[i + extra] != 1)
+        summed = x.sum(axis=tuple(range(extra)) + stretched, keepdims=True) if extra or stretched else x
+        return summed.reshape(shape)
+
+    def backward(self, grad):
+        return grad.expand(self.input_shape)
 
 
 class Mean(Function):
@@ -64,8 +82,8 @@ class Mean(Function):
         self.input_shape = x.shape
         self.dims = normalize_dims(dim, x.ndim)
         self.keepdim = keepdim
-        self.count = int(np.prod([x.shape[d] for d in self.dims]))
-        return np.mean(x, axis=self.dims, keepdims=keepdim)
+        self.count = x.size if self.dims is None else int(np.prod([x.shape[d] for d in self.dims]))
+        return x.mean(axis=self.dims, keepdims=keepdim)
 
     def backward(self, grad):
         return expand_back(grad, self.input_shape, self.dims, self.keepdim) / self.count

@@ -1,0 +1,159 @@
+"""Training step of a 64-128-10 tanh MLP on the digits data: minigrad vs PyTorch (CPU, one thread)
+vs a hand-written NumPy forward/backward, measured in the same run.
+
+    python benchmarks/bench_mlp.py [--batches 16 64 256 1024] [--seconds 1.0]
+
+Prints ms/step and the ratios minigrad/PyTorch and minigrad/NumPy. Not a test: nothing asserts on time.
+"""
+import argparse
+import os
+import time
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import numpy as np
+from sklearn.datasets import load_digits
+
+import minigrad
+
+IN, HIDDEN, OUT, LR = 64, 128, 10, 0.01
+
+
+def digits(batch):
+    data = load_digits()
+    x = (data.data / 16.0).astype(np.float32)
+    y = data.target.astype(np.int64)
+    reps = -(-batch // len(x))
+    return np.tile(x, (reps, 1))[:batch], np.tile(y, reps)[:batch]
+
+
+def initial_weights(seed=0):
+    rng = np.random.default_rng(seed)
+    bound1, bound2 = 1 / np.sqrt(IN), 1 / np.sqrt(HIDDEN)
+    return [rng.uniform(-bound1, bound1, (HIDDEN, IN)).astype(np.float32),
+            rng.uniform(-bound1, bound1, HIDDEN).astype(np.float32),
+            rng.uniform(-bound2, bound2, (OUT, HIDDEN)).astype(np.float32),
+            rng.uniform(-bound2, bound2, OUT).astype(np.float32)]
+
+
+def minigrad_step_fn(x_np, y_np):
+    torch = minigrad
+    params = [torch.tensor(w, requires_grad=True) for w in initial_weights()]
+    x, y = torch.from_numpy(x_np), torch.from_numpy(y_np)
+    try:
+        import minigrad.nn.functional as F
+        linear, cross_entropy = F.linear, F.cross_entropy
+    except ImportError:  # core operations only
+        def linear(x, w, b):
+            return x @ w.t() + b
+
+        def cross_entropy(logits, target):
+            shifted = logits - logits.max(1, keepdim=True).values.detach()
+            log_probs = shifted - shifted.exp().sum(1, keepdim=True).log()
+            return -log_probs[torch.arange(len(target)), target].mean()
+
+    def step():
+        w1, b1, w2, b2 = params
+        loss = cross_entropy(linear(linear(x, w1, b1).tanh(), w2, b2), y)
+        for p in params:
+            p.grad = None
+        loss.backward()
+        with torch.no_grad():
+            for p in params:
+                p._data -= LR * p.grad._data
+        return loss.item()
+
+    return step
+
+
+def torch_step_fn(x_np, y_np):
+    import torch
+    torch.set_num_threads(1)
+    params = [torch.tensor(w, requires_grad=True) for w in initial_weights()]
+    x, y = torch.from_numpy(x_np), torch.from_numpy(y_np)
+    F = torch.nn.functional
+    opt = torch.optim.SGD(params, lr=LR)
+
+    def step():
+        w1, b1, w2, b2 = params
+        loss = F.cross_entropy(F.linear(F.linear(x, w1, b1).tanh(), w2, b2), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        return loss.item()
+
+    return step
+
+
+def numpy_step_fn(x, y):
+    w1, b1, w2, b2 = initial_weights()
+    n = len(x)
+    rows = np.arange(n)
+
+    def step():
+        nonlocal w1, b1, w2, b2
+        h = np.tanh(x @ w1.T + b1)
+        logits = h @ w2.T + b2
+        shifted = logits - logits.max(1, keepdims=True)
+        exp = np.exp(shifted)
+        sum_exp = exp.sum(1, keepdims=True)
+        loss = np.log(sum_exp[:, 0]).sum() - shifted[rows, y].sum()
+        d_logits = exp / sum_exp
+        d_logits[rows, y] -= 1
+        d_logits /= n
+        d_w2, d_b2 = d_logits.T @ h, d_logits.sum(0)
+        d_h = (d_logits @ w2) * (1 - h * h)
+        d_w1, d_b1 = d_h.T @ x, d_h.sum(0)
+        w1 -= LR * d_w1
+        b1 -= LR * d_b1
+        w2 -= LR * d_w2
+        b2 -= LR * d_b2
+        return loss / n
+
+    return step
+
+
+def time_step(step, seconds):
+    for _ in range(5):
+        step()
+    best = float("inf")
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:  # best of short rounds: robust to noise from other processes
+        start = time.perf_counter()
+        for _ in range(10):
+            step()
+        best = min(best, (time.perf_counter() - start) / 10)
+    return best * 1000
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--batches", type=int, nargs="+", default=[16, 64, 256, 1024])
+    parser.add_argument("--seconds", type=float, default=1.0)
+    args = parser.parse_args()
+    try:
+        import torch  # noqa: F401
+        have_torch = True
+    except ImportError:
+        have_torch = False
+        print("PyTorch not installed: comparing with NumPy only")
+    print(f"{'batch':>6} {'minigrad ms':>12} {'torch ms':>10} {'numpy ms':>10} {'mg/torch':>9} {'mg/numpy':>9}")
+    for batch in args.batches:
+        x, y = digits(batch)
+        losses = {}
+        mg_step, np_step = minigrad_step_fn(x, y), numpy_step_fn(x, y)
+        losses["minigrad"], losses["numpy"] = mg_step(), np_step()
+        mg = time_step(mg_step, args.seconds)
+        npy = time_step(np_step, args.seconds)
+        th = float("nan")
+        if have_torch:
+            th_step = torch_step_fn(x, y)
+            losses["torch"] = th_step()
+            th = time_step(th_step, args.seconds)
+        if not np.allclose(list(losses.values()), losses["numpy"], rtol=1e-4):
+            raise SystemExit(f"the implementations disagree on the first loss: {losses}")
+        print(f"{batch:>6} {mg:>12.3f} {th:>10.3f} {npy:>10.3f} {mg / th:>9.2f} {mg / npy:>9.2f}")
+
+
+if __name__ == "__main__":
+    main()
