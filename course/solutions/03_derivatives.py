@@ -1,0 +1,270 @@
+# %% tags=["bootstrap", "nbval-ignore-output"]
+# Colab setup: installs the course in Google Colab, does nothing elsewhere.
+# Colab 설정: Google Colab에서는 강의 패키지를 설치하고, 다른 곳에서는 아무것도 하지 않습니다.
+import importlib.util, subprocess, sys
+if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab"):
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "setuptools",
+                    "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
+
+# %% [markdown]
+# # 03 · Derivatives: exercises · 미분: 연습 문제
+#
+# Five exercises on lesson 03: numerical differentiation, the chain rule and a backward pass by hand.
+# Write your code where a cell says `NotImplementedError`, then run the check cell below it. A check
+# prints ✅ when your answer is right and explains what is wrong when it is not.
+#
+# 03강 내용으로 연습 문제(exercise) 다섯 개를 풉니다. 수치 미분, 연쇄 법칙, 손으로 하는 역전파입니다.
+# `NotImplementedError`가 있는 셀에 코드를 작성하고 바로 아래의 확인(check) 셀을 실행하세요. 답이 맞으면 ✅가 출력되고,
+# 틀리면 무엇이 틀렸는지 알려 줍니다.
+
+# %%
+import numpy as np
+
+import minigrad as torch
+
+# %% [markdown]
+# ## Exercise 03.1: the central difference · 연습 문제 03.1: 중앙 차분
+#
+# Write `central_difference(f, x, h)`, the numerical derivative of `f` at `x`:
+# $\frac{f(x+h) - f(x-h)}{2h}$. It must work for a number `x` and, elementwise, for a NumPy array `x`.
+#
+# *Hint:* one line. The check also makes sure you did not write the forward difference
+# $\frac{f(x+h) - f(x)}{h}$: for $f(x) = x^3$ at $x = 2$ with $h = 0.01$, the central difference is
+# exactly $12 + h^2 = 12.0001$.
+#
+# `f`의 `x`에서의 수치 미분 $\frac{f(x+h) - f(x-h)}{2h}$를 계산하는 `central_difference(f, x, h)`를 작성하세요.
+# `x`가 수일 때도, NumPy 배열일 때도(원소별로) 동작해야 합니다.
+#
+# *힌트:* 한 줄이면 됩니다. 확인 셀은 전진 차분 $\frac{f(x+h) - f(x)}{h}$을 쓰지 않았는지도 봅니다. $f(x) = x^3$,
+# $x = 2$, $h = 0.01$이면 중앙 차분은 정확히 $12 + h^2 = 12.0001$입니다.
+
+# %%
+def central_difference(f, x, h=1e-5):
+    """(f(x + h) - f(x - h)) / (2h)"""
+    ### BEGIN SOLUTION
+    return (f(x + h) - f(x - h)) / (2 * h)
+    ### END SOLUTION
+
+# %% exercise="03.1" points=2
+from minigrad_course.checks import expect_close, passed
+
+expect_close(central_difference(np.sin, 0.3), np.cos(0.3), atol=1e-9, what="d/dx sin(x) at 0.3")
+expect_close(central_difference(np.exp, 1.0), np.e, atol=1e-8, what="d/dx exp(x) at 1")
+expect_close(central_difference(lambda x: x**3, 2.0, h=0.01), 12.0001, atol=1e-9,
+             what="d/dx x**3 at 2 with h=0.01")
+xs = np.array([0.5, 1.0, 2.0])
+expect_close(central_difference(np.log, xs), 1 / xs, atol=1e-8, what="d/dx log(x) at [0.5, 1, 2]")
+passed("03.1")
+
+# %% [markdown]
+# ## Exercise 03.2: a numerical gradient · 연습 문제 03.2: 수치 변화도
+#
+# A loss takes many inputs. Write `numerical_gradient(f, x, h)`: `f` takes a NumPy array `x` (any
+# shape) and returns a number; return an array of the same shape as `x` whose element `i` is the
+# partial derivative $\partial f / \partial x_i$, computed by central differences.
+#
+# *Hint:* loop over the elements with `np.ndindex(x.shape)`; for each, make two copies of `x`
+# (`x.copy()`), add `h` to the element in one and subtract it in the other. Do not change `x` itself.
+#
+# 손실은 입력이 많습니다. `numerical_gradient(f, x, h)`를 작성하세요. `f`는 (모양이 무엇이든) NumPy 배열 `x`를 받아 수
+# 하나를 돌려줍니다. `x`와 같은 모양의 배열을 돌려주되, `i`번째 원소는 중앙 차분으로 구한 편미분
+# $\partial f / \partial x_i$여야 합니다.
+#
+# *힌트:* `np.ndindex(x.shape)`로 원소를 하나씩 돌면서, `x`의 복사본(`x.copy()`) 두 개를 만들어 한쪽은 그 원소에 `h`를
+# 더하고 다른 쪽은 빼세요. `x` 자체는 바꾸지 마세요.
+
+# %%
+def numerical_gradient(f, x, h=1e-6):
+    """Array of df/dx_i, same shape as x, by central differences."""
+    ### BEGIN SOLUTION
+    grad = np.zeros_like(x, dtype=np.float64)
+    for i in np.ndindex(x.shape):
+        plus, minus = x.copy(), x.copy()
+        plus[i] += h
+        minus[i] -= h
+        grad[i] = (f(plus) - f(minus)) / (2 * h)
+    return grad
+    ### END SOLUTION
+
+# %% exercise="03.2" points=2
+from minigrad_course.checks import expect_close, passed
+
+# f(x) = x0**2 * x1 + sin(x2): gradient [2 x0 x1, x0**2, cos x2]
+x = np.array([1.0, 2.0, 3.0])
+expect_close(numerical_gradient(lambda v: v[0]**2 * v[1] + np.sin(v[2]), x),
+             [4.0, 1.0, np.cos(3.0)], atol=1e-6, what="gradient of x0²·x1 + sin(x2) at [1, 2, 3]")
+expect_close(x, [1.0, 2.0, 3.0], what="x after the call (it must not change)")
+# a 2x2 input: f(W) = sum(W**2) has gradient 2W
+W = np.array([[1.0, -2.0], [0.5, 3.0]])
+expect_close(numerical_gradient(lambda m: (m**2).sum(), W), 2 * W, atol=1e-6,
+             what="gradient of sum(W**2) (a 2x2 input)")
+passed("03.2")
+
+# %% [markdown]
+# ## Exercise 03.3: predict the gradient · 연습 문제 03.3: 변화도 예측하기
+#
+# Use the chain rule by hand (no `backward()`, no numerical differences) to write the derivative of
+# each function below, as NumPy code that works elementwise on an array `x`:
+#
+# 1. $u = 3x + 1$, $v = u^2$, `out = v.sum()`. Write `grad_square_chain(x)` $= \partial out / \partial x$.
+# 2. $out = \sum \sin(x^2)$. Write `grad_sin_square(x)` $= \partial out / \partial x$.
+#
+# *Hint:* multiply the local derivatives along the chain: $\frac{\partial out}{\partial v} = 1$,
+# $\frac{dv}{du} = 2u$, $\frac{du}{dx} = 3$. The check compares your formulas with what minigrad's
+# `backward()` computes.
+#
+# 연쇄 법칙을 손으로 적용해서 (`backward()`도 수치 차분도 쓰지 말고) 아래 함수들의 미분을 배열 `x`에 원소별로 동작하는
+# NumPy 코드로 작성하세요.
+#
+# 1. $u = 3x + 1$, $v = u^2$, `out = v.sum()`일 때 `grad_square_chain(x)` $= \partial out / \partial x$.
+# 2. $out = \sum \sin(x^2)$일 때 `grad_sin_square(x)` $= \partial out / \partial x$.
+#
+# *힌트:* 사슬을 따라 국소 미분을 곱하세요. $\frac{\partial out}{\partial v} = 1$, $\frac{dv}{du} = 2u$,
+# $\frac{du}{dx} = 3$입니다. 확인 셀은 여러분의 식을 minigrad의 `backward()`가 계산한 값과 비교합니다.
+
+# %%
+def grad_square_chain(x):
+    """d/dx of sum((3x + 1)**2), by the chain rule."""
+    ### BEGIN SOLUTION
+    u = 3 * x + 1
+    return 2 * u * 3
+    ### END SOLUTION
+
+
+def grad_sin_square(x):
+    """d/dx of sum(sin(x**2)), by the chain rule."""
+    ### BEGIN SOLUTION
+    return np.cos(x**2) * 2 * x
+    ### END SOLUTION
+
+# %% exercise="03.3" points=2
+from minigrad_course.checks import expect_close, passed
+
+xs = np.array([-1.0, 0.0, 0.5, 2.0])
+t = torch.tensor(xs, requires_grad=True)
+((3 * t + 1) ** 2).sum().backward()
+expect_close(grad_square_chain(xs), t.grad, atol=1e-9, what="grad_square_chain([-1, 0, 0.5, 2])")
+
+t = torch.tensor(xs, requires_grad=True)
+torch.sin(t**2).sum().backward()
+expect_close(grad_sin_square(xs), t.grad, atol=1e-9, what="grad_sin_square([-1, 0, 0.5, 2])")
+passed("03.3")
+
+# %% [markdown]
+# ## Exercise 03.4: find the broken derivative · 연습 문제 03.4: 틀린 도함수 찾기
+#
+# Someone wrote derivatives for three functions, and one of them is wrong. Test each against your
+# `central_difference` from 03.1 at a few points, then:
+#
+# * make `broken_one()` return the name of the wrong one (`"sigmoid"`, `"x_exp"` or `"log1p"`);
+# * write the correct derivative in `d_fixed(x)`.
+#
+# *Hint:* for the suspect, remember the product rule $(uv)' = u'v + uv'$.
+#
+# 누군가 세 함수의 도함수를 작성했는데 그중 하나가 틀렸습니다. 03.1의 `central_difference`로 몇몇 점에서 각각 검사한 뒤,
+#
+# * `broken_one()`이 틀린 함수의 이름(`"sigmoid"`, `"x_exp"`, `"log1p"` 중 하나)을 돌려주게 하고,
+# * `d_fixed(x)`에 올바른 도함수를 작성하세요.
+#
+# *힌트:* 의심되는 함수에는 곱의 미분법 $(uv)' = u'v + uv'$를 떠올려 보세요.
+
+# %%
+functions = {
+    "sigmoid": (lambda x: 1 / (1 + np.exp(-x)),
+                lambda x: np.exp(-x) / (1 + np.exp(-x))**2),
+    "x_exp": (lambda x: x * np.exp(-x),
+              lambda x: -x * np.exp(-x)),
+    "log1p": (lambda x: np.log(1 + x**2),
+              lambda x: 2 * x / (1 + x**2)),
+}
+
+points = np.array([-1.5, 0.2, 1.0, 3.0])
+for name, (fn, dfn) in functions.items():
+    print(f"{name:8s}", dfn(points))
+
+# %%
+def broken_one():
+    """The name of the function whose derivative is wrong."""
+    ### BEGIN SOLUTION
+    for name, (fn, dfn) in functions.items():
+        if not np.allclose(dfn(points), central_difference(fn, points), atol=1e-6):
+            return name
+    ### END SOLUTION
+
+
+def d_fixed(x):
+    """The correct derivative of the broken function."""
+    ### BEGIN SOLUTION
+    return (1 - x) * np.exp(-x)
+    ### END SOLUTION
+
+# %% exercise="03.4" points=2
+from minigrad_course.checks import expect_close, expect_equal, passed
+
+expect_equal(broken_one(), "x_exp", what="broken_one()")
+xs = np.linspace(-2, 4, 13)
+expect_close(d_fixed(xs), (1 - xs) * np.exp(-xs), atol=1e-9, what="d_fixed on [-2, 4]")
+passed("03.4")
+
+# %% [markdown]
+# ## Exercise 03.5: a backward pass by hand · 연습 문제 03.5: 손으로 하는 역전파
+#
+# A chain like the lesson's `a -> b -> c -> out`, with different steps:
+#
+# $$b = 2a, \qquad c = \tanh(b), \qquad out = \textstyle\sum c^2.$$
+#
+# Write `manual_backward(a)`: run the forward pass in NumPy, then walk back from `out` and return a
+# dict with the gradients of `out` with respect to `c`, `b` and `a` (arrays shaped like `a`), under
+# the keys `"c"`, `"b"`, `"a"`.
+#
+# *Hint:* $\partial out / \partial c = 2c$, $\frac{dc}{db} = 1 - \tanh^2 b = 1 - c^2$, $\frac{db}{da} = 2$.
+# Each gradient is the previous one times a local derivative.
+#
+# 강의의 `a -> b -> c -> out`과 비슷하지만 단계가 다른 사슬입니다.
+#
+# $$b = 2a, \qquad c = \tanh(b), \qquad out = \textstyle\sum c^2.$$
+#
+# `manual_backward(a)`를 작성하세요. NumPy로 순전파를 한 다음 `out`에서부터 거슬러 올라가, `out`의 `c`, `b`, `a`에 대한
+# 변화도(`a`와 같은 모양의 배열)를 키 `"c"`, `"b"`, `"a"`로 담은 딕셔너리를 돌려주면 됩니다.
+#
+# *힌트:* $\partial out / \partial c = 2c$, $\frac{dc}{db} = 1 - \tanh^2 b = 1 - c^2$, $\frac{db}{da} = 2$입니다.
+# 각 변화도는 바로 앞의 변화도에 국소 미분을 곱한 것입니다.
+
+# %%
+def manual_backward(a):
+    """{"c": d out/dc, "b": d out/db, "a": d out/da} for out = sum(tanh(2a)**2)."""
+    ### BEGIN SOLUTION
+    b = 2 * a
+    c = np.tanh(b)
+    grad_c = 2 * c
+    grad_b = grad_c * (1 - c**2)
+    grad_a = grad_b * 2
+    return {"c": grad_c, "b": grad_b, "a": grad_a}
+    ### END SOLUTION
+
+# %% exercise="03.5" points=3
+from minigrad_course.checks import expect_close, expect_equal, passed
+
+a_np = np.array([[-0.8, 0.1], [0.4, 1.2]])
+grads = manual_backward(a_np)
+expect_equal(sorted(grads), ["a", "b", "c"], what="keys of manual_backward(a)")
+
+a = torch.tensor(a_np, requires_grad=True)
+b = 2 * a
+b.retain_grad()  # keep the gradients of the non-leaf tensors too (lesson 04)
+c = torch.tanh(b)
+c.retain_grad()
+(c**2).sum().backward()
+expect_close(grads["c"], c.grad, atol=1e-9, what='manual_backward(a)["c"]')
+expect_close(grads["b"], b.grad, atol=1e-9, what='manual_backward(a)["b"]')
+expect_close(grads["a"], a.grad, atol=1e-9, what='manual_backward(a)["a"]')
+passed("03.5")
+
+# %% [markdown]
+# ## Done · 끝
+#
+# All five checks passed? Then you can compute derivatives three ways and check one against another.
+# Lesson 04 makes the backward pass of 03.5 automatic.
+#
+# 다섯 개의 확인을 모두 통과했나요? 그렇다면 미분을 세 가지 방법으로 구하고 서로 검증할 수 있습니다. 04강에서는 03.5의
+# 역전파를 자동으로 하게 만듭니다.
