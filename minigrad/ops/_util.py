@@ -22,6 +22,22 @@ def as_tensor_like(value, like):
     return Tensor._make(array)
 
 
+def promote(a, b):
+    """Bring two arrays to PyTorch's result dtype, where it differs from NumPy's: a float operand
+    wins over an integer one (int64 + float32 -> float32), and a 0-d operand does not widen one
+    with dimensions (float32 + 0-d float64 -> float32)."""
+    if a.dtype == b.dtype:
+        return a, b
+    a_float, b_float = a.dtype.kind == "f", b.dtype.kind == "f"
+    if a_float != b_float:
+        return (a, b.astype(a.dtype)) if a_float else (a.astype(b.dtype), b)
+    if a.ndim == 0 and b.ndim > 0:
+        return a.astype(b.dtype), b
+    if b.ndim == 0 and a.ndim > 0:
+        return a, b.astype(a.dtype)
+    return a, b
+
+
 def check_broadcast(a_shape, b_shape):
     """PyTorch's error for shapes that do not broadcast (NumPy's message is different)."""
     for i in range(1, min(len(a_shape), len(b_shape)) + 1):

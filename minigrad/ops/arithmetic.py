@@ -6,7 +6,7 @@ of the input it belongs to.
 import numpy as np
 
 from ..autograd.function import Function
-from ._util import check_broadcast, sum_to
+from ._util import check_broadcast, promote, sum_to
 
 
 class Add(Function):
@@ -16,6 +16,7 @@ class Add(Function):
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
         self.shapes = a.shape, b.shape
+        a, b = promote(a, b)
         return a + b
 
     def backward(self, grad):  # d(a+b)/da = 1, d(a+b)/db = 1
@@ -30,6 +31,7 @@ class Sub(Function):
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
         self.shapes = a.shape, b.shape
+        a, b = promote(a, b)
         return a - b
 
     def backward(self, grad):  # d(a-b)/da = 1, d(a-b)/db = -1
@@ -49,6 +51,7 @@ class Mul(Function):
     def forward(self, a, b):
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
+        a, b = promote(a, b)
         return a * b
 
     def backward(self, grad):  # d(ab)/da = b, d(ab)/db = a
@@ -64,6 +67,7 @@ class Div(Function):
     def forward(self, a, b):
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
+        a, b = promote(a, b)
         with np.errstate(divide="ignore", invalid="ignore"):  # x/0 = inf, 0/0 = nan, silently as in PyTorch
             if a.dtype.kind in "iub" and b.dtype.kind in "iub":
                 return np.true_divide(a, b, dtype=np.float32)
