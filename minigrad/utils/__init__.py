@@ -1,0 +1,2 @@
+"""``minigrad.utils``: helpers around training (``utils.data``: data sets and batch loading)."""
+from . import data

@@ -1,0 +1,93 @@
+"""``minigrad.utils.data``: data sets and the ``DataLoader`` that cuts them into batches.
+
+A *data set* is anything with ``len(ds)`` and ``ds[i]`` (one sample, e.g. an ``(image, label)`` pair).
+A ``DataLoader`` walks a data set in batches, optionally shuffled, and stacks each batch's samples into
+tensors. One pass over the loader is one *epoch*.
+"""
+import numpy as np
+
+from ..ops.creation import Generator, default_generator
+from ..tensor import Tensor
+
+
+class Dataset:
+    """Base class: subclasses define ``__getitem__`` and ``__len__``."""
+
+    def __getitem__(self, index):
+        raise NotImplementedError
+
+    def __len__(self):
+        raise NotImplementedError
+
+
+class TensorDataset(Dataset):
+    """Samples are rows of the given tensors: ``ds[i] == (x[i], y[i])``. All tensors need the same length."""
+
+    def __init__(self, *tensors):
+        if any(t.shape[0] != tensors[0].shape[0] for t in tensors):
+            raise ValueError("Size mismatch between tensors")  # PyTorch asserts the same
+        self.tensors = tensors
+
+    def __getitem__(self, index):
+        return tuple(t[index] for t in self.tensors)
+
+    def __len__(self):
+        return self.tensors[0].shape[0]
+
+
+def default_collate(samples):
+    """Stack a list of samples into a batch: tuples of tensors become tuples of stacked tensors."""
+    first = samples[0]
+    if isinstance(first, Tensor):
+        return Tensor._make(np.stack([s._data for s in samples]))
+    if isinstance(first, (tuple, list)):
+        return [default_collate([s[i] for s in samples]) for i in range(len(first))]
+    if isinstance(first, np.ndarray):
+        return Tensor._make(np.stack(samples))
+    if isinstance(first, float):
+        return Tensor._make(np.array(samples, dtype=np.float64))
+    if isinstance(first, (int, np.integer)):
+        return Tensor._make(np.array(samples, dtype=np.int64))
+    return samples
+
+
+class DataLoader:
+    """Batches of ``batch_size`` samples from ``dataset``; ``shuffle=True`` draws a new order each epoch
+    from ``generator`` (default: minigrad's generator, so ``manual_seed`` fixes the order).
+
+    For a ``TensorDataset`` without a custom ``collate_fn`` the batch is cut out with one fancy index per
+    tensor instead of stacking samples one by one, which is much faster.
+    """
+
+    def __init__(self, dataset, batch_size=1, shuffle=False, sampler=None, batch_sampler=None, num_workers=0,
+                 collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
+                 generator=None, **kwargs):
+        if batch_size is not None and (not isinstance(batch_size, int) or batch_size <= 0):
+            raise ValueError(f"batch_size should be a positive integer value, but got batch_size={batch_size}")
+        self.dataset, self.batch_size, self.shuffle = dataset, batch_size, shuffle
+        self.drop_last, self.generator = drop_last, generator
+        self.collate_fn = collate_fn or default_collate
+        self._fast = isinstance(dataset, TensorDataset) and collate_fn is None
+
+    def _order(self):
+        n = len(self.dataset)
+        if not self.shuffle:
+            return np.arange(n)
+        return (self.generator or default_generator).rng.permutation(n)
+
+    def __iter__(self):
+        order = self._order()
+        stop = len(order) - len(order) % self.batch_size if self.drop_last else len(order)
+        for start in range(0, stop, self.batch_size):
+            indices = order[start:start + self.batch_size]
+            if self._fast:
+                yield [Tensor._make(t._data[indices]) for t in self.dataset.tensors]
+            else:
+                yield self.collate_fn([self.dataset[int(i)] for i in indices])
+
+    def __len__(self):
+        n = len(self.dataset)
+        return n // self.batch_size if self.drop_last else -(-n // self.batch_size)
+
+
+__all__ = ["DataLoader", "Dataset", "Generator", "TensorDataset", "default_collate"]

@@ -1,0 +1,296 @@
+"""nn layers and functional: forward and backward against PyTorch (same weights, same input) where it is
+installed, and against central differences (float64 gradcheck) always."""
+import numpy as np
+import pytest
+
+import minigrad
+import minigrad.nn as nn
+import minigrad.nn.functional as F
+from minigrad.autograd.gradcheck import gradcheck
+
+
+def rand(*shape, seed=0, scale=1.0, dtype=np.float32):
+    return (np.random.default_rng(seed).standard_normal(shape) * scale).astype(dtype)
+
+
+def mg(array, requires_grad=False):
+    return minigrad.tensor(array.copy(), requires_grad=requires_grad)
+
+
+def copy_weights(src_torch, dst):
+    dst.load_state_dict({k: v.detach().numpy() for k, v in src_torch.state_dict().items()})
+
+
+def close(a, b, atol=1e-5, rtol=1e-4):
+    a = a.detach().numpy() if hasattr(a, "detach") and not isinstance(a, minigrad.Tensor) else a
+    a = a._data if isinstance(a, minigrad.Tensor) else np.asarray(a)
+    b = b._data if isinstance(b, minigrad.Tensor) else b.detach().numpy()
+    np.testing.assert_allclose(a, b, atol=atol, rtol=rtol)
+
+
+def run_both(torch_module, module, x_array, upstream_seed=1):
+    """Same weights, same input, same upstream gradient; compare output, input grad and param grads."""
+    torch = pytest.importorskip("torch")
+    copy_weights(torch_module, module)
+    xt = torch.tensor(x_array, requires_grad=True)
+    xm = mg(x_array, requires_grad=True)
+    yt, ym = torch_module(xt), module(xm)
+    assert tuple(yt.shape) == tuple(ym.shape)
+    close(ym, yt)
+    g = rand(*yt.shape, seed=upstream_seed)
+    yt.backward(torch.tensor(g))
+    ym.backward(minigrad.tensor(g))
+    close(xm.grad, xt.grad)
+    tp = dict(torch_module.named_parameters())
+    for name, p in module.named_parameters():
+        close(p.grad, tp[name].grad, atol=1e-4)
+    return yt, ym
+
+
+# ----- layers against PyTorch --------------------------------------------------------------------
+@pytest.mark.parametrize("shape", [(5, 4), (2, 3, 4), (4,)])
+@pytest.mark.parametrize("bias", [True, False])
+def test_linear_matches_torch(shape, bias):
+    torch = pytest.importorskip("torch")
+    run_both(torch.nn.Linear(4, 3, bias=bias), nn.Linear(4, 3, bias=bias), rand(*shape))
+
+
+@pytest.mark.parametrize("kernel,stride,padding,bias", [
+    (3, 1, 0, True), (3, 2, 1, False), ((3, 2), (2, 1), (1, 0), True), (1, 2, 0, False), (7, 2, 3, False),
+    (3, 1, "same", True)])
+def test_conv2d_matches_torch(kernel, stride, padding, bias):
+    torch = pytest.importorskip("torch")
+    run_both(torch.nn.Conv2d(3, 4, kernel, stride, padding, bias=bias),
+             nn.Conv2d(3, 4, kernel, stride, padding, bias=bias), rand(2, 3, 9, 8))
+
+
+def test_conv2d_unbatched_input():
+    torch = pytest.importorskip("torch")
+    run_both(torch.nn.Conv2d(2, 3, 3), nn.Conv2d(2, 3, 3), rand(2, 6, 6))
+
+
+@pytest.mark.parametrize("kernel,stride,padding", [(2, None, 0), (3, 2, 1), (3, 1, 1), ((2, 3), (1, 2), 0)])
+def test_max_pool_matches_torch(kernel, stride, padding):
+    torch = pytest.importorskip("torch")
+    run_both(torch.nn.MaxPool2d(kernel, stride, padding), nn.MaxPool2d(kernel, stride, padding), rand(2, 3, 7, 8))
+
+
+def test_max_pool_ties_after_relu_match_torch():
+    """After ReLU many windows are all zeros: the gradient must go to the same (first) pixel as in PyTorch."""
+    torch = pytest.importorskip("torch")
+    run_both(torch.nn.Sequential(torch.nn.ReLU(), torch.nn.MaxPool2d(3, 2, 1)),
+             nn.Sequential(nn.ReLU(), nn.MaxPool2d(3, 2, 1)), rand(1, 2, 8, 8) - 1.0)
+
+
+@pytest.mark.parametrize("size", [(1, 1), 1, (2, 3), (3, None), (5, 7)])
+def test_adaptive_avg_pool_matches_torch(size):
+    torch = pytest.importorskip("torch")
+    yt, ym = run_both(torch.nn.AdaptiveAvgPool2d(size), nn.AdaptiveAvgPool2d(size), rand(2, 3, 5, 7))
+    assert ym.grad_fn.name() == yt.grad_fn.name()
+
+
+def test_batchnorm_train_and_eval_match_torch():
+    torch = pytest.importorskip("torch")
+    bt, bm = torch.nn.BatchNorm2d(3), nn.BatchNorm2d(3)
+    with torch.no_grad():
+        bt.weight.uniform_(0.5, 1.5)
+        bt.bias.uniform_(-0.5, 0.5)
+    for step in range(3):  # running statistics follow PyTorch over several batches
+        run_both(bt, bm, rand(4, 3, 5, 5, seed=step, scale=2.0) + 1.0, upstream_seed=10 + step)
+        close(bm.running_mean, bt.running_mean)
+        close(bm.running_var, bt.running_var)
+    assert bm.num_batches_tracked.item() == 3
+    bt.eval(), bm.eval()
+    yt, ym = run_both(bt, bm, rand(2, 3, 4, 4, seed=7))
+    assert ym.grad_fn.name() == yt.grad_fn.name() == "NativeBatchNormBackward0"
+    close(bm.running_mean, bt.running_mean)  # eval leaves the statistics alone
+
+
+@pytest.mark.parametrize("options", [dict(affine=False), dict(momentum=None), dict(track_running_stats=False)])
+def test_batchnorm_options_match_torch(options):
+    torch = pytest.importorskip("torch")
+    bt, bm = torch.nn.BatchNorm2d(2, **options), nn.BatchNorm2d(2, **options)
+    for step in range(2):
+        run_both(bt, bm, rand(3, 2, 3, 3, seed=step))
+    bt.eval(), bm.eval()
+    run_both(bt, bm, rand(3, 2, 3, 3, seed=5))
+    assert repr(bm) == repr(bt)
+
+
+@pytest.mark.parametrize("name", ["ReLU", "Tanh", "Sigmoid", "Flatten", "Identity"])
+def test_simple_layers_match_torch(name):
+    torch = pytest.importorskip("torch")
+    yt, ym = run_both(getattr(torch.nn, name)(), getattr(nn, name)(), rand(2, 3, 4))
+    if yt.grad_fn is not None:
+        assert ym.grad_fn.name() == yt.grad_fn.name()
+
+
+@pytest.mark.parametrize("fn", ["softmax", "log_softmax"])
+@pytest.mark.parametrize("dim", [0, 1, -1])
+def test_softmax_matches_torch_and_is_stable(fn, dim):
+    torch = pytest.importorskip("torch")
+    x = rand(3, 5, scale=1000.0)  # logits in the thousands: a naive exp overflows
+    xt, xm = torch.tensor(x, requires_grad=True), mg(x, requires_grad=True)
+    yt, ym = getattr(torch.nn.functional, fn)(xt, dim), getattr(F, fn)(xm, dim)
+    assert np.isfinite(ym._data).all()
+    close(ym, yt, atol=1e-3)
+    g = rand(3, 5, seed=3)
+    yt.backward(torch.tensor(g)), ym.backward(minigrad.tensor(g))
+    close(xm.grad, xt.grad, atol=1e-4)
+    assert ym.grad_fn.name() == yt.grad_fn.name()
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+def test_cross_entropy_matches_torch(reduction):
+    torch = pytest.importorskip("torch")
+    x, t = rand(6, 4, scale=3.0), np.array([0, 3, 1, 1, 2, 3])
+    xt, xm = torch.tensor(x, requires_grad=True), mg(x, requires_grad=True)
+    lt = torch.nn.functional.cross_entropy(xt, torch.tensor(t), reduction=reduction)
+    lm = F.cross_entropy(xm, minigrad.tensor(t), reduction=reduction)
+    close(lm, lt)
+    assert lm.grad_fn.name() == "NllLossBackward0"
+    g = rand(*lt.shape, seed=2)
+    lt.backward(torch.tensor(g)), lm.backward(minigrad.tensor(g))
+    close(xm.grad, xt.grad)
+
+
+def test_cross_entropy_ignore_index_uint8_unbatched_and_probabilities():
+    torch = pytest.importorskip("torch")
+    TF = torch.nn.functional
+    x = rand(4, 3)
+    cases = [
+        (lambda f, T, xx: f.cross_entropy(xx, T.tensor([0, -100, 2, 1]))),
+        (lambda f, T, xx: f.cross_entropy(xx, T.tensor([0, 5, 2, 1]), ignore_index=5)),
+        (lambda f, T, xx: f.cross_entropy(xx, T.tensor([0, 1, 2, 1], dtype=T.uint8))),
+        (lambda f, T, xx: f.cross_entropy(xx[0], T.tensor(2))),
+        (lambda f, T, xx: f.cross_entropy(xx, T.tensor(np.full((4, 3), 1 / 3, dtype=np.float32)))),
+        (lambda f, T, xx: f.nll_loss(f.log_softmax(xx, 1), T.tensor([0, 1, 2, 1]))),
+    ]
+    for case in cases:
+        xt, xm = torch.tensor(x, requires_grad=True), mg(x, requires_grad=True)
+        lt, lm = case(TF, torch, xt), case(F, minigrad, xm)
+        close(lm, lt)
+        lt.backward(), lm.backward()
+        close(xm.grad, xt.grad)
+
+
+def test_cross_entropy_is_stable_for_huge_logits():
+    logits = minigrad.tensor([[1000.0, 0.0], [0.0, -1000.0], [1e30, -1e30]], requires_grad=True)
+    loss = F.cross_entropy(logits, minigrad.tensor([1, 1, 0]))
+    assert loss.item() == pytest.approx(2000.0 / 3)
+    loss.backward()
+    assert np.isfinite(logits.grad._data).all()
+    np.testing.assert_allclose(logits.grad._data, [[1 / 3, -1 / 3], [1 / 3, -1 / 3], [0, 0]], atol=1e-6)
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+def test_mse_loss_matches_torch(reduction):
+    torch = pytest.importorskip("torch")
+    a, b = rand(3, 4), rand(3, 4, seed=1)
+    at, bt = torch.tensor(a, requires_grad=True), torch.tensor(b, requires_grad=True)
+    am, bm = mg(a, True), mg(b, True)
+    lt = torch.nn.MSELoss(reduction=reduction)(at, bt)
+    lm = nn.MSELoss(reduction=reduction)(am, bm)
+    close(lm, lt)
+    assert lm.grad_fn.name() == lt.grad_fn.name() == "MseLossBackward0"
+    g = rand(*lt.shape, seed=4)
+    lt.backward(torch.tensor(g)), lm.backward(minigrad.tensor(g))
+    close(am.grad, at.grad), close(bm.grad, bt.grad)
+
+
+def test_mse_loss_broadcasting_warns_like_torch():
+    with pytest.warns(UserWarning, match=r"Using a target size \(torch.Size\(\[4, 1\]\)\) that is different"):
+        F.mse_loss(minigrad.randn(4, 3), minigrad.randn(4, 1))
+
+
+def test_grad_fn_names_match_torch():
+    torch = pytest.importorskip("torch")
+    pairs = [
+        (lambda m, x: m.nn.Linear(4, 2)(x), (5, 4)),
+        (lambda m, x: m.nn.Linear(4, 2, bias=False)(x), (5, 4)),
+        (lambda m, x: m.nn.Linear(4, 2)(x), (2, 5, 4)),
+        (lambda m, x: m.nn.Conv2d(4, 2, 3)(x), (1, 4, 5, 5)),
+        (lambda m, x: m.nn.MaxPool2d(2)(x), (1, 4, 4, 4)),
+        (lambda m, x: m.nn.AdaptiveAvgPool2d(1)(x), (1, 4, 4, 4)),
+        (lambda m, x: m.nn.BatchNorm2d(4)(x), (2, 4, 3, 3)),
+        (lambda m, x: m.nn.Flatten()(x), (2, 4, 3, 3)),
+        (lambda m, x: m.nn.Dropout(0.5)(x), (2, 4)),
+        (lambda m, x: m.nn.functional.mse_loss(x, x.detach()), (2, 4)),
+    ]
+    import minigrad.nn  # noqa: F401
+    for build, shape in pairs:
+        x = rand(*shape)
+        yt = build(torch, torch.tensor(x, requires_grad=True))
+        ym = build(minigrad, mg(x, True))
+        assert ym.grad_fn.name() == yt.grad_fn.name()
+
+
+# ----- dropout --------------------------------------------------------------------------------------
+def test_dropout_scales_survivors_and_is_identity_in_eval():
+    minigrad.manual_seed(0)
+    layer = nn.Dropout(0.25)
+    x = minigrad.ones(200, 100, requires_grad=True)
+    y = layer(x)
+    values = np.unique(y._data)
+    np.testing.assert_allclose(values, [0.0, 1 / 0.75], rtol=1e-6)
+    assert abs((y._data == 0).mean() - 0.25) < 0.01
+    y.sum().backward()
+    np.testing.assert_array_equal(x.grad._data, y._data)  # gradient passes where the value survived
+    layer.eval()
+    assert layer(x) is x
+    minigrad.manual_seed(0)
+    again = nn.Dropout(0.25)(minigrad.ones(200, 100))
+    np.testing.assert_array_equal(again._data, y._data)  # seeded
+
+
+# ----- central differences (no PyTorch needed) ----------------------------------------------------
+def d(*shape, seed=0):
+    return minigrad.tensor(rand(*shape, seed=seed, dtype=np.float64), requires_grad=True)
+
+
+def test_gradcheck_linear_and_losses():
+    w, b = d(3, 4, seed=1), d(3, seed=2)
+    assert gradcheck(lambda x, w, b: F.linear(x, w, b), (d(5, 4), w, b))
+    assert gradcheck(lambda x, w: F.linear(x, w), (d(2, 3, 4), w))
+    target = minigrad.tensor([0, 2, 1, 1, 0])
+    for reduction in ("mean", "sum", "none"):
+        assert gradcheck(lambda x: F.cross_entropy(x, target, reduction=reduction), (d(5, 3),))
+        assert gradcheck(lambda x: F.nll_loss(x, target, reduction=reduction), (d(5, 3),))
+        assert gradcheck(lambda a, b: F.mse_loss(a, b, reduction=reduction), (d(3, 2), d(3, 2, seed=3)))
+    for dim in (0, 1):
+        assert gradcheck(lambda x: F.log_softmax(x, dim), (d(3, 4),))
+        assert gradcheck(lambda x: F.softmax(x, dim), (d(3, 4),))
+
+
+def test_gradcheck_conv_pool_batchnorm():
+    x, w, b = d(2, 2, 5, 5), d(3, 2, 3, 3, seed=1), d(3, seed=2)
+    assert gradcheck(lambda x, w, b: F.conv2d(x, w, b, stride=2, padding=1), (x, w, b))
+    assert gradcheck(lambda x, w: F.conv2d(x, w, stride=1, padding=0), (x, w))
+    assert gradcheck(lambda x: F.max_pool2d(x, 3, 2, 1), (x,))
+    assert gradcheck(lambda x: F.adaptive_avg_pool2d(x, (2, 3)), (x,))
+    weight, bias = d(2, seed=4), d(2, seed=5)
+    rm, rv = minigrad.zeros(2, dtype=minigrad.float64), minigrad.ones(2, dtype=minigrad.float64)
+    assert gradcheck(lambda x, w, b: F.batch_norm(x, None, None, w, b, training=True), (x, weight, bias))
+    assert gradcheck(lambda x, w, b: F.batch_norm(x, rm, rv, w, b, training=False), (x, weight, bias))
+
+
+def test_second_derivatives_through_fused_nodes():
+    """create_graph=True: the backward of every fused node is itself differentiable."""
+    target = minigrad.tensor([0, 2, 1])
+
+    def grad_of(fn):
+        def g(*inputs):
+            out = fn(*inputs)
+            grads = minigrad.autograd.grad(out, inputs, create_graph=True)
+            return sum((gr * gr).sum() for gr in grads)
+        return g
+
+    assert gradcheck(grad_of(lambda x: F.cross_entropy(x, target)), (d(3, 4),))
+    assert gradcheck(grad_of(lambda x, w, b: F.linear(x, w, b).tanh().sum()), (d(3, 4), d(2, 4, seed=1), d(2, seed=2)))
+    assert gradcheck(grad_of(lambda x, w: F.conv2d(x, w, padding=1).tanh().sum()), (d(1, 2, 4, 4), d(2, 2, 3, 3, seed=1)))
+    assert gradcheck(grad_of(lambda x: (F.max_pool2d(x, 2) ** 3).sum()), (d(1, 2, 4, 4),))
+    assert gradcheck(grad_of(lambda x: (F.adaptive_avg_pool2d(x, (2, 1)) ** 3).sum()), (d(1, 2, 4, 4),))
+    w, b = d(2, seed=4), d(2, seed=5)
+    assert gradcheck(grad_of(lambda x: (F.batch_norm(x, None, None, w, b, training=True) ** 3).sum()),
+                     (d(2, 2, 3, 3),))
+    assert gradcheck(grad_of(lambda a: F.mse_loss(a.tanh(), a * 0.5)), (d(3, 2),))
