@@ -166,7 +166,12 @@ def test_grad_modes_as_context_managers_and_decorators():
     def tripled(t):
         return t * 3
 
-    assert not doubled(x).requires_grad and not tripled(x).requires_grad
+    @torch.no_grad
+    def quadrupled(t):
+        return t * 4
+
+    assert not doubled(x).requires_grad and not tripled(x).requires_grad and not quadrupled(x).requires_grad
+    assert doubled.__name__ == "doubled"
     assert torch.is_grad_enabled()
     torch.set_grad_enabled(False)
     assert not torch.is_grad_enabled()

@@ -39,6 +39,11 @@ class _ModeContext:
 
     mode = True
 
+    def __new__(cls, function=None):
+        if function is not None:  # ``@no_grad`` written without parentheses
+            return _decorate(function, cls.mode)
+        return super().__new__(cls)
+
     def __enter__(self):
         self.previous = _GradMode.enabled
         _GradMode.enabled = self.mode
