@@ -23,6 +23,7 @@ import numpy as np
 import minigrad as torch
 
 torch.manual_seed(0)
+print("minigrad is ready · minigrad 준비 완료")
 
 # %% [markdown]
 # ## Exercise 01.1 · Make three tensors · 연습 문제 01.1 · 텐서 세 개 만들기

@@ -1,0 +1,489 @@
+# %% tags=["bootstrap", "nbval-ignore-output"]
+# Colab setup: installs the course in Google Colab, does nothing elsewhere.
+# Colab 설정: Google Colab에서는 강의 패키지를 설치하고, 다른 곳에서는 아무것도 하지 않습니다.
+import importlib.util, subprocess, sys
+if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab"):
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "setuptools",
+                    "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
+
+# %% [markdown]
+# # Lesson 02 · Functions and the computational graph · 함수와 계산 그래프
+#
+# In lesson 01 a tensor computed from a tracked tensor came back with a `grad_fn`. This lesson
+# explains that object. You will
+#
+# 1. see that every operation is a *function* with two halves, `forward` and `backward`;
+# 2. build a small `Function` with an `apply` that records where each result came from;
+# 3. follow those records through minigrad's graph: `grad_fn`, `next_functions`, `AccumulateGrad`;
+# 4. watch the graph change from run to run (*define-by-run*) and draw it with `minigrad.viz`;
+# 5. read minigrad's real `Function.apply` and its multiplication.
+#
+# 01강에서 추적되는 텐서로부터 계산한 텐서에는 `grad_fn`이 붙어 있었습니다. 이번 강의에서는 그 객체의 정체를
+# 밝힙니다. 이번 강의에서는
+#
+# 1. 모든 연산이 `forward`와 `backward` 두 부분으로 된 *함수*라는 것을 봅니다.
+# 2. 결과가 어디에서 왔는지 기록하는 `apply`를 가진 작은 `Function`을 직접 만듭니다.
+# 3. 그 기록을 따라 minigrad의 그래프를 탐색합니다. `grad_fn`, `next_functions`, `AccumulateGrad`를 다룹니다.
+# 4. 실행할 때마다 그래프가 달라지는 모습(*실행-기반-정의(define-by-run)*)을 보고, `minigrad.viz`로 그래프를 그립니다.
+# 5. minigrad의 실제 `Function.apply`와 곱셈 코드를 읽어 봅니다.
+
+# %% [markdown]
+# ## An operation has two halves · 연산은 두 부분으로 되어 있다
+#
+# Take multiplication, `y = a * b`. Computing `y` is the **forward** half. Later, during the backward
+# pass, someone will hand us `grad`, the gradient of the final result with respect to `y`, and ask
+# for the gradients with respect to `a` and `b`. Since ∂y/∂a = b and ∂y/∂b = a, the answer is
+# `grad * b` and `grad * a`: that is the **backward** half. (Why multiplying by `grad` is right is the
+# chain rule of lesson 03.)
+#
+# To run its backward half later, an operation must remember its inputs. So each call of an operation
+# creates a small object that stores them: a *node* of the graph. The result keeps a link to it in
+# `grad_fn`.
+#
+# 곱셈 `y = a * b`를 예로 들어 봅시다. `y`를 계산하는 것이 **순전파(forward)** 부분입니다. 나중에
+# 역전파(backward pass) 때 누군가가 최종 결과의 `y`에 대한 변화도 `grad`를 건네주면서 `a`와 `b`에 대한
+# 변화도를 물어볼 것입니다. ∂y/∂a = b, ∂y/∂b = a이므로 답은 `grad * b`와 `grad * a`입니다. 이것이
+# **역전파(backward)** 부분입니다. (`grad`를 곱하는 것이 왜 맞는지는 03강의 연쇄 법칙(chain rule)에서
+# 다룹니다.)
+#
+# 역전파 부분을 나중에 실행하려면 연산은 자신의 입력을 기억해야 합니다. 그래서 연산을 호출할 때마다 입력을
+# 저장하는 작은 객체가 만들어지는데, 이것이 그래프의 *노드(node)*입니다. 결과 텐서는 `grad_fn`에 이 노드를
+# 가리키는 연결을 간직합니다.
+
+# %% [markdown]
+# ## Build it: Function and apply · 직접 만들기: Function과 apply
+#
+# First a tensor box like lesson 01's, which can also be given a `grad_fn`. Then `MiniFunction.apply`:
+#
+# 1. create a fresh node (`fn = cls()`): one node per call;
+# 2. run `forward` on the raw arrays;
+# 3. if no input requires grad, return a plain leaf: nothing needs to be remembered;
+# 4. otherwise store the inputs in the node and return a result whose `grad_fn` is the node.
+#
+# 먼저 01강과 같은 텐서 상자를 만들되, `grad_fn`을 받을 수 있게 합니다. 그다음 `MiniFunction.apply`는
+#
+# 1. 새 노드를 만들고(`fn = cls()`), 호출할 때마다 노드가 하나씩 생깁니다.
+# 2. 날것의 배열로 `forward`를 실행합니다.
+# 3. 변화도를 요구하는 입력이 없으면 평범한 잎 텐서를 돌려줍니다. 기억할 것이 없기 때문입니다.
+# 4. 그렇지 않으면 입력을 노드에 저장하고, `grad_fn`이 그 노드인 결과를 돌려줍니다.
+
+# %%
+import numpy as np
+
+
+class MiniTensor:
+    def __init__(self, data, requires_grad=False, grad_fn=None):
+        self.data = np.asarray(data, dtype=np.float32)
+        self.requires_grad = requires_grad
+        self.grad_fn = grad_fn          # the node that made me, or None for a leaf
+        self.grad = None
+
+    @property
+    def is_leaf(self):
+        return self.grad_fn is None
+
+    def __repr__(self):
+        extra = f", grad_fn=<{type(self.grad_fn).__name__}>" if self.grad_fn else ""
+        return f"tensor({self.data.tolist()}{extra})"
+
+
+class MiniFunction:
+    @classmethod
+    def apply(cls, *inputs):
+        fn = cls()                                          # 1. a new node for this call
+        result = fn.forward(*[t.data for t in inputs])      # 2. compute on arrays
+        if not any(t.requires_grad for t in inputs):        # 3. nothing to track
+            return MiniTensor(result)
+        fn.inputs = inputs                                  # 4. remember where we came from
+        return MiniTensor(result, requires_grad=True, grad_fn=fn)
+
+
+class MulBackward(MiniFunction):
+    def forward(self, a, b):
+        return a * b
+
+    def backward(self, grad):           # d(ab)/da = b, d(ab)/db = a
+        a, b = self.inputs
+        return grad * b.data, grad * a.data
+
+
+class AddBackward(MiniFunction):
+    def forward(self, a, b):
+        return a + b
+
+    def backward(self, grad):           # d(a+b)/da = 1, d(a+b)/db = 1
+        return grad, grad
+
+
+# %% [markdown]
+# Now compute `z = x * w + x` with it, where only `x` requires grad:
+#
+# 이제 이것으로 `z = x * w + x`를 계산해 봅시다. 변화도를 요구하는 것은 `x`뿐입니다.
+
+# %%
+x = MiniTensor([1.0, 2.0], requires_grad=True)
+w = MiniTensor([3.0, 4.0])
+y = MulBackward.apply(x, w)
+z = AddBackward.apply(y, x)
+print(y)
+print(z)
+print(z.grad_fn.inputs[0] is y, z.grad_fn.inputs[1] is x)
+
+# %% [markdown]
+# `z` knows its node, the node knows its inputs `y` and `x`, and `y` knows *its* node: following the
+# links from `z` we can reach every tensor that took part. The node can already do its backward
+# half. If the final result were `z` itself, the gradient arriving at `z` would be all ones:
+#
+# `z`는 자신의 노드를 알고, 노드는 입력 `y`와 `x`를 알며, `y`는 또 *자신의* 노드를 압니다. 그러니 `z`에서
+# 연결을 따라가면 계산에 참여한 모든 텐서에 닿을 수 있습니다. 노드는 벌써 역전파 부분도 실행할 수 있습니다.
+# 최종 결과가 `z` 자신이라면 `z`에 도착하는 변화도는 모두 1입니다.
+
+# %%
+grad_y, grad_x = z.grad_fn.backward(np.ones(2, dtype=np.float32))
+print("to y:", grad_y, "| to x:", grad_x)
+print("from y to x:", y.grad_fn.backward(grad_y)[0])
+
+# %% [markdown]
+# `x` receives a gradient along two paths: `1` directly from the addition and `w = [3, 4]` through
+# `y`. Adding them gives ∂z/∂x = w + 1 = [4, 5]. Walking the links in the right order and adding up
+# what arrives is exactly the backward pass of lesson 04; here we only need the links.
+#
+# `x`는 두 경로로 변화도를 받습니다. 덧셈에서 바로 오는 `1`과 `y`를 거쳐 오는 `w = [3, 4]`입니다. 둘을
+# 더하면 ∂z/∂x = w + 1 = [4, 5]가 됩니다. 연결을 올바른 순서로 따라가며 도착하는 변화도를 더하는 것이 바로
+# 04강의 역전파입니다. 지금은 연결 자체만 있으면 됩니다.
+
+# %% [markdown]
+# ### Draw it · 그려 보기
+#
+# The links form a graph. To draw it we visit each tensor once, starting from the result, and emit a
+# box for the tensor, an oval for its node, and arrows in the direction the data flowed. `Graph` is
+# the `graphviz.Digraph` that `minigrad.viz` uses (it renders even without the Graphviz program).
+#
+# 연결들은 그래프를 이룹니다. 그래프를 그리려면 결과에서 출발해 텐서를 한 번씩 방문하면서, 텐서는 상자로,
+# 노드는 타원으로, 화살표는 데이터가 흘러간 방향으로 그립니다. `Graph`는 `minigrad.viz`가 쓰는
+# `graphviz.Digraph`입니다(Graphviz 프로그램이 없어도 그림을 그립니다).
+
+# %%
+from minigrad.viz import Graph
+
+
+def draw_mini(root, names):
+    graph = Graph(graph_attr={"rankdir": "LR"})
+    ids = {}                                   # id(tensor) -> "t0", "t1", ...
+
+    def visit(t):
+        if id(t) in ids:                       # already drawn: a DAG can reach a tensor twice
+            return ids[id(t)]
+        key = ids[id(t)] = f"t{len(ids)}"
+        graph.node(key, f"{names.get(id(t), '')}\n{t.data.tolist()}", shape="box")
+        if t.grad_fn is not None:
+            graph.node(key + "_op", type(t.grad_fn).__name__, shape="ellipse")
+            graph.edge(key + "_op", key)
+            for parent in t.grad_fn.inputs:
+                graph.edge(visit(parent), key + "_op")
+        return key
+
+    visit(root)
+    return graph
+
+
+draw_mini(z, {id(x): "x", id(w): "w", id(y): "y", id(z): "z"})
+
+# %% [markdown]
+# The arrows point from inputs to results, the way the numbers flowed in the forward pass. `x` has two
+# outgoing arrows because two operations used it. That is why the structure is a **graph** and not a
+# tree: a **directed acyclic graph** (DAG), directed because every arrow has a direction, acyclic because
+# a result can never be an input of its own past.
+#
+# 화살표는 순전파에서 수가 흘러간 방향, 곧 입력에서 결과로 향합니다. `x`에서 나가는 화살표가 두 개인 것은
+# 두 연산이 `x`를 사용했기 때문입니다. 그래서 이 구조는 트리가 아니라 **그래프**이고, 정확히는
+# **방향성 비순환 그래프(directed acyclic graph, DAG)**입니다. 화살표마다 방향이 있으니 방향성이 있고,
+# 결과가 자기 과거의 입력이 될 수는 없으니 순환이 없습니다.
+
+# %% [markdown]
+# ## minigrad's graph · minigrad의 그래프
+#
+# Now the real engine, on the example of the PyTorch autograd tutorial. minigrad's nodes do not keep a
+# list of input *tensors* for walking; they keep `next_functions`: for each input, the node that
+# gradient should go to next, paired with an output index (always `0` here, since every operation has
+# one output).
+#
+# 이제 실제 엔진으로 PyTorch autograd 튜토리얼의 예제를 봅시다. minigrad의 노드는 탐색용으로 입력
+# *텐서*의 목록을 두지 않고 `next_functions`를 둡니다. 입력마다 변화도가 다음에 가야 할 노드를 출력
+# 번호와 함께 짝지어 둔 것입니다(모든 연산의 출력이 하나이므로 여기서는 번호가 언제나 `0`입니다).
+
+# %%
+import minigrad as torch
+
+torch.manual_seed(0)
+
+x = torch.ones(2, 2, requires_grad=True)
+y = x + 2
+z = y * y * 3
+out = z.mean()
+print(y)
+print(z, out)
+
+# %%
+print(out.grad_fn)
+print(out.grad_fn.next_functions)
+print(z.grad_fn.next_functions)
+print(y.grad_fn.next_functions)
+
+# %% [markdown]
+# Reading from the root `out` towards the inputs:
+#
+# - `MeanBackward0` has one input, `z`, whose node is a `MulBackward0` (the `* 3`).
+# - That node has two inputs: `y * y` (another `MulBackward0`) and the constant `3`. The constant does
+#   not require grad, so its entry is `None`: no gradient goes there.
+# - `y`'s node `AddBackward0` leads to `x`. `x` is a leaf, so it has no `grad_fn`; in its place stands
+#   an **`AccumulateGrad`** node, whose job in the backward pass is to add the incoming gradient to
+#   `x.grad`. It holds the leaf in `.variable` and has no `next_functions`: the walk ends there.
+#
+# 뿌리(root)인 `out`에서 입력 쪽으로 읽어 봅시다.
+#
+# - `MeanBackward0`의 입력은 `z` 하나이고, `z`의 노드는 `MulBackward0`(`* 3`)입니다.
+# - 그 노드의 입력은 둘입니다. `y * y`(또 다른 `MulBackward0`)와 상수 `3`입니다. 상수는 변화도를 요구하지
+#   않으므로 항목이 `None`이고, 그쪽으로는 변화도가 가지 않습니다.
+# - `y`의 노드 `AddBackward0`은 `x`로 이어집니다. `x`는 잎 텐서라서 `grad_fn`이 없고, 그 자리에
+#   **`AccumulateGrad`** 노드가 있습니다. 이 노드는 역전파 때 도착한 변화도를 `x.grad`에 더하는 일을 합니다.
+#   잎 텐서를 `.variable`에 담고 있으며 `next_functions`가 없으므로 탐색은 여기서 끝납니다.
+
+# %%
+accumulate = y.grad_fn.next_functions[0][0]
+print(type(accumulate).__name__, accumulate.variable is x, accumulate.next_functions)
+
+# %% [markdown]
+# A short recursive walk prints the whole graph as an outline. Each line is a node; indentation shows
+# which node it feeds.
+#
+# 짧은 재귀 함수로 그래프 전체를 개요처럼 출력할 수 있습니다. 한 줄이 노드 하나이고, 들여쓰기는 그 노드가
+# 어느 노드로 이어지는지를 나타냅니다.
+
+# %%
+def outline(node, depth=0):
+    label = "None (no gradient needed)" if node is None else node.name()
+    print("    " * depth + label)
+    if node is not None:
+        for next_node, _ in node.next_functions:
+            outline(next_node, depth + 1)
+
+
+outline(out.grad_fn)
+
+# %% [markdown]
+# `AddBackward0` appears twice, because `y * y` uses `y` twice, but it is one node: both entries of the
+# `y * y` node point at the same object. A walk that must visit each node once (counting nodes, or
+# the backward pass) has to remember what it has already seen.
+#
+# `AddBackward0`이 두 번 나오는 것은 `y * y`가 `y`를 두 번 쓰기 때문인데, 노드는 하나뿐입니다. `y * y`
+# 노드의 두 항목이 같은 객체를 가리킵니다. 노드마다 한 번씩만 방문해야 하는 탐색(노드 세기나 역전파)은
+# 이미 본 노드를 기억해야 합니다.
+
+# %%
+first, second = z.grad_fn.next_functions[0][0].next_functions
+print(first[0] is second[0])
+
+# %% [markdown]
+# ### Node names · 노드 이름
+#
+# Node names follow PyTorch: the operation, then `Backward` (the node's job is the backward half), then
+# a number that tells apart variants of the same operation. `x - 1` and `1 - x` are different
+# operations to PyTorch, and so are `x ** 2`, `2 ** x` and `x ** x`:
+#
+# 노드 이름은 PyTorch를 따릅니다. 연산 이름 뒤에 `Backward`(노드가 맡은 일이 역전파 부분이니까요)가 오고,
+# 그 뒤의 숫자는 같은 연산의 변형을 구별합니다. PyTorch에게 `x - 1`과 `1 - x`는 서로 다른 연산이고,
+# `x ** 2`, `2 ** x`, `x ** x`도 마찬가지입니다.
+
+# %%
+a = torch.tensor([1., 2.], requires_grad=True)
+for text, result in [("a + 1", a + 1), ("a - 1", a - 1), ("1 - a", 1 - a), ("a * a", a * a),
+                     ("a / 2", a / 2), ("a ** 2", a ** 2), ("2 ** a", 2 ** a), ("a ** a", a ** a),
+                     ("-a", -a), ("a.sum()", a.sum()), ("a.mean()", a.mean()), ("a.exp()", a.exp())]:
+    print(f"{text:10} {result.grad_fn.name()}")
+
+# %% [markdown]
+# ## Define-by-run · 실행-기반-정의
+#
+# Nobody declared this graph in advance: each operation appended its node *as the code ran*. That is
+# what **define-by-run** means, and it has a striking consequence: ordinary Python control flow
+# (`if`, `while`, function calls) decides the shape of the graph, and the graph may differ on every
+# run. The PyTorch tutorial shows it with a loop that doubles a random vector until its norm reaches
+# 1000:
+#
+# 이 그래프는 누구도 미리 선언하지 않았습니다. 각 연산이 *코드가 실행되는 동안* 자기 노드를 덧붙였을
+# 뿐입니다. 이것이 **실행-기반-정의(define-by-run)**의 뜻이고, 그 결과는 놀랍습니다. 평범한 파이썬 제어
+# 흐름(`if`, `while`, 함수 호출)이 그래프의 모양을 정하고, 실행할 때마다 그래프가 달라질 수 있습니다.
+# PyTorch 튜토리얼은 무작위 벡터의 노름(norm)이 1000에 이를 때까지 두 배로 키우는 반복문으로 이를
+# 보여 줍니다.
+
+# %%
+torch.manual_seed(0)
+x = torch.randn(3, requires_grad=True)
+
+y = x * 2
+while y.data.norm() < 1000:
+    y = y * 2
+
+print(y)
+
+# %% [markdown]
+# How many `MulBackward0` nodes did this run record? It depends on the random `x`: a shorter `x`
+# needs more doublings. Let us count the chain for a few seeds.
+#
+# 이번 실행에서는 `MulBackward0` 노드가 몇 개 기록되었을까요? 무작위 `x`에 따라 다릅니다. `x`가 짧을수록 더
+# 여러 번 두 배로 키워야 합니다. 몇 가지 시드에 대해 사슬의 길이를 세어 봅시다.
+
+# %%
+def grow(x, limit):
+    y = x * 2
+    while y.data.norm() < limit:
+        y = y * 2
+    return y
+
+
+def chain_length(t):
+    count, node = 0, t.grad_fn
+    while node is not None and node.name() == "MulBackward0":
+        count, node = count + 1, node.next_functions[0][0]
+    return count
+
+
+for seed in [0, 13, 34]:
+    torch.manual_seed(seed)
+    x = torch.randn(3, requires_grad=True)
+    print(f"seed {seed:2}: |x| = {x.norm().item():.4f}, nodes: {chain_length(grow(x, 1000))}")
+
+# %% [markdown]
+# Same code, three different graphs. To see them, we lower the limit to 10 so the chains fit on the
+# screen, and draw the runs for seeds 13 and 34:
+#
+# 같은 코드인데 그래프는 셋 다 다릅니다. 화면에 들어오도록 한계를 10으로 낮추고, 시드 13과 34의 실행을
+# 그려 봅시다.
+
+# %%
+from minigrad.viz import draw_graph
+
+torch.manual_seed(13)
+x = torch.randn(3, requires_grad=True)
+y = grow(x, 10)
+draw_graph(y, params={"x": x, "y": y})
+
+# %%
+torch.manual_seed(34)
+x = torch.randn(3, requires_grad=True)
+y = grow(x, 10)
+draw_graph(y, params={"x": x, "y": y})
+
+# %% [markdown]
+# Two doublings for one vector, six for the other. A framework that compiles the graph before running
+# it would need a special loop construct for this; here it is just a `while`. The price: the graph is
+# built anew on every run, which is why building it must be cheap.
+#
+# 한 벡터는 두 번, 다른 벡터는 여섯 번 두 배가 되었습니다. 실행 전에 그래프를 미리 만들어 두는
+# 프레임워크라면 이런 반복을 위한 특별한 구문이 필요하겠지만, 여기서는 평범한 `while`일 뿐입니다. 대신
+# 매번 실행할 때마다 그래프를 새로 만들기 때문에 그래프를 만드는 비용이 작아야 합니다.
+
+# %% [markdown]
+# ## Drawing graphs · 그래프 그리기
+#
+# `draw_graph(root, ...)` draws everything that led to `root`:
+#
+# - **blue** boxes are leaves that require grad, **green** boxes are computed tensors (non-leaves),
+#   **dashed grey** boxes are constants that need no gradient, **ovals** are the nodes (`grad_fn` names);
+# - `params={"x": x, ...}` names the boxes (without it, names are looked up among your variables);
+# - `show_data=False` hides the values, `show_grad=False` hides gradients, `rankdir="TB"` draws top
+#   to bottom, `legend=True` adds a key.
+#
+# Here is the tutorial example from above. Note the two arrows from `y` into the same `MulBackward0`:
+# that is `y * y`. The box between the two multiplications has no name because no variable holds it.
+#
+# `draw_graph(root, ...)`는 `root`에 이르기까지의 모든 것을 그립니다.
+#
+# - **파란** 상자는 변화도를 요구하는 잎 텐서, **초록** 상자는 계산된 텐서(잎이 아닌 텐서), **회색 점선** 상자는
+#   변화도가 필요 없는 상수, **타원**은 노드(`grad_fn` 이름)입니다.
+# - `params={"x": x, ...}`로 상자에 이름을 붙입니다(생략하면 여러분의 변수 중에서 이름을 찾습니다).
+# - `show_data=False`는 값을, `show_grad=False`는 변화도를 숨기고, `rankdir="TB"`는 위에서 아래로 그리며,
+#   `legend=True`는 범례를 덧붙입니다.
+#
+# 위의 튜토리얼 예제를 그려 봅시다. `y`에서 같은 `MulBackward0`으로 들어가는 화살표 두 개가 바로 `y * y`입니다.
+# 두 곱셈 사이의 상자에 이름이 없는 것은 그 텐서를 담은 변수가 없기 때문입니다.
+
+# %%
+x = torch.ones(2, 2, requires_grad=True)
+y = x + 2
+z = y * y * 3
+out = z.mean()
+draw_graph(out, params={"x": x, "y": y, "z": z, "out": out})
+
+# %% [markdown]
+# ## The real code · 실제 코드
+#
+# minigrad's `Function.apply` (in `minigrad/autograd/function.py`) does what `MiniFunction.apply` did,
+# plus three things you will need later:
+#
+# - it checks grad mode, so that `torch.no_grad()` can switch recording off (lesson 07);
+# - it stores `next_functions` (the node of each input, from `_node_of`) for the backward pass, and
+#   `needs_input_grad`, so a backward can skip gradients nobody wants;
+# - it records each input's version counter, to detect in-place changes that would spoil the saved
+#   inputs (lesson 07), and keeps only a weak link to the output (the output owns the node, not the
+#   other way round).
+#
+# minigrad의 `Function.apply`(`minigrad/autograd/function.py`)는 `MiniFunction.apply`가 한 일에 더해,
+# 나중에 필요한 세 가지를 더 합니다.
+#
+# - 변화도 모드를 확인해서 `torch.no_grad()`로 기록을 끌 수 있게 합니다(07강).
+# - 역전파를 위해 `next_functions`(`_node_of`가 찾은 입력별 노드)와, 아무도 원하지 않는 변화도 계산을 건너뛸
+#   수 있도록 `needs_input_grad`를 저장합니다.
+# - 입력마다 버전 번호를 기록해서 저장된 입력을 망가뜨리는 제자리 변경을 잡아내고(07강), 출력은 약한
+#   참조로만 가리킵니다(노드가 출력을 소유하는 것이 아니라 출력이 노드를 소유합니다).
+
+# %%
+import inspect
+
+from minigrad.autograd import function
+
+print(inspect.getsource(function.Function.apply))
+print(inspect.getsource(function._node_of))
+
+# %% [markdown]
+# And here is multiplication from `minigrad/ops/arithmetic.py`. `node_name` is the name you saw
+# printed. `backward` reads the inputs through `saved_inputs` (which raises PyTorch's error if the graph
+# was already freed or an input was changed in place) and uses `sum_to` to undo broadcasting
+# (lesson 08).
+#
+# 다음은 `minigrad/ops/arithmetic.py`의 곱셈입니다. `node_name`이 앞에서 출력된 이름입니다. `backward`는
+# `saved_inputs`를 통해 입력을 읽고(그래프가 이미 해제되었거나 입력이 제자리에서 바뀌었다면 PyTorch와 같은
+# 오류를 냅니다), `sum_to`로 브로드캐스팅(broadcasting)을 되돌립니다(08강).
+
+# %%
+from minigrad.ops import arithmetic
+
+print(inspect.getsource(arithmetic.Mul))
+
+# %% [markdown]
+# ## Summary · 정리
+#
+# - Every operation is a `Function` with a `forward` (arrays in, array out) and a `backward` (the
+#   gradient of the output in, one gradient per input out).
+# - `apply` runs `forward` and, when an input requires grad, records a node: the result's `grad_fn`.
+# - Nodes link to the nodes of their inputs through `next_functions`; leaves that require grad are
+#   represented by `AccumulateGrad`, constants by `None`. Together they form a DAG rooted at the result.
+# - The graph is recorded while the code runs (define-by-run), so Python control flow shapes it.
+# - `minigrad.viz.draw_graph` draws it: blue leaves, green results, grey constants, oval nodes.
+#
+# **Next:** lesson 03 derives the numbers that flow backwards through this graph: derivatives,
+# numerical and analytic, and the chain rule. Before that, try `exercises/02_functions_and_graphs.ipynb`.
+#
+# - 모든 연산은 `forward`(배열을 받아 배열을 돌려줌)와 `backward`(출력의 변화도를 받아 입력마다 변화도를
+#   하나씩 돌려줌)를 가진 `Function`입니다.
+# - `apply`는 `forward`를 실행하고, 입력 중 하나가 변화도를 요구하면 노드를 기록합니다. 그 노드가 결과의
+#   `grad_fn`입니다.
+# - 노드는 `next_functions`로 입력의 노드와 연결됩니다. 변화도를 요구하는 잎 텐서는 `AccumulateGrad`로,
+#   상수는 `None`으로 나타납니다. 이 노드들이 결과를 뿌리로 하는 DAG를 이룹니다.
+# - 그래프는 코드가 실행되는 동안 기록되므로(실행-기반-정의) 파이썬 제어 흐름이 그 모양을 정합니다.
+# - `minigrad.viz.draw_graph`로 그래프를 그립니다. 파란색은 잎 텐서, 초록색은 계산 결과, 회색은 상수,
+#   타원은 노드입니다.
+#
+# **다음 강의:** 03강에서는 이 그래프를 거꾸로 흐르는 수, 곧 도함수(derivative)를 수치 미분과 해석적 방법으로
+# 구하고 연쇄 법칙을 다룹니다. 그 전에 `exercises/02_functions_and_graphs.ipynb`를 풀어 보세요.
