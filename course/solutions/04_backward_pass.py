@@ -1,0 +1,313 @@
+# %% tags=["bootstrap", "nbval-ignore-output"]
+# Colab setup: installs the course in Google Colab, does nothing elsewhere.
+# Colab 설정: Google Colab에서는 강의 패키지를 설치하고, 다른 곳에서는 아무것도 하지 않습니다.
+import importlib.util, subprocess, sys
+if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab"):
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "setuptools",
+                    "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
+
+# %% [markdown]
+# # 04 · The backward pass: exercises · 역전파: 연습 문제
+#
+# Four exercises on lesson 04: a topological sort, a backward pass that accumulates, predicting
+# `.grad` after several backward calls, and a bug hunt. Write your code where a cell says
+# `NotImplementedError`, then run the check cell below it.
+#
+# 04강 내용으로 연습 문제 네 개를 풉니다. 위상 정렬, 누적하는 역전파, 여러 번의 backward 뒤 `.grad` 예측하기, 버그 찾기입니다.
+# `NotImplementedError`가 있는 셀에 코드를 작성하고 바로 아래의 확인 셀을 실행하세요.
+
+# %%
+import minigrad as torch
+
+# %% [markdown]
+# The tiny engine of the lesson, used by all exercises. A `Var` keeps its parents, each paired with
+# the local derivative $\partial\,\text{self} / \partial\,\text{parent}$.
+#
+# 모든 연습 문제에서 쓰는 강의의 작은 엔진입니다. `Var`는 부모를 국소 미분 $\partial\,\text{self} / \partial\,\text{parent}$와
+# 짝지어 보관합니다.
+
+# %%
+class Var:
+    def __init__(self, value, parents=(), name=""):
+        self.value = value
+        self.parents = parents  # ((parent, d self / d parent), ...)
+        self.grad = 0.0
+        self.name = name
+
+    def __add__(self, other):
+        return Var(self.value + other.value, ((self, 1.0), (other, 1.0)))
+
+    def __mul__(self, other):
+        return Var(self.value * other.value, ((self, other.value), (other, self.value)))
+
+    def __repr__(self):
+        return f"Var({self.name or self.value}, grad={self.grad})"
+
+# %% [markdown]
+# ## Exercise 04.1: topological sort · 연습 문제 04.1: 위상 정렬
+#
+# Write `topological_sort(root)`: a list of every `Var` reachable from `root` through `parents`,
+# each exactly once, `root` first, and every node **before all of its parents**.
+#
+# *Hint:* a depth-first search with a `visited` set (compare with `id(node)`, or keep the nodes in a
+# list and test `any(n is node for n in ...)`): visit the parents, then append the node; reverse
+# at the end.
+#
+# `topological_sort(root)`를 작성하세요. `root`에서 `parents`를 따라 닿을 수 있는 모든 `Var`를 정확히 한 번씩 담은 리스트를
+# 돌려줍니다. `root`가 맨 앞이고, 모든 노드는 **자기 부모들보다 앞에** 와야 합니다.
+#
+# *힌트:* `visited` 집합을 쓰는 깊이 우선 탐색입니다 (`id(node)`로 비교하세요). 부모를 먼저 방문하고 노드를 추가한 뒤, 마지막에
+# 뒤집으세요.
+
+# %%
+def topological_sort(root):
+    """Every node reachable from root, root first, each node before its parents."""
+    ### BEGIN SOLUTION
+    order, visited = [], set()
+
+    def visit(node):
+        if id(node) in visited:
+            return
+        visited.add(id(node))
+        for parent, _ in node.parents:
+            visit(parent)
+        order.append(node)
+
+    visit(root)
+    return order[::-1]
+    ### END SOLUTION
+
+# %% exercise="04.1" points=2
+from minigrad_course.checks import expect_equal, expect_true, passed
+
+def check_order(order, root, nodes, label):
+    expect_equal(len(order), len(nodes), what=f"{label}: number of nodes")
+    for node in nodes:
+        expect_equal(sum(n is node for n in order), 1, what=f"{label}: times {node.name} appears")
+    expect_true(order[0] is root, what=f"{label}: root first")
+    position = {id(n): i for i, n in enumerate(order)}
+    for node in nodes:
+        for parent, _ in node.parents:
+            expect_true(position[id(node)] < position[id(parent)],
+                        what=f"{label}: {node.name} comes before its parent {parent.name}")
+
+a = Var(2.0, name="a")
+b = a + a; b.name = "b"
+c = b + b; c.name = "c"
+check_order(topological_sort(c), c, [a, b, c], "b = a + a; c = b + b")
+
+# a diamond: x -> (p, q) -> r, plus a direct edge x -> r
+x = Var(1.0, name="x")
+p = x * x; p.name = "p"
+q = x + p; q.name = "q"
+r = p * q; r.name = "r"
+s = r + x; s.name = "s"
+check_order(topological_sort(s), s, [x, p, q, r, s], "diamond")
+passed("04.1")
+
+# %% [markdown]
+# ## Exercise 04.2: backward with accumulation · 연습 문제 04.2: 누적하는 역전파
+#
+# Write `backward(root)`: set `root.grad = 1.0`, then walk the nodes in topological order (use your
+# `topological_sort`) and send each node's gradient to its parents, multiplied by the local
+# derivative and **added** to what the parent already has. Assume every `grad` starts at 0.
+#
+# *Hint:* four lines. The check tries `b = a + a; c = b + b` ($dc/da = 4$), `d = a * a`
+# ($2a$), and a bigger graph compared with minigrad.
+#
+# `backward(root)`를 작성하세요. `root.grad = 1.0`으로 두고, 노드를 위상 순서로(여러분의 `topological_sort`를 쓰세요)
+# 돌면서 각 노드의 변화도에 국소 미분을 곱해 부모에게 보내되, 부모가 이미 가진 값에 **더해야** 합니다. 모든 `grad`는 0에서
+# 시작한다고 가정합니다.
+#
+# *힌트:* 네 줄이면 됩니다. 확인 셀은 `b = a + a; c = b + b` ($dc/da = 4$), `d = a * a` ($2a$), 그리고 minigrad와 비교하는
+# 더 큰 그래프를 시험합니다.
+
+# %%
+def backward(root):
+    """Fill .grad of every node reachable from root with d root / d node."""
+    ### BEGIN SOLUTION
+    root.grad = 1.0
+    for node in topological_sort(root):
+        for parent, local in node.parents:
+            parent.grad += node.grad * local
+    ### END SOLUTION
+
+# %% exercise="04.2" points=2
+from minigrad_course.checks import expect_close, passed
+
+a = Var(3.0)
+b = a + a
+c = b + b
+backward(c)
+expect_close(a.grad, 4.0, what="dc/da for b = a + a; c = b + b")
+expect_close(b.grad, 2.0, what="dc/db for b = a + a; c = b + b")
+
+a = Var(3.0)
+d = a * a
+backward(d)
+expect_close(a.grad, 6.0, what="d(a*a)/da at a = 3")
+
+# the same bigger graph in Var and in minigrad
+def big(x, y):
+    p = x * y
+    q = p + x
+    return (q * q + p) * y
+
+xv, yv = Var(1.5), Var(-2.0)
+backward(big(xv, yv))
+xt = torch.tensor(1.5, dtype=torch.float64, requires_grad=True)
+yt = torch.tensor(-2.0, dtype=torch.float64, requires_grad=True)
+big(xt, yt).backward()
+expect_close(xv.grad, xt.grad, what="d big / dx")
+expect_close(yv.grad, yt.grad, what="d big / dy")
+passed("04.2")
+
+# %% [markdown]
+# ## Exercise 04.3: predict .grad · 연습 문제 04.3: .grad 예측하기
+#
+# Without running it, predict what this code prints, and make `predicted()` return the three
+# numbers (as floats):
+#
+# 실행하지 말고 이 코드가 무엇을 출력할지 예측해서, `predicted()`가 세 수를 (float으로) 돌려주게 하세요.
+#
+# ```python
+# x = torch.tensor(3.0, requires_grad=True)
+# (x * x).backward()
+# print(x.grad)          # first
+# (4 * x).backward()
+# print(x.grad)          # second
+# x.grad.zero_()
+# (x ** 3).backward()
+# print(x.grad)          # third
+# ```
+#
+# *Hint:* gradients accumulate across backward calls until you clear them.
+#
+# *힌트:* 변화도는 비우기 전까지 여러 번의 backward 호출에 걸쳐 누적됩니다.
+
+# %%
+def predicted():
+    """(first, second, third)"""
+    ### BEGIN SOLUTION
+    return (6.0, 10.0, 27.0)
+    ### END SOLUTION
+
+# %% exercise="04.3" points=1
+from minigrad_course.checks import expect_close, expect_equal, passed
+
+x = torch.tensor(3.0, requires_grad=True)
+actual = []
+(x * x).backward()
+actual.append(x.grad.item())
+(4 * x).backward()
+actual.append(x.grad.item())
+x.grad.zero_()
+(x ** 3).backward()
+actual.append(x.grad.item())
+
+guess = predicted()
+expect_equal(len(guess), 3, what="number of predicted values")
+for label, g, v in zip(["first", "second", "third"], guess, actual):
+    expect_close(g, v, what=f"{label} x.grad")
+passed("04.3")
+
+# %% [markdown]
+# ## Exercise 04.4: the backward that forgets · 연습 문제 04.4: 잊어버리는 역전파
+#
+# PyTorch semantics: each `backward()` call **adds** to the leaves' `.grad`. Below is a backward for
+# `Var` graphs that walks the right order and is right on a single call, yet breaks that rule. Run
+# it, find the bug, then write `fixed_backward(root)` that behaves like PyTorch: leaves (nodes
+# without parents) keep accumulating across calls; the other nodes' gradients start from 0 on every
+# call, as minigrad's private buffers do.
+#
+# PyTorch의 규칙: `backward()`를 호출할 때마다 잎 텐서의 `.grad`에 **더합니다**. 아래는 `Var` 그래프용 역전파로, 올바른
+# 순서로 돌고 한 번만 호출하면 맞는 답을 내지만 이 규칙을 어깁니다. 실행해 보고 버그를 찾은 다음, PyTorch처럼 동작하는
+# `fixed_backward(root)`를 작성하세요. 잎(부모가 없는 노드)은 호출이 거듭되어도 계속 누적하고, 나머지 노드의 변화도는
+# minigrad의 내부 버퍼처럼 호출할 때마다 0에서 시작합니다.
+
+# %%
+def buggy_backward(root):
+    order = topological_order_for_bug_hunt(root)
+    for node in order:
+        node.grad = 0.0
+    root.grad = 1.0
+    for node in order:
+        for parent, local in node.parents:
+            parent.grad += node.grad * local
+
+
+def topological_order_for_bug_hunt(root):  # a working topological sort, so 04.4 does not need 04.1
+    order, visited = [], set()
+
+    def visit(node):
+        if id(node) not in visited:
+            visited.add(id(node))
+            for parent, _ in node.parents:
+                visit(parent)
+            order.append(node)
+
+    visit(root)
+    return order[::-1]
+
+
+w = Var(2.0)
+loss = w * w
+buggy_backward(loss)
+print("after one call: ", w.grad)
+buggy_backward(loss)
+print("after two calls:", w.grad, "  (PyTorch would give 8.0)")
+
+# %% [markdown]
+# *Hint:* which line resets the leaves? Only the non-leaf nodes should start from 0.
+#
+# *힌트:* 어느 줄이 잎을 초기화하나요? 0에서 시작해야 하는 것은 잎이 아닌 노드뿐입니다.
+
+# %%
+def fixed_backward(root):
+    """Like buggy_backward, but leaves accumulate across calls."""
+    ### BEGIN SOLUTION
+    order = topological_order_for_bug_hunt(root)
+    for node in order:
+        if node.parents:  # not a leaf
+            node.grad = 0.0
+    root.grad = 1.0
+    for node in order:
+        for parent, local in node.parents:
+            parent.grad += node.grad * local
+    ### END SOLUTION
+
+# %% exercise="04.4" points=2
+from minigrad_course.checks import expect_close, passed
+
+w = Var(2.0)
+loss = w * w
+fixed_backward(loss)
+expect_close(w.grad, 4.0, what="w.grad after one call")
+fixed_backward(loss)
+expect_close(w.grad, 8.0, what="w.grad after two calls")
+
+# two losses sharing a weight, as in a training step: compare with minigrad
+u, v = Var(1.5), Var(-0.5)
+h = u * v
+loss1 = h * h + u
+loss2 = h + v * v
+fixed_backward(loss1)
+fixed_backward(loss2)
+fixed_backward(loss2)  # non-leaf h must start from 0 each time
+ut = torch.tensor(1.5, dtype=torch.float64, requires_grad=True)
+vt = torch.tensor(-0.5, dtype=torch.float64, requires_grad=True)
+ht = ut * vt
+(ht * ht + ut).backward(retain_graph=True)
+(ht + vt * vt).backward(retain_graph=True)
+(ht + vt * vt).backward()
+expect_close(u.grad, ut.grad, what="u.grad after three calls")
+expect_close(v.grad, vt.grad, what="v.grad after three calls")
+passed("04.4")
+
+# %% [markdown]
+# ## Done · 끝
+#
+# You built the heart of autograd: a topological sort and a backward pass that accumulates. Lesson 05
+# writes the local derivatives of the operators `+ - * / **`.
+#
+# autograd의 핵심인 위상 정렬과 누적하는 역전파를 만들었습니다. 05강에서는 연산자 `+ - * / **`의 국소 미분을 작성합니다.
