@@ -218,7 +218,7 @@ for (name, dtype), err in curves.items():
 # the cost of one evaluation, with analytic derivatives.
 #
 # 실전에서 얻을 교훈은 두 가지입니다. 중앙 차분을 쓰세요. 그리고 미분을 검사할 때는 `float64`를 쓰세요. `float32`에서는
-# 가장 좋은 중앙 차분도 유효 숫자 6자리 정도밖에 맞지 않아서, 역전파 규칙의 작은 실수를 잡아내기에는 너무 거칩니다.
+# 가장 좋은 중앙 차분도 유효 숫자 6자리 정도밖에 맞지 않아서, 역전파(backpropagation) 규칙의 작은 실수를 잡아내기에는 너무 거칩니다.
 # 이 강의 끝에서 볼 `gradcheck`는 두 규칙을 모두 따릅니다.
 #
 # 수치 미분에는 두 번째 문제도 있습니다. 비용입니다. 매개변수가 백만 개인 신경망이라면 미분값 하나를 얻는 데
@@ -358,7 +358,7 @@ print("by hand: ", 2 * 1.5 * 2.0, 1.5**2 + np.cos(2.0))
 # $$\frac{dz}{dx} = \frac{dz}{dy}\,\frac{dy}{dx}.$$
 #
 # 톱니바퀴를 떠올려 보세요. $y$가 $x$보다 두 배 빨리 돌고 $z$가 $y$보다 세 배 빨리 돌면, $z$는 $x$보다 여섯 배 빨리 돕니다.
-# 이것이 연쇄 법칙(chain rule)이고, 역전파(backpropagation)는 이것이 전부입니다.
+# 이것이 연쇄 법칙(chain rule)이고, 역전파는 이것이 전부입니다.
 #
 # 예: $y = 2x$, $z = y^2$. $dy/dx = 2$, $dz/dy = 2y$이므로 $dz/dx = 2y \cdot 2 = 4y = 8x$이고, $x = 1$에서는 8입니다.
 # 먼저 평범한 NumPy 배열로 손으로 계산해 봅시다.
@@ -371,12 +371,12 @@ dy_dx = 2.0       # local derivative of 2*x
 print(dz_dy * dy_dx)
 
 # %% [markdown]
-# Now the engine. This is the chain-rule example from the seed notes, run on minigrad; the output is
-# what PyTorch prints. `z` has four elements, and `backward()` needs a single number to start from,
+# Now the engine. Here is a classic chain-rule example from PyTorch autograd tutorials, run on minigrad; the
+# output is what PyTorch prints. `z` has four elements, and `backward()` needs a single number to start from,
 # so we sum first: the sum passes a derivative of 1 back to each element (lesson 06 explains
 # backward on non-scalars).
 #
-# 이제 엔진으로 해 봅시다. 원본 노트의 연쇄 법칙 예제를 minigrad로 실행한 것이며, 출력은 PyTorch와 같습니다. `z`는 원소가
+# 이제 엔진으로 해 봅시다. PyTorch autograd 튜토리얼에 흔히 나오는 연쇄 법칙 예제를 minigrad로 실행한 것이며, 출력은 PyTorch와 같습니다. `z`는 원소가
 # 네 개인데 `backward()`는 하나의 수에서 시작해야 하므로 먼저 더합니다. 합은 각 원소에 미분값 1을 돌려보냅니다
 # (스칼라가 아닌 텐서의 역전파는 06강에서 다룹니다).
 
@@ -406,7 +406,7 @@ draw_graph(z, params={"x": x, "y": y, "z": z})
 # %% [markdown]
 # ## A backward pass by hand · 손으로 하는 역전파
 #
-# The seed notes follow one more chain, `a -> b -> c -> out`:
+# Another classic example follows a longer chain, `a -> b -> c -> out`:
 #
 # $$b = a + 2, \qquad c = b^2, \qquad out = \textstyle\sum c.$$
 #
@@ -420,7 +420,7 @@ draw_graph(z, params={"x": x, "y": y, "z": z})
 # | $c = b^2$ | $\partial c / \partial b = 2b = 6$ | $\partial out / \partial b = 1 \cdot 6 = 6$ |
 # | $b = a + 2$ | $\partial b / \partial a = 1$ | $\partial out / \partial a = 6 \cdot 1 = 6$ |
 #
-# 원본 노트는 사슬 하나를 더 따라갑니다. `a -> b -> c -> out`입니다.
+# 또 하나의 고전적인 예제는 더 긴 사슬 `a -> b -> c -> out`을 따라갑니다.
 #
 # $$b = a + 2, \qquad c = b^2, \qquad out = \textstyle\sum c.$$
 #
@@ -448,9 +448,9 @@ print("out =", out_np)
 print("d out / d a =\n", grad_a)
 
 # %% [markdown]
-# Now the same chain in minigrad, printing each tensor as the seed does:
+# Now the same chain in minigrad, printing each tensor along the way:
 #
-# 이제 같은 사슬을 minigrad로 계산하고, 원본 노트처럼 텐서마다 출력해 봅시다.
+# 이제 같은 사슬을 minigrad로 계산하면서 텐서를 하나씩 출력해 봅시다.
 
 # %%
 a = torch.ones(2, 2, requires_grad=True)
@@ -467,12 +467,12 @@ print(out)
 out.backward()
 
 # %% [markdown]
-# After `out.backward()`, the seed prints `.data`, `.grad` and `.grad_fn` of every tensor. Reading
+# After `out.backward()`, we print `.data`, `.grad` and `.grad_fn` of every tensor. Reading
 # `.grad` of `b`, `c` or `out` makes the engine (and PyTorch) issue a `UserWarning`, because those
 # are not leaves. We catch the warnings to read them below instead of letting them spill into the
 # output.
 #
-# `out.backward()` 뒤에 원본 노트는 모든 텐서의 `.data`, `.grad`, `.grad_fn`을 출력합니다. `b`, `c`, `out`의 `.grad`를
+# `out.backward()` 뒤에 모든 텐서의 `.data`, `.grad`, `.grad_fn`을 출력합니다. `b`, `c`, `out`의 `.grad`를
 # 읽으면 엔진이 (PyTorch도) `UserWarning`을 냅니다. 이 텐서들은 잎 텐서가 아니기 때문입니다. 경고가 출력에 섞이지 않도록
 # 붙잡아 두었다가 아래에서 읽어 봅니다.
 

@@ -23,10 +23,10 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 03강에서는 `a -> b -> c -> out` 사슬을 손으로 거슬러 올라가며 국소 미분을 곱했습니다. `out.backward()`는 어떤
 # 그래프에서든 이 일을 대신 해 줍니다. 이번 강의에서 그것을 만듭니다.
 #
-# 1. 아주 작은 스칼라 엔진을 만들고, 자연스러워 보이지만 결함이 있는 역전파 방법 두 가지를 시도합니다. 하나는 **틀린 답**을,
+# 1. 아주 작은 스칼라 엔진을 만들고, 자연스러워 보이지만 결함이 있는 역전파(backward pass) 방법 두 가지를 시도합니다. 하나는 **틀린 답**을,
 #    다른 하나는 **지수적으로 많은 일**을 합니다.
-# 2. 해결책인 **위상 순서**(topological order)는 모든 노드를 한 번씩만 방문합니다.
-# 3. 이 설계에서 따라 나오는 성질을 살펴봅니다. 변화도는 `.grad`에 **누적**되고, 잎 텐서만 변화도를 보관하며(나머지는
+# 2. 해결책인 **위상 순서**(topological order)는 모든 노드(node)를 한 번씩만 방문합니다.
+# 3. 이 설계에서 따라 나오는 성질을 살펴봅니다. 변화도(gradient)는 `.grad`에 **누적**(accumulate)되고, 잎(leaf) 텐서만 변화도를 보관하며(나머지는
 #    `retain_grad()`로), `backward()` 뒤에는 그래프가 **해제**됩니다.
 #
 # minigrad의 역전파를 한 단계씩 지켜보고, 마지막에 실제 코드를 읽습니다.
@@ -103,7 +103,7 @@ print("a.grad =", a.grad, "  (should be 4)")
 # reaches the output along several paths, its gradient is the **sum** over the paths. Here there are
 # four paths from `c` back to `a` (2 edges `c <- b` times 2 edges `b <- a`), each worth $1$.
 #
-# **틀렸습니다.** `a`는 두 개의 간선으로 `b`에 들어가고, 간선마다 변화도가 하나씩 돌아옵니다. 두 번째 호출이 첫 번째 값에
+# **틀렸습니다.** `a`는 두 개의 간선(edge)으로 `b`에 들어가고, 간선마다 변화도가 하나씩 돌아옵니다. 두 번째 호출이 첫 번째 값에
 # 더하지 않고 덮어썼습니다. 다변수 연쇄 법칙에 따르면, 어떤 값이 여러 경로를 거쳐 출력에 닿을 때 그 변화도는 경로별
 # 변화도의 **합**입니다. 여기서는 `c`에서 `a`로 가는 경로가 네 개(`c <- b` 간선 2개 × `b <- a` 간선 2개)이고 각각 $1$입니다.
 
@@ -180,7 +180,7 @@ for n in [1, 2, 4, 8, 12, 16]:
 #
 # 두 문제의 원인은 하나입니다. 노드가 변화도를 **다 받기도 전에** 다음으로 넘겼습니다. 그러니 각 노드를, 그 노드를 사용하는
 # 모든 노드보다 뒤에 오도록 순서를 정해 처리하면 됩니다. 그러면 어떤 노드에 도착했을 때 그 변화도는 이미 완성되어 있고,
-# 한 번만 넘겨준 뒤 다시는 방문하지 않습니다. 방향성 비순환 그래프에서 이런 순서를 위상 순서라고 하며, 깊이 우선 탐색으로
+# 한 번만 넘겨준 뒤 다시는 방문하지 않습니다. 방향성 비순환 그래프(directed acyclic graph)에서 이런 순서를 위상 순서라고 하며, 깊이 우선 탐색으로
 # 찾을 수 있습니다.
 #
 # * 노드의 부모를 먼저 방문하고 나서 노드를 목록에 넣습니다 (`visited` 덕분에 노드마다 한 번씩).
@@ -320,10 +320,10 @@ frames[1].graph
 show_backward(c)
 
 # %% [markdown]
-# A richer graph, the seed's `a -> b -> c -> out`, with every step drawn one below the other
+# A richer graph, lesson 03's `a -> b -> c -> out`, with every step drawn one below the other
 # (`widget=False`). Watch the gradient 6 of lesson 03 arrive at `a`:
 #
-# 조금 더 큰 그래프로 원본 노트의 `a -> b -> c -> out`을 단계별 그림으로 차례로 그려 봅니다(`widget=False`).
+# 조금 더 큰 그래프로 03강의 `a -> b -> c -> out`을 단계별 그림으로 차례로 그려 봅니다(`widget=False`).
 # 03강에서 구한 변화도 6이 `a`에 도착하는 과정을 보세요.
 
 # %%

@@ -13,7 +13,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # Write your code where a cell says `NotImplementedError`, then run the check cell below it. A check
 # prints ✅ when your answer is right and explains what is wrong when it is not.
 #
-# 03강 내용으로 연습 문제(exercise) 다섯 개를 풉니다. 수치 미분, 연쇄 법칙, 손으로 하는 역전파입니다.
+# 03강 내용으로 연습 문제(exercise) 다섯 개를 풉니다. 수치 미분(numerical differentiation), 연쇄 법칙(chain rule), 손으로 하는 역전파(backpropagation)입니다.
 # `NotImplementedError`가 있는 셀에 코드를 작성하고 바로 아래의 확인(check) 셀을 실행하세요. 답이 맞으면 ✅가 출력되고,
 # 틀리면 무엇이 틀렸는지 알려 줍니다.
 
@@ -32,7 +32,7 @@ import minigrad as torch
 # $\frac{f(x+h) - f(x)}{h}$: for $f(x) = x^3$ at $x = 2$ with $h = 0.01$, the central difference is
 # exactly $12 + h^2 = 12.0001$.
 #
-# `f`의 `x`에서의 수치 미분 $\frac{f(x+h) - f(x-h)}{2h}$를 계산하는 `central_difference(f, x, h)`를 작성하세요.
+# `f`의 `x`에서의 중앙 차분(central difference) $\frac{f(x+h) - f(x-h)}{2h}$를 계산하는 `central_difference(f, x, h)`를 작성하세요.
 # `x`가 수일 때도, NumPy 배열일 때도(원소별로) 동작해야 합니다.
 #
 # *힌트:* 한 줄이면 됩니다. 확인 셀은 전진 차분 $\frac{f(x+h) - f(x)}{h}$을 쓰지 않았는지도 봅니다. $f(x) = x^3$,
@@ -67,7 +67,7 @@ passed("03.1")
 # (`x.copy()`), add `h` to the element in one and subtract it in the other. Do not change `x` itself.
 #
 # 손실은 입력이 많습니다. `numerical_gradient(f, x, h)`를 작성하세요. `f`는 (모양이 무엇이든) NumPy 배열 `x`를 받아 수
-# 하나를 돌려줍니다. `x`와 같은 모양의 배열을 돌려주되, `i`번째 원소는 중앙 차분으로 구한 편미분
+# 하나를 돌려줍니다. `x`와 같은 모양(shape)의 배열, 곧 변화도(gradient)를 돌려주되, `i`번째 원소는 중앙 차분으로 구한 편미분
 # $\partial f / \partial x_i$여야 합니다.
 #
 # *힌트:* `np.ndindex(x.shape)`로 원소를 하나씩 돌면서, `x`의 복사본(`x.copy()`) 두 개를 만들어 한쪽은 그 원소에 `h`를

@@ -13,8 +13,9 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # `.grad` after several backward calls, and a bug hunt. Write your code where a cell says
 # `NotImplementedError`, then run the check cell below it.
 #
-# 04강 내용으로 연습 문제 네 개를 풉니다. 위상 정렬, 누적하는 역전파, 여러 번의 backward 뒤 `.grad` 예측하기, 버그 찾기입니다.
-# `NotImplementedError`가 있는 셀에 코드를 작성하고 바로 아래의 확인 셀을 실행하세요.
+# 04강 내용으로 연습 문제(exercise) 네 개를 풉니다. 위상 정렬(topological sort), 누적하는(accumulate) 역전파(backward pass),
+# 여러 번의 backward 뒤 `.grad` 예측하기, 버그 찾기입니다.
+# `NotImplementedError`가 있는 셀에 코드를 작성하고 바로 아래의 확인(check) 셀을 실행하세요.
 
 # %%
 import minigrad as torch
