@@ -1,50 +1,103 @@
 """Pooling: max pooling and adaptive average pooling, vectorised with NumPy."""
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from ...autograd.function import Function
 
 
+class PoolGeometry:
+    """Kernel, stride, padding and output size of a pooling window, and the strided views it needs."""
+
+    def __init__(self, input_shape, kernel, stride, padding, out_size):
+        self.input_shape = tuple(input_shape)
+        (self.kh, self.kw), (self.sh, self.sw), (self.ph, self.pw), (self.oh, self.ow) = \
+            kernel, stride, padding, out_size
+
+    def offsets(self):
+        """Each position (i, j) inside the window, with the slices that pick, for every output pixel,
+        the input pixel at that position of its window."""
+        for i in range(self.kh):
+            for j in range(self.kw):
+                yield (i * self.kw + j, (slice(None), slice(None), slice(i, i + (self.oh - 1) * self.sh + 1, self.sh),
+                                         slice(j, j + (self.ow - 1) * self.sw + 1, self.sw)))
+
+    def pad(self, x, value):
+        if not (self.ph or self.pw):
+            return x
+        return np.pad(x, ((0, 0), (0, 0), (self.ph, self.ph), (self.pw, self.pw)), constant_values=value)
+
+    def unpad(self, x):
+        n, c, h, w = self.input_shape
+        return x[:, :, self.ph:self.ph + h, self.pw:self.pw + w]
+
+
 class MaxPool2d(Function):
     """The largest value of each window. Backward sends each output's gradient to the one input pixel
-    that won (``argmax``); where windows overlap, a pixel can win several times and its gradients add up.
+    that won; where windows overlap, a pixel can win several times and its gradients add up.
+
+    Rather than copying every window out, the loop runs over the kh*kw positions inside a window: at
+    each, one strided view holds that position's pixel for all windows at once. ``winner`` records
+    which position won (the first maximum on ties, as in PyTorch).
     """
 
     node_name = "MaxPool2DWithIndicesBackward0"
 
     def forward(self, x, kernel, stride, padding, out_size):
-        (kh, kw), (sh, sw), (ph, pw), (oh, ow) = kernel, stride, padding, out_size
-        n, c, h, w = x.shape
-        if ph or pw:  # padding never wins: it is -inf
-            x = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)), constant_values=-np.inf)
-        windows = sliding_window_view(x, (kh, kw), axis=(2, 3))[:, :, :(oh - 1) * sh + 1:sh, :(ow - 1) * sw + 1:sw]
-        windows = windows.reshape(n, c, oh, ow, kh * kw)  # copies the windows side by side
-        winner = windows.argmax(axis=-1)  # the first maximum, as in PyTorch
-        out = np.take_along_axis(windows, winner[..., None], axis=-1)[..., 0]
-        # Where each winner sits in the flattened, unpadded input.
-        row = np.arange(oh)[:, None] * sh + winner // kw - ph
-        col = np.arange(ow)[None, :] * sw + winner % kw - pw
-        plane = np.arange(n * c).reshape(n, c, 1, 1) * (h * w)
-        self.winners = plane + row * w + col
-        self.input_shape = (n, c, h, w)
+        g = self.geometry = PoolGeometry(x.shape, kernel, stride, padding, out_size)
+        x = g.pad(x, -np.inf)  # padding never wins
+        out = winner = None
+        for k, view in g.offsets():
+            candidate = x[view]
+            if out is None:
+                out, winner = candidate.copy(), np.zeros(candidate.shape, dtype=np.uint8)
+                continue
+            better = candidate > out  # strictly greater: ties keep the earlier position
+            np.copyto(out, candidate, where=better)
+            winner[better] = k
+        self.winner = winner
         return out
 
     def backward(self, grad):
-        return ScatterAdd.apply(grad, index=self.winners, shape=self.input_shape)
+        return MaxPoolScatter.apply(grad, winner=self.winner, geometry=self.geometry)
+
+    def release(self):
+        super().release()
+        self.winner = None
 
 
-class ScatterAdd(Function):
-    """Zeros of ``shape`` with each value added at its flat ``index``; backward gathers them again."""
+class MaxPoolScatter(Function):
+    """Zeros of the input's shape, with each gradient added at the pixel that won its window.
+    Linear in the gradient; its backward picks the winners' values again (``MaxPoolGather``)."""
 
     node_name = "MaxPool2DWithIndicesBackwardBackward0"
 
-    def forward(self, values, index, shape):
-        self.index = index
-        total = np.bincount(index.ravel(), weights=values.ravel(), minlength=int(np.prod(shape)))
-        return total.astype(values.dtype).reshape(shape)
+    def forward(self, grad, winner, geometry):
+        self.winner, self.geometry = winner, geometry
+        n, c, h, w = geometry.input_shape
+        g = geometry
+        out = np.zeros((n, c, h + 2 * g.ph, w + 2 * g.pw), dtype=grad.dtype)
+        for k, view in g.offsets():
+            out[view] += np.where(winner == k, grad, 0)
+        return g.unpad(out)
 
     def backward(self, grad):
-        return grad.reshape(-1)[self.index]
+        return MaxPoolGather.apply(grad, winner=self.winner, geometry=self.geometry)
+
+
+class MaxPoolGather(Function):
+    """For each window, the value at its winning pixel (the adjoint of ``MaxPoolScatter``)."""
+
+    node_name = "MaxPool2DWithIndicesBackward0"
+
+    def forward(self, x, winner, geometry):
+        self.winner, self.geometry = winner, geometry
+        x = geometry.pad(x, 0)
+        out = np.zeros(winner.shape, dtype=x.dtype)
+        for k, view in geometry.offsets():
+            np.copyto(out, x[view], where=winner == k)
+        return out
+
+    def backward(self, grad):
+        return MaxPoolScatter.apply(grad, winner=self.winner, geometry=self.geometry)
 
 
 def _bins(size, out):
@@ -72,7 +125,7 @@ class AdaptiveAvgPool2d(Function):
 
     def forward(self, x, rows, cols):
         self.rows, self.cols = rows, cols
-        return (rows.astype(x.dtype) @ x @ cols.T.astype(x.dtype))
+        return rows.astype(x.dtype) @ x @ cols.T.astype(x.dtype)
 
     def backward(self, grad):
         return AdaptiveAvgPool2dBackward.apply(grad, rows=self.rows.T, cols=self.cols.T)
