@@ -1,0 +1,150 @@
+# %% tags=["bootstrap", "nbval-ignore-output"]
+# Colab setup: installs the course in Google Colab, does nothing elsewhere.
+# Colab 설정: Google Colab에서는 강의 패키지를 설치하고, 다른 곳에서는 아무것도 하지 않습니다.
+import importlib.util, subprocess, sys
+if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab"):
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "setuptools",
+                    "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
+
+# %% [markdown]
+# # Exercises 00 · Warm-up · 연습 문제 00 · 몸풀기
+#
+# Three short exercises to get used to how exercise notebooks work. In each, replace the line
+# `raise NotImplementedError(...)` with your code, then run the check cell below it. A correct answer
+# prints `✅ 00.k passed · 통과`; a wrong one raises an error that says, in English and Korean, what
+# was expected. Run the cells from the top.
+#
+# 연습 문제 노트북에 익숙해지기 위한 짧은 문제 세 개입니다. 각 문제에서 `raise NotImplementedError(...)` 줄을
+# 여러분의 코드로 바꾸고, 바로 아래의 확인 셀을 실행하세요. 답이 맞으면 `✅ 00.k passed · 통과`가 출력되고,
+# 틀리면 무엇을 기대했는지 영어와 한국어로 알려 주는 오류가 납니다. 셀은 위에서부터 차례로 실행하세요.
+
+# %%
+import minigrad as torch
+
+torch.manual_seed(0)
+print("minigrad is ready · minigrad 준비 완료")
+
+# %% [markdown]
+# ## Exercise 00.1 · Your first gradient · 연습 문제 00.1 · 첫 번째 변화도
+#
+# Write `gradient_at(value)` that uses minigrad to compute the derivative of f(x) = x² + 3x at
+# `x = value`: create `x` as a tensor that requires grad, compute `f`, call `backward()`, and return
+# `x.grad`.
+#
+# *Hint:* `x = torch.tensor(value, requires_grad=True)`, then `f = x ** 2 + 3 * x`.
+#
+# minigrad로 f(x) = x² + 3x의 `x = value`에서의 미분값을 계산하는 `gradient_at(value)`를 작성하세요. 변화도를
+# 요구하는 텐서 `x`를 만들고, `f`를 계산하고, `backward()`를 호출한 뒤 `x.grad`를 돌려주면 됩니다.
+#
+# *힌트:* `x = torch.tensor(value, requires_grad=True)`로 만들고 `f = x ** 2 + 3 * x`를 계산하세요.
+
+# %%
+def gradient_at(value):
+    ### BEGIN SOLUTION
+    x = torch.tensor(value, requires_grad=True)
+    f = x ** 2 + 3 * x
+    f.backward()
+    return x.grad
+    ### END SOLUTION
+
+
+# %% exercise="00.1" points=1
+from minigrad_course.checks import expect_close, expect_true, passed
+
+for value in [2.0, -1.5, 0.0, 10.0]:
+    result = gradient_at(value)
+    expect_true(isinstance(result, torch.Tensor), what=f"gradient_at({value}) returns a tensor")
+    expect_close(result, 2 * value + 3, what=f"gradient_at({value})")   # f'(x) = 2x + 3, by hand
+passed("00.1")
+
+# %% [markdown]
+# ## Exercise 00.2 · Predict the output · 연습 문제 00.2 · 출력 예측하기
+#
+# Read this example from the PyTorch autograd tutorial **without running it**:
+#
+# PyTorch autograd 튜토리얼의 이 예제를 **실행하지 말고** 읽어 보세요.
+#
+# ```python
+# x = torch.ones(3, 3, requires_grad=True)
+# y = x + 5
+# z = y * y
+# out = z.mean()
+# out.backward()
+# ```
+#
+# Return two numbers from `predict()`: the value of `out`, and the value of every entry of `x.grad`
+# (they are all equal). Work them out by hand; the check runs the code and compares (to 4 decimals).
+#
+# *Hint:* out is the mean of 9 equal numbers (1 + 5)². Each xᵢ appears in one of them:
+# ∂out/∂xᵢ = (1/9) · 2(xᵢ + 5).
+#
+# `predict()`에서 두 수를 돌려주세요. `out`의 값과, `x.grad`의 각 원소의 값(모두 같습니다)입니다. 손으로
+# 계산해 보세요. 확인 셀이 코드를 실행해서 소수점 아래 네 자리까지 비교합니다.
+#
+# *힌트:* out은 똑같은 수 (1 + 5)² 아홉 개의 평균입니다. 각 xᵢ는 그중 하나에만 들어 있으므로
+# ∂out/∂xᵢ = (1/9) · 2(xᵢ + 5)입니다.
+
+# %%
+def predict():
+    ### BEGIN SOLUTION
+    out_value = 36.0
+    grad_entry = 2 * 6 / 9
+    ### END SOLUTION
+    return out_value, grad_entry
+
+
+# %% exercise="00.2" points=1
+from minigrad_course.checks import expect_close, passed
+
+out_value, grad_entry = predict()
+x = torch.ones(3, 3, requires_grad=True)
+y = x + 5
+z = y * y
+out = z.mean()
+out.backward()
+expect_close(out_value, out.item(), atol=1e-4, what="your value of out")
+expect_close(grad_entry, x.grad[0, 0].item(), atol=1e-4, what="your value of each entry of x.grad")
+passed("00.2")
+
+# %% [markdown]
+# ## Exercise 00.3 · Evaluate without a graph · 연습 문제 00.3 · 그래프 없이 평가하기
+#
+# `w` is a parameter that requires grad. Write `evaluate(w, inputs)` that returns `(w * inputs).sum()`
+# **without recording a graph**: the result must not require grad and must have no `grad_fn`. `w`
+# itself must still require grad afterwards.
+#
+# *Hint:* compute inside `with torch.no_grad():`.
+#
+# `w`는 변화도를 요구하는 매개변수(parameter)입니다. `(w * inputs).sum()`을 **그래프를 기록하지 않고** 돌려주는
+# `evaluate(w, inputs)`를 작성하세요. 결과는 변화도를 요구하지 않아야 하고 `grad_fn`도 없어야 합니다. 그 뒤에도
+# `w` 자신은 여전히 변화도를 요구해야 합니다.
+#
+# *힌트:* `with torch.no_grad():` 블록 안에서 계산하세요.
+
+# %%
+def evaluate(w, inputs):
+    ### BEGIN SOLUTION
+    with torch.no_grad():
+        return (w * inputs).sum()
+    ### END SOLUTION
+
+
+# %% exercise="00.3" points=1
+from minigrad_course.checks import expect_close, expect_equal, passed
+
+w = torch.tensor([1.0, -2.0, 0.5], requires_grad=True)
+inputs = torch.tensor([3.0, 1.0, 4.0])
+result = evaluate(w, inputs)
+expect_close(result.detach(), 3.0, what="evaluate(w, inputs)")   # 1*3 - 2*1 + 0.5*4 = 3
+expect_equal(result.requires_grad, False, what="result.requires_grad")
+expect_equal(result.grad_fn is None, True, what="result.grad_fn is None")
+expect_equal(w.requires_grad, True, what="w.requires_grad after evaluate")
+expect_equal(torch.is_grad_enabled(), True, what="grad mode is back on after evaluate")
+passed("00.3")
+
+# %% [markdown]
+# ## Done · 끝
+#
+# That is how every exercise notebook works. On to lesson 01: tensors.
+#
+# 모든 연습 문제 노트북이 이런 식으로 진행됩니다. 이제 01강, 텐서로 넘어가세요.
