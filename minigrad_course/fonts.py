@@ -67,8 +67,10 @@ def find_korean_font():
 def use_korean_font():
     """Make matplotlib draw Korean text; return the font's name (None when none is found).
 
-    Sets ``font.family`` to the Korean font (with DejaVu Sans as fallback for other glyphs) and
-    ``axes.unicode_minus = False`` (Korean fonts often lack the Unicode minus sign).
+    Sets ``font.family`` to DejaVu Sans followed by the Korean font: matplotlib falls back glyph by
+    glyph, so Latin text, digits and the minus sign come from DejaVu Sans and Hangul from the Korean
+    font. DejaVu Sans comes first because math text (log-axis ticks such as 10^-5) uses the first
+    family only, and Korean fonts lack the minus sign U+2212. Keep Hangul out of ``$...$``.
     """
     import matplotlib
 
@@ -79,9 +81,8 @@ def use_korean_font():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             name = find_korean_font()
-            matplotlib.rcParams["axes.unicode_minus"] = False
             if name is not None:
-                matplotlib.rcParams["font.family"] = [name, "DejaVu Sans"]
+                matplotlib.rcParams["font.family"] = ["DejaVu Sans", name]
     finally:
         logger.setLevel(level)
     return name
