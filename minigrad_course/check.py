@@ -54,7 +54,7 @@ LOCAL_PATHS = [
     )
 ]
 COMMON_USER_NAMES = {"root", "user", "runner", "jovyan", "admin", "ubuntu", "vscode", "colab"}
-STDERR_WARNING = re.compile(r"Warning|warnings\.warn|Glyph \d+ .*missing")
+STDERR_WARNING = re.compile(r"Warning|warnings\.warn|[Gg]lyph|findfont|Traceback")
 
 
 class Problem(tuple):

@@ -132,6 +132,9 @@ def test_warning_on_stderr(tmp_path):
     nb.cells[2].outputs = [nbformat.v4.new_output(
         "stream", name="stderr", text="UserWarning: Glyph 44032 (\\N{HANGUL SYLLABLE GA}) missing\n")]
     assert (2, "stderr") in rules(tmp_path, nb)
+    nb.cells[2].outputs = [nbformat.v4.new_output(  # matplotlib's math-text message has no "Warning"
+        "stream", name="stderr", text="Font 'default' does not have a glyph for '\\u2212' [U+2212]\n")]
+    assert (2, "stderr") in rules(tmp_path / "b", nb)
 
 
 def test_exercise_cells(tmp_path):
