@@ -17,7 +17,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 3. meet minigrad's real `Tensor`: how to create one, its dtype and shape, how it prints;
 # 4. learn what `requires_grad` means, what a *leaf* is, and which tensors may ask for gradients.
 #
-# autograd가 하는 모든 일은 텐서(tensor)라는 객체 하나에서 시작합니다. 이번 강의에서는
+# autograd가 하는 모든 일은 텐서(tensor)라는 객체 하나에서 시작합니다. 이번 강의에서는 다음을 배웁니다.
 #
 # 1. 텐서가 왜 단순한 배열이 아닌지 알아봅니다. 텐서는 NumPy 배열을 감싼 *상자*이고, 그 안에 autograd에
 #    필요한 기록 정보를 함께 담습니다.
@@ -294,12 +294,12 @@ print(x.requires_grad, y.requires_grad)
 # %% [markdown]
 # ### Turning it on later: `requires_grad_()` · 나중에 켜기: `requires_grad_()`
 #
-# `requires_grad_(flag=True)` switches the flag on an existing tensor, in place (the trailing
+# `requires_grad_(True)` switches the flag on an existing tensor, in place (the trailing
 # underscore marks in-place methods in PyTorch). Here is an example from the PyTorch autograd tutorial. `a` is
 # computed from a random tensor, but nothing was tracked, so `a` does not require grad. After
 # `a.requires_grad_(True)`, computing from `a` records a graph again.
 #
-# `requires_grad_(flag=True)`는 이미 있는 텐서의 표시를 제자리(in-place)에서 바꿉니다. PyTorch에서 이름
+# `requires_grad_(True)`는 이미 있는 텐서의 표시를 제자리(in-place)에서 바꿉니다. PyTorch에서 이름
 # 끝의 밑줄은 제자리 연산(in-place)이라는 뜻입니다. PyTorch autograd 튜토리얼의 예제를 봅시다. `a`는 무작위 텐서로부터
 # 계산되었지만 아무것도 추적되지 않았으므로 변화도를 요구하지 않습니다. `a.requires_grad_(True)`를 호출한
 # 뒤에는 `a`로부터 계산할 때 다시 그래프가 기록됩니다.

@@ -19,7 +19,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 5. read minigrad's real `Function.apply` and its multiplication.
 #
 # 01강에서 추적되는 텐서로부터 계산한 텐서에는 `grad_fn`이 붙어 있었습니다. 이번 강의에서는 그 객체의 정체를
-# 밝힙니다. 이번 강의에서는
+# 밝히면서 다음을 배웁니다.
 #
 # 1. 모든 연산이 `forward`와 `backward` 두 부분으로 된 *함수*라는 것을 봅니다.
 # 2. 결과가 어디에서 왔는지 기록하는 `apply`를 가진 작은 `Function`을 직접 만듭니다.
@@ -60,7 +60,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 3. if no input requires grad, return a plain leaf: nothing needs to be remembered;
 # 4. otherwise store the inputs in the node and return a result whose `grad_fn` is the node.
 #
-# 먼저 01강과 같은 텐서 상자를 만들되, `grad_fn`을 받을 수 있게 합니다. 그다음 `MiniFunction.apply`는
+# 먼저 01강과 같은 텐서 상자를 만들되, `grad_fn`을 받을 수 있게 합니다. 그다음 `MiniFunction.apply`가 하는
+# 일은 다음과 같습니다.
 #
 # 1. 새 노드를 만들고(`fn = cls()`), 호출할 때마다 노드가 하나씩 생깁니다.
 # 2. 날것의 배열로 `forward`를 실행합니다.
