@@ -7,6 +7,9 @@ Layers, bottom to top (each imports only from those below):
   autograd/                  grad mode, Function and the graph, the backward engine, gradcheck
   ops/                       the operations, each forward beside its chain rule
   _tensor_methods.py         wires the operations onto Tensor (+, *, sum, backward, ...)
+  nn/, optim/, utils/        layers and losses, optimizers, data loading
+  datasets.py, models/       the digits data (bundled with scikit-learn), resnet18
+  viz.py                     drawing graphs (imported on first use of ``minigrad.viz``: needs graphviz)
 """
 from . import autograd  # first: the engine imports tensor, which needs grad mode
 from . import _tensor_methods  # noqa: F401  (attaches operators to Tensor)
@@ -24,4 +27,14 @@ from .tensor import Tensor, device
 from ._functions import *  # noqa: F401,F403  (torch.exp, torch.cat, ...)
 from ._functions import cat, concat, is_tensor, stack
 
+from . import nn, optim, utils  # noqa: E402  (torch.nn, torch.optim, torch.utils.data)
+from . import datasets, models  # noqa: E402
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    if name == "viz":  # optional dependency: loaded only when used
+        import importlib
+        return importlib.import_module(".viz", __name__)
+    raise AttributeError(f"module 'minigrad' has no attribute '{name}'")

@@ -394,7 +394,8 @@ class Frame:
     """
 
     def __init__(self, step, node, grad_in, grads_out, received, sent, total):
-        self.step, self.node, self.name = step, node, node.name()
+        # AccumulateGrad's name() is PyTorch's 'torch::autograd::AccumulateGrad'; show the short one
+        self.step, self.node, self.name = step, node, node.name().rpartition("::")[2]
         self.grad_in, self.grads_out = grad_in, grads_out
         self.received, self.sent = received, sent
         self.summary = f"<minigrad backward step {step + 1}/{total}: {self.name}>"

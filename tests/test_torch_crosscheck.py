@@ -102,6 +102,15 @@ def test_errors_have_pytorch_type_and_message(expression):
     assert outcomes[0] == outcomes[1]
 
 
+def test_node_names_and_generator_repr_match():
+    for lib in (minigrad, torch):
+        x = lib.ones(1, requires_grad=True)
+        acc = (x * 2).grad_fn.next_functions[0][0]
+        assert acc.name() == "torch::autograd::AccumulateGrad"
+        assert mask(repr(acc)) == "<AccumulateGrad object at 0x>"
+        assert mask(repr(lib.manual_seed(0))) == "<torch._C.Generator object at 0x>"
+
+
 def test_printing_of_common_tensors_matches():
     for expression in ["torch.arange(5)", "torch.arange(0, 1, 0.25)", "torch.linspace(0, 1, 5)",
                        "torch.zeros(2, dtype=torch.float64)", "torch.ones(2, 3).shape", "torch.ones(2).dtype",

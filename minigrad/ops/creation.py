@@ -22,6 +22,9 @@ class Generator:
     def initial_seed(self):
         return self.initial_seed_value
 
+    def __repr__(self):
+        return f"<torch._C.Generator object at {hex(id(self))}>"
+
 
 default_generator = Generator(np.random.SeedSequence().entropy % (2 ** 63))
 
