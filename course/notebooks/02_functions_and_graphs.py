@@ -275,11 +275,13 @@ outline(out.grad_fn)
 # %% [markdown]
 # `AddBackward0` appears twice, because `y * y` uses `y` twice, but it is one node: both entries of the
 # `y * y` node point at the same object. A walk that must visit each node once (counting nodes, or
-# the backward pass) has to remember what it has already seen.
+# the backward pass) has to remember what it has already seen. (The leaf's node answers `name()` with
+# its full name from PyTorch's C++ core, `torch::autograd::AccumulateGrad`, exactly as PyTorch does.)
 #
 # `AddBackward0`이 두 번 나오는 것은 `y * y`가 `y`를 두 번 쓰기 때문인데, 노드는 하나뿐입니다. `y * y`
 # 노드의 두 항목이 같은 객체를 가리킵니다. 노드마다 한 번씩만 방문해야 하는 탐색(노드 세기나 역전파)은
-# 이미 본 노드를 기억해야 합니다.
+# 이미 본 노드를 기억해야 합니다. (잎 텐서의 노드는 `name()`에 PyTorch의 C++ 코어에서 쓰는 전체 이름
+# `torch::autograd::AccumulateGrad`를 돌려줍니다. PyTorch와 똑같습니다.)
 
 # %%
 first, second = z.grad_fn.next_functions[0][0].next_functions
