@@ -9,7 +9,6 @@ weights and must agree on the first loss. Prints ms/step and the ratios. Not a t
 """
 import argparse
 import os
-import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one BLAS thread, like torch.set_num_threads(1)
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -19,6 +18,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from sklearn.datasets import load_digits
 
 import minigrad
+from _timing import time_step
 import minigrad.nn as nn
 import minigrad.nn.functional as F
 import minigrad.optim
@@ -161,19 +161,6 @@ def numpy_step_fn(x, y):
     return step
 
 
-def time_step(step, seconds):
-    for _ in range(3):
-        step()
-    best = float("inf")
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:  # best of short rounds: robust to noise from other processes
-        start = time.perf_counter()
-        for _ in range(5):
-            step()
-        best = min(best, (time.perf_counter() - start) / 5)
-    return best * 1000
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batches", type=int, nargs="+", default=[32, 128, 512])
@@ -196,10 +183,10 @@ def main():
             losses["torch"] = th_step()
         if not np.allclose(list(losses.values()), losses["numpy"], rtol=1e-4):
             raise SystemExit(f"the implementations disagree on the first loss: {losses}")
-        mg = time_step(mg_step, args.seconds)
-        npy = time_step(np_step, args.seconds)
+        mg = time_step(mg_step, args.seconds, repeats=5, warmup=3)
+        npy = time_step(np_step, args.seconds, repeats=5, warmup=3)
         if have_torch:
-            th = time_step(th_step, args.seconds)
+            th = time_step(th_step, args.seconds, repeats=5, warmup=3)
         print(f"{batch:>6} {mg:>12.3f} {th:>10.3f} {npy:>10.3f} {mg / th:>9.2f} {mg / npy:>9.2f}")
 
 

@@ -7,7 +7,6 @@ Prints ms/step and the ratios minigrad/PyTorch and minigrad/NumPy. Not a test: n
 """
 import argparse
 import os
-import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
@@ -15,6 +14,7 @@ import numpy as np
 from sklearn.datasets import load_digits
 
 import minigrad
+from _timing import time_step
 
 IN, HIDDEN, OUT, LR = 64, 128, 10, 0.01
 
@@ -111,19 +111,6 @@ def numpy_step_fn(x, y):
         return loss / n
 
     return step
-
-
-def time_step(step, seconds):
-    for _ in range(5):
-        step()
-    best = float("inf")
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:  # best of short rounds: robust to noise from other processes
-        start = time.perf_counter()
-        for _ in range(10):
-            step()
-        best = min(best, (time.perf_counter() - start) / 10)
-    return best * 1000
 
 
 def main():

@@ -77,14 +77,8 @@ class Tensor:
     @classmethod
     def _make(cls, data, requires_grad=False, grad_fn=None):
         """Wrap an ndarray without copying: the one way every operation builds its result."""
-        t = object.__new__(cls)  # skips __init__ (the legacy constructor); same fields as _init
-        t._data = data
-        t._requires_grad = requires_grad
-        t._grad = None
-        t.grad_fn = grad_fn
-        t._retains_grad = False
-        t._version = 0
-        t._accumulator = None
+        t = object.__new__(cls)  # skips __init__, the legacy constructor
+        t._init(data, requires_grad, grad_fn)
         return t
 
     # ----- what the tensor is ------------------------------------------------------------------
