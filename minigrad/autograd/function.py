@@ -57,18 +57,18 @@ class Node:
 class AccumulateGrad(Node):
     """The node of a leaf that requires grad: backward adds the incoming gradient to ``leaf.grad``."""
 
-    def name(self):
-        return "torch::autograd::AccumulateGrad"  # PyTorch's name() for it; its repr says AccumulateGrad
-
-    def __repr__(self):
-        return f"<AccumulateGrad object at {hex(id(self))}>"
-
     def __init__(self, variable):
         self._variable_ref = weakref.ref(variable)  # weak: the leaf owns its accumulator, not the reverse
 
     @property
     def variable(self):
         return self._variable_ref()
+
+    def name(self):
+        return "torch::autograd::AccumulateGrad"  # PyTorch's name() for it; its repr says AccumulateGrad
+
+    def __repr__(self):
+        return f"<AccumulateGrad object at {hex(id(self))}>"
 
     def _backward(self, grad):
         self.accumulate(grad)
