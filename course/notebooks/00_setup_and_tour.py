@@ -18,10 +18,11 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # of the *finished* engine, running the classic PyTorch autograd examples on it. Everything in the
 # tour is what you will build, and understand, in the lessons that follow.
 #
-# 이 강의에서는 PyTorch의 autograd(자동 미분 엔진)처럼 보이고, 출력하고, 실패하는 자동 미분(automatic
-# differentiation) 엔진 **minigrad**를 한 계층씩 직접 만듭니다. 텐서, 함수의 그래프, 도함수, 역전파, 연산자,
-# 벡터-야코비안 곱, 변화도 모드, 고차 미분을 차례로 만들고, 마지막에는 그 엔진으로 신경망을 학습합니다.
-# 여러분이 만드는 계산 그래프는 모두 그림으로 그려 볼 수 있습니다.
+# 이 강의에서는 자동 미분(automatic differentiation) 엔진 **minigrad**를 한 계층씩 직접 만듭니다. minigrad는
+# PyTorch의 autograd(자동 미분 엔진)와 똑같이 생겼고, 똑같이 출력하고, 오류도 똑같이 냅니다. 텐서(tensor),
+# 함수의 그래프, 도함수(derivative), 역전파(backpropagation), 연산자, 벡터-야코비안 곱(vector-Jacobian
+# product), 변화도(gradient) 모드, 고차 미분(higher-order derivative)을 차례로 만들고, 마지막에는 그 엔진으로
+# 신경망을 학습합니다. 여러분이 만드는 계산 그래프(computational graph)는 모두 그림으로 그려 볼 수 있습니다.
 #
 # 이 첫 노트북에서는 두 가지를 합니다. 강의를 여러분의 컴퓨터에서 실행할 수 있게 준비하고, *완성된* 엔진
 # 위에서 PyTorch autograd의 대표적인 예제들을 실행하며 둘러봅니다. 둘러보는 모든 것이 앞으로 여러분이 직접
@@ -90,7 +91,7 @@ for label, status, detail, fixes in diagnose():
 # the fix it prints.
 #
 # 모든 항목이 `ok`여야 합니다. `warn`은 강의는 실행되지만 무언가가 제대로 보이지 않는다는 뜻이고(예를 들어
-# 그래프의 한글 글자), `fail`은 노트북을 실행할 수 없다는 뜻입니다. 그럴 때는 터미널에서 doctor를 실행하고
+# 그림 속 한글 글자), `fail`은 노트북을 실행할 수 없다는 뜻입니다. 그럴 때는 터미널에서 doctor를 실행하고
 # 출력된 해결 방법을 따르세요.
 
 # %% [markdown]
@@ -104,14 +105,14 @@ for label, status, detail, fixes in diagnose():
 #
 # | 폴더 | 내용 | 쓰는 법 |
 # |---|---|---|
-# | `notebooks/` | 레슨 `00`부터 `12`까지 | 위에서 아래로 읽으며 실행합니다. 출력은 이미 저장되어 있습니다 |
-# | `exercises/` | 레슨마다 연습 문제 3~6개 | `NotImplementedError`를 일으키는 셀에 코드를 쓰고, 바로 아래의 확인 셀을 실행하면 `✅ NN.k passed · 통과`가 출력됩니다 |
+# | `notebooks/` | `00`강부터 `12`강까지의 본 강의 | 위에서 아래로 읽으며 실행합니다. 출력은 이미 저장되어 있습니다 |
+# | `exercises/` | 강마다 연습 문제 3~6개 | `NotImplementedError`를 일으키는 셀에 코드를 쓰고, 바로 아래의 확인 셀을 실행하면 `✅ NN.k passed · 통과`가 출력됩니다 |
 # | `solutions/` | 같은 연습 문제의 풀이 | 먼저 직접 풀어 본 뒤에 보세요 |
 #
 # Each lesson builds a small version of one layer in the notebook itself, tests it, draws its graph,
 # then shows minigrad's real code for that layer and uses it from then on.
 #
-# 각 레슨은 계층 하나의 작은 버전을 노트북 안에서 직접 만들고, 시험해 보고, 그래프를 그린 다음, minigrad의
+# 각 강에서는 계층 하나의 작은 버전을 노트북 안에서 직접 만들고, 시험해 보고, 그래프를 그린 다음, minigrad의
 # 실제 코드를 보여 주고 그 뒤로는 실제 코드를 사용합니다.
 
 # %% [markdown]
@@ -123,7 +124,7 @@ for label, status, detail, fixes in diagnose():
 #
 # minigrad는 PyTorch와 같은 이름을 쓰므로 `torch`라는 이름으로 가져옵니다. 아래 예제들은 PyTorch의 autograd
 # 튜토리얼에서 가져왔고, minigrad에서 실행해도 PyTorch와 글자 하나 다르지 않게 출력됩니다. 처음 보는 내용이
-# 있어도 걱정하지 마세요. 하나하나 따로 레슨이 있습니다.
+# 있어도 걱정하지 마세요. 하나하나 따로 다루는 강이 있습니다.
 
 # %%
 import minigrad as torch
@@ -141,7 +142,7 @@ print(x)
 # operation remembers the node that made it in `grad_fn` (lessons 01 and 02).
 #
 # `requires_grad=True`는 autograd에게 `x`로부터 계산되는 모든 연산을 기록하라고 요청합니다. 연산의 결과는
-# 자신을 만든 노드를 `grad_fn`에 기억합니다(01강, 02강).
+# 자신을 만든 노드(node)를 `grad_fn`에 기억합니다(01강, 02강).
 
 # %%
 y = x + 2
@@ -157,7 +158,7 @@ print(z, out)
 # Here is the **computational graph** autograd recorded: blue is the leaf `x` that we created, green
 # boxes are computed tensors, ovals are the operations, dashed boxes are constants.
 #
-# 다음은 autograd가 기록한 **계산 그래프(computational graph)**입니다. 파란색은 우리가 만든 잎(leaf) 텐서
+# 다음은 autograd가 기록한 **계산 그래프**입니다. 파란색은 우리가 만든 잎(leaf) 텐서
 # `x`, 초록 상자는 계산된 텐서, 타원은 연산, 점선 상자는 상수입니다.
 
 # %%
@@ -185,7 +186,7 @@ draw_graph(out, params={"x": x, "y": y, "z": z, "out": out})
 # The leaf now shows its gradient. Only leaves keep one: `y` and `z` were needed on the way, but their
 # gradients are not stored (lesson 04 says why and how to keep them).
 #
-# 이제 잎 텐서에 변화도(gradient)가 표시됩니다. 변화도는 잎 텐서만 간직합니다. `y`와 `z`도 계산 도중에
+# 이제 잎 텐서에 변화도가 표시됩니다. 변화도는 잎 텐서만 간직합니다. `y`와 `z`도 계산 도중에
 # 필요했지만 그 변화도는 저장되지 않습니다(그 이유와 저장하는 방법은 04강에서 다룹니다).
 
 # %% [markdown]
@@ -216,7 +217,7 @@ print(-2*b == b.grad)
 # The same idea with a weighting vector: each entry of `v` scales how much the corresponding output
 # counts. The result prints in scientific notation because its values span a wide range (lesson 01).
 #
-# 가중치 벡터로 같은 일을 해 봅시다. `v`의 각 원소는 대응하는 출력을 얼마나 중요하게 셀지 정합니다. 값의
+# 가중치 벡터로 같은 일을 해 봅시다. `v`의 각 원소는 대응하는 출력을 얼마나 비중 있게 반영할지 정합니다. 값의
 # 범위가 넓어서 결과가 지수 표기로 출력됩니다(01강).
 
 # %%
@@ -262,7 +263,7 @@ print(x.eq(y).all())
 #
 # 같은 엔진으로 신경망도 학습합니다(10~12강). 미리 보기로, 선형 계층(layer), 손실 함수(loss function),
 # 경사 하강법(gradient descent)으로 직선 y = 2x + 1을 맞춰 봅시다. 매 단계마다 그래프를 만들고, 역전파를
-# 실행하고, 매개변수를 변화도의 반대 방향으로 움직입니다.
+# 실행하고, 매개변수(parameter)를 변화도의 반대 방향으로 움직입니다.
 
 # %%
 from minigrad import nn, optim
@@ -284,17 +285,27 @@ for step in range(100):
 print(f"loss: {losses[0]:.4f} at the start, {losses[-1]:.4f} after 100 steps")
 print(f"weight {model.weight.item():.3f}, bias {model.bias.item():.3f}")
 
+# %% [markdown]
+# The loss falls to zero, and the learned weight and bias are 2 and 1: the line the data came from.
+# (The starting weight and bias are random. minigrad draws its random numbers with NumPy's generator,
+# so with the same seed PyTorch starts from other values and prints another first loss; the fitted
+# line is the same.)
+#
+# 손실은 0까지 줄어들고, 학습된 가중치(weight)와 편향(bias)은 데이터를 만든 직선의 값인 2와 1이 됩니다.
+# (처음 가중치와 편향은 무작위로 정해집니다. minigrad는 NumPy의 난수 생성기를 쓰기 때문에, 시드가 같아도
+# PyTorch는 다른 값에서 출발하고 첫 손실도 다르게 출력합니다. 학습으로 찾아낸 직선은 같습니다.)
+
 # %%
 import matplotlib.pyplot as plt
 
 from minigrad_course.fonts import use_korean_font
 
 use_korean_font()
-fig, ax = plt.subplots(figsize=(5, 3))
+fig, ax = plt.subplots(figsize=(6, 3.2))
 ax.plot(losses)
-ax.set_xlabel("학습 단계 (step)")
-ax.set_ylabel("손실 (loss)")
-ax.set_title("직선 맞추기: 손실이 줄어든다")
+ax.set_xlabel("step · 학습 단계")
+ax.set_ylabel("loss · 손실")
+ax.set_title("Fitting a line: the loss falls · 직선 맞추기: 손실이 줄어든다")
 plt.show()
 
 # %% [markdown]
@@ -315,7 +326,7 @@ plt.show()
 #
 # (The lesson list may still change a little as the course grows.)
 #
-# (강의가 다듬어지면서 레슨 목록은 조금 바뀔 수 있습니다.)
+# (강의가 다듬어지면서 강 목록은 조금 바뀔 수 있습니다.)
 
 # %% [markdown]
 # ## Summary · 정리
@@ -326,7 +337,7 @@ plt.show()
 #   `tensor([2.0000e+00, 2.0000e+01, 2.0000e-03])` for `y.backward(v)`.
 # - `draw_graph` shows the graph behind any result.
 #
-# **Next:** lesson 01 opens the first layer: the tensor. Warm up first with `exercises/00_setup_and_tour.ipynb`.
+# **Next:** lesson 01 builds the first layer: the tensor. Warm up first with `exercises/00_setup_and_tour.ipynb`.
 #
 # - `make lab`, conda, Colab, pip 중 하나로 강의를 실행하고, `minigrad-course doctor`로 설치 상태를 확인합니다.
 # - `import minigrad as torch`로 PyTorch autograd 예제를 실행하면 같은 결과가 출력됩니다. 첫 예제는 `4.5`,
@@ -334,5 +345,5 @@ plt.show()
 #   `tensor([2.0000e+00, 2.0000e+01, 2.0000e-03])`입니다.
 # - `draw_graph`로 어떤 결과든 그 뒤에 있는 그래프를 볼 수 있습니다.
 #
-# **다음 강의:** 01강에서는 첫 번째 계층인 텐서를 엽니다. 그 전에 `exercises/00_setup_and_tour.ipynb`로 몸을
+# **다음 강의:** 01강에서는 첫 번째 계층인 텐서를 만듭니다. 그 전에 `exercises/00_setup_and_tour.ipynb`로 몸을
 # 풀어 보세요.
