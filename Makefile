@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 lab: $(STAMP)
 	$(BIN)/jupyter trust notebooks/*.ipynb solutions/*.ipynb exercises/*.ipynb 2>/dev/null || true
-	$(BIN)/jupyter lab notebooks/00_setup_and_tour.ipynb
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_setup_and_tour.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto tests
