@@ -45,7 +45,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 나중에 변화도를 계산하려면 autograd는 모든 결과에 대해 어떤 연산이 어떤 입력으로 그 결과를 만들었는지
 # 기억해야 합니다. 그래서 텐서는 배열에 네 가지 기록 정보를 더한 것입니다.
 #
-# | 속성 | 뜻 | 채우는 주체 |
+# | 속성 | 뜻 | 누가 채우나 |
 # |---|---|---|
 # | `data` | 수 자체 (NumPy 배열) | 텐서를 만들 때 여러분이 |
 # | `requires_grad` | 이 텐서로부터 계산되는 것을 autograd가 추적할까? | 여러분이 |
@@ -124,12 +124,14 @@ print(MiniTensor([0.1, 1.0, 0.0001]))
 # ## minigrad's Tensor · minigrad의 Tensor
 #
 # minigrad mirrors PyTorch's names, so we import it under PyTorch's usual name. Every line below would
-# run unchanged with `import torch` and print the same text. We also fix the random seed, so random
-# tensors come out the same on every run.
+# run unchanged with `import torch` and print the same text, with one exception: random numbers. We fix
+# the random seed, so random tensors come out the same on every run, but minigrad draws them with
+# NumPy's generator, so `torch.rand` and `torch.randn` in PyTorch give other numbers for the same seed.
 #
 # minigrad는 PyTorch와 이름이 같으므로, PyTorch를 쓸 때처럼 `torch`라는 이름으로 가져옵니다. 아래 코드는
-# `import torch`로 바꿔도 그대로 실행되고 같은 내용을 출력합니다. 난수 시드(seed)도 고정해서, 무작위
-# 텐서가 실행할 때마다 똑같이 나오게 합니다.
+# `import torch`로 바꿔도 그대로 실행되고 같은 내용을 출력합니다. 단 하나의 예외는 난수입니다. 난수
+# 시드(seed)를 고정하므로 무작위 텐서는 실행할 때마다 똑같이 나옵니다. 하지만 minigrad는 NumPy의 난수
+# 생성기를 쓰기 때문에, 시드가 같아도 PyTorch의 `torch.rand`와 `torch.randn`은 다른 수를 돌려줍니다.
 
 # %%
 import minigrad as torch
@@ -175,8 +177,8 @@ print(torch.Tensor([1, 2]))
 #
 # Each tensor has one element type. The rules are PyTorch's:
 #
-# - Python floats become **float32** (not float64 as in NumPy): 32 bits are plenty for deep learning
-#   and twice as fast.
+# - Python floats become **float32** (not float64 as in NumPy): 32 bits are plenty for deep learning,
+#   take half the memory and usually compute faster.
 # - Python ints become **int64**, Python bools become **bool**.
 # - Ask for another type with `dtype=` or convert with `.float()`, `.double()`, `.long()`.
 #
@@ -184,8 +186,8 @@ print(torch.Tensor([1, 2]))
 #
 # 텐서 하나의 원소는 모두 같은 자료형입니다. 규칙은 PyTorch와 같습니다.
 #
-# - 파이썬 실수는 **float32**가 됩니다(NumPy처럼 float64가 아닙니다). 딥러닝에는 32비트로 충분하고
-#   계산도 두 배 빠릅니다.
+# - 파이썬 실수는 **float32**가 됩니다(NumPy처럼 float64가 아닙니다). 딥러닝에는 32비트로 충분하고,
+#   메모리는 절반만 쓰며, 계산도 대개 더 빠릅니다.
 # - 파이썬 정수는 **int64**, 파이썬 불리언은 **bool**이 됩니다.
 # - 다른 자료형이 필요하면 `dtype=`으로 지정하거나 `.float()`, `.double()`, `.long()`으로 바꿉니다.
 #
@@ -219,7 +221,7 @@ print(rows, cols, m.dim(), m.numel())
 # ### How a tensor prints · 텐서의 출력 형식
 #
 # PyTorch picks **one format for the whole tensor**, so the columns line up. For a floating-point
-# tensor it looks at the finite, non-zero values:
+# tensor it looks at the absolute values of the finite, non-zero entries:
 #
 # 1. all whole numbers → no decimals, but a trailing dot (`1.`) so you can still see it is a float;
 # 2. values spread over a wide range (largest / smallest > 1000, or largest > 1e8, or smallest < 1e-4)
@@ -230,7 +232,7 @@ print(rows, cols, m.dim(), m.numel())
 # print each value as Python would, right-aligned.
 #
 # PyTorch는 열이 가지런히 맞도록 **텐서 전체에 하나의 형식**을 고릅니다. 실수 텐서라면 유한하고 0이 아닌
-# 값들을 보고 다음과 같이 정합니다.
+# 원소들의 절댓값을 보고 다음과 같이 정합니다.
 #
 # 1. 모두 정수 값이면 소수점 아래를 쓰지 않되, 실수라는 표시로 끝에 점을 찍습니다(`1.`).
 # 2. 값의 범위가 넓으면(가장 큰 값 / 가장 작은 값 > 1000, 또는 가장 큰 값 > 1e8, 또는 가장 작은 값 < 1e-4)
@@ -272,7 +274,7 @@ print(torch.tensor([3.14159, 2.71828]))
 # shows both flags.
 #
 # 기본적으로 autograd는 텐서를 지켜보지 않습니다. `requires_grad=True`로 텐서를 만들면 autograd는 그
-# 텐서로부터 계산되는 모든 연산을 기록하고, 결과 텐서는 자신을 만든 노드인 `grad_fn`을 갖게 됩니다.
+# 텐서로부터 계산되는 모든 연산을 기록하고, 결과 텐서는 자신을 만든 노드(node)인 `grad_fn`을 갖게 됩니다.
 # `repr`에도 두 표시가 모두 나타납니다.
 
 # %%
@@ -299,8 +301,8 @@ print(x.requires_grad, y.requires_grad)
 # computed from a random tensor, but nothing was tracked, so `a` does not require grad. After
 # `a.requires_grad_(True)`, computing from `a` records a graph again.
 #
-# `requires_grad_(True)`는 이미 있는 텐서의 표시를 제자리(in-place)에서 바꿉니다. PyTorch에서 이름
-# 끝의 밑줄은 제자리 연산(in-place)이라는 뜻입니다. PyTorch autograd 튜토리얼의 예제를 봅시다. `a`는 무작위 텐서로부터
+# `requires_grad_(True)`는 이미 있는 텐서의 표시를 그 자리에서 바꿉니다. PyTorch에서 이름이 밑줄로
+# 끝나는 메서드는 텐서 자신을 바꾸는 제자리 연산(in-place)입니다. PyTorch autograd 튜토리얼의 예제를 봅시다. `a`는 무작위 텐서로부터
 # 계산되었지만 아무것도 추적되지 않았으므로 변화도를 요구하지 않습니다. `a.requires_grad_(True)`를 호출한
 # 뒤에는 `a`로부터 계산할 때 다시 그래프가 기록됩니다.
 
@@ -341,7 +343,7 @@ print(b.grad_fn)
 #   기록되지 않았기 때문입니다.
 #
 # 변화도를 요구하는 텐서로부터 계산된 결과만 잎 텐서가 아닙니다. 이것이 왜 중요할까요? `backward()`는 잎
-# 텐서의 `.grad`에만 변화도를 저장하고(학습하는 매개변수가 바로 잎 텐서입니다), `requires_grad`도 잎
+# 텐서의 `.grad`에만 변화도를 저장하고(학습하는 매개변수(parameter)가 바로 잎 텐서입니다), `requires_grad`도 잎
 # 텐서에서만 바꿀 수 있습니다.
 
 # %%
@@ -407,13 +409,25 @@ from minigrad.tensor import Tensor
 print(inspect.getsource(Tensor._init))
 
 # %% [markdown]
+# The last three fields serve later lessons: `_retains_grad` for `retain_grad()` (lesson 04), the
+# version counter `_version` that catches in-place changes (lesson 07), and `_accumulator`, the leaf's
+# `AccumulateGrad` node (lesson 02).
+#
 # `is_leaf` is the same one-liner as ours. The `requires_grad` setter holds both rules you met above:
 # only leaves may change the flag, and only floating-point tensors may turn it on. `requires_grad_()`
-# just calls the setter and returns the tensor itself, so calls can be chained.
+# just calls the setter and returns the tensor itself, so calls can be chained. (The setter's message
+# is not quite the error you saw above, because PyTorch's is not either: `torch.tensor(...,
+# requires_grad=True)` says "floating point and complex dtype", `requires_grad_()` says "floating point
+# dtype". minigrad copies both.)
+#
+# 마지막 세 필드는 뒤의 강의에서 쓰입니다. `_retains_grad`는 `retain_grad()`(04강)에, 버전 번호 `_version`은
+# 제자리 변경을 잡아내는 데(07강), `_accumulator`는 잎 텐서의 `AccumulateGrad` 노드(02강)에 쓰입니다.
 #
 # `is_leaf`는 우리 것과 똑같은 한 줄입니다. `requires_grad`의 setter에는 위에서 본 두 규칙이 모두 들어
 # 있습니다. 잎 텐서만 표시를 바꿀 수 있고, 실수 텐서만 표시를 켤 수 있습니다. `requires_grad_()`는 setter를
-# 부른 뒤 텐서 자신을 돌려주므로 메서드를 이어서 호출할 수 있습니다.
+# 부른 뒤 텐서 자신을 돌려주므로 메서드를 이어서 호출할 수 있습니다. (setter의 오류 메시지가 위에서 본
+# 오류와 조금 다른 것은 PyTorch도 그렇기 때문입니다. `torch.tensor(..., requires_grad=True)`는 "floating point and
+# complex dtype", `requires_grad_()`는 "floating point dtype"이라고 말합니다. minigrad는 둘 다 그대로 따릅니다.)
 
 # %%
 print(inspect.getsource(Tensor.is_leaf.fget))
@@ -457,7 +471,7 @@ draw_graph(y, params={"x": x, "y": y})
 #
 # - 텐서는 상자입니다. NumPy 배열에 `requires_grad`, `grad_fn`, `grad`를 더한 것입니다.
 # - 실수는 기본적으로 float32, 정수는 int64가 되고, `shape`는 `torch.Size`입니다. 출력할 때는 텐서 전체에
-#   하나의 형식(정수 모양, 소수점 네 자리 고정 소수점, 지수 표기)을 고릅니다.
+#   하나의 형식(소수점 없는 정수 표기, 소수점 네 자리 고정 소수점 표기, 지수 표기)을 고릅니다.
 # - `requires_grad=True`(또는 `requires_grad_()`)를 쓰면 autograd가 그 텐서로부터 계산되는 것을 추적하고,
 #   추적되는 텐서의 결과도 추적됩니다.
 # - 잎 텐서에는 `grad_fn`이 없습니다. 여러분이 직접 만들었거나 추적 없이 계산된 텐서입니다. `requires_grad`는
