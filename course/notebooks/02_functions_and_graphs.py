@@ -41,7 +41,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # `grad_fn`.
 #
 # 곱셈 `y = a * b`를 예로 들어 봅시다. `y`를 계산하는 것이 **순전파(forward)** 부분입니다. 나중에
-# 역전파(backward pass) 때 누군가가 최종 결과의 `y`에 대한 변화도 `grad`를 건네주면서 `a`와 `b`에 대한
+# 역전파(backward pass) 때 누군가가 최종 결과의 `y`에 대한 변화도(gradient) `grad`를 건네주면서 `a`와 `b`에 대한
 # 변화도를 물어볼 것입니다. ∂y/∂a = b, ∂y/∂b = a이므로 답은 `grad * b`와 `grad * a`입니다. 이것이
 # **역전파(backward)** 부분입니다. (`grad`를 곱하는 것이 왜 맞는지는 03강의 연쇄 법칙(chain rule)에서
 # 다룹니다.)
@@ -64,8 +64,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 일은 다음과 같습니다.
 #
 # 1. 새 노드를 만들고(`fn = cls()`), 호출할 때마다 노드가 하나씩 생깁니다.
-# 2. 날것의 배열로 `forward`를 실행합니다.
-# 3. 변화도를 요구하는 입력이 없으면 평범한 잎 텐서를 돌려줍니다. 기억할 것이 없기 때문입니다.
+# 2. 텐서에 담긴 NumPy 배열을 꺼내 `forward`를 실행합니다.
+# 3. 변화도를 요구하는 입력이 없으면 평범한 잎(leaf) 텐서를 돌려줍니다. 기억할 것이 없기 때문입니다.
 # 4. 그렇지 않으면 입력을 노드에 저장하고, `grad_fn`이 그 노드인 결과를 돌려줍니다.
 
 # %%
@@ -133,11 +133,13 @@ print(z.grad_fn.inputs[0] is y, z.grad_fn.inputs[1] is x)
 # %% [markdown]
 # `z` knows its node, the node knows its inputs `y` and `x`, and `y` knows *its* node: following the
 # links from `z` we can reach every tensor that took part. The node can already do its backward
-# half. If the final result were `z` itself, the gradient arriving at `z` would be all ones:
+# half. Say the final result is the sum of `z`'s entries: then the gradient arriving at `z` is all
+# ones (each entry counts once in the sum):
 #
 # `z`는 자신의 노드를 알고, 노드는 입력 `y`와 `x`를 알며, `y`는 또 *자신의* 노드를 압니다. 그러니 `z`에서
 # 연결을 따라가면 계산에 참여한 모든 텐서에 닿을 수 있습니다. 노드는 벌써 역전파 부분도 실행할 수 있습니다.
-# 최종 결과가 `z` 자신이라면 `z`에 도착하는 변화도는 모두 1입니다.
+# 최종 결과가 `z`의 원소를 모두 더한 값이라고 해 봅시다. 각 원소가 합에 한 번씩 들어가므로 `z`에 도착하는
+# 변화도는 모두 1입니다.
 
 # %%
 grad_y, grad_x = z.grad_fn.backward(np.ones(2, dtype=np.float32))
@@ -156,11 +158,11 @@ print("from y to x:", y.grad_fn.backward(grad_y)[0])
 # %% [markdown]
 # ### Draw it · 그려 보기
 #
-# The links form a graph. To draw it we visit each tensor once, starting from the result, and emit a
+# The links form the computational graph. To draw it we visit each tensor once, starting from the result, and emit a
 # box for the tensor, an oval for its node, and arrows in the direction the data flowed. `Graph` is
 # the `graphviz.Digraph` that `minigrad.viz` uses (it renders even without the Graphviz program).
 #
-# 연결들은 그래프를 이룹니다. 그래프를 그리려면 결과에서 출발해 텐서를 한 번씩 방문하면서, 텐서는 상자로,
+# 연결들은 계산 그래프(computational graph)를 이룹니다. 그래프를 그리려면 결과에서 출발해 텐서를 한 번씩 방문하면서, 텐서는 상자로,
 # 노드는 타원으로, 화살표는 데이터가 흘러간 방향으로 그립니다. `Graph`는 `minigrad.viz`가 쓰는
 # `graphviz.Digraph`입니다(Graphviz 프로그램이 없어도 그림을 그립니다).
 
@@ -315,8 +317,9 @@ for text, result in [("a + 1", a + 1), ("a - 1", a - 1), ("1 - a", 1 - a), ("a *
 # 1000:
 #
 # 이 그래프는 누구도 미리 선언하지 않았습니다. 각 연산이 *코드가 실행되는 동안* 자기 노드를 덧붙였을
-# 뿐입니다. 이것이 **실행-기반-정의(define-by-run)**의 뜻이고, 그 결과는 놀랍습니다. 평범한 파이썬 제어
-# 흐름(`if`, `while`, 함수 호출)이 그래프의 모양을 정하고, 실행할 때마다 그래프가 달라질 수 있습니다.
+# 뿐입니다. 이것이 **실행-기반-정의(define-by-run)**의 뜻이고, 여기서 눈여겨볼 결과가 하나 나옵니다. 평범한
+# 파이썬 제어 흐름(`if`, `while`, 함수 호출)이 그래프의 모양을 정하므로, 실행할 때마다 그래프가 달라질 수
+# 있습니다.
 # PyTorch 튜토리얼은 무작위 벡터의 노름(norm)이 1000에 이를 때까지 두 배로 키우는 반복문으로 이를
 # 보여 줍니다.
 
@@ -331,8 +334,12 @@ while y.data.norm() < 1000:
 print(y)
 
 # %% [markdown]
+# (PyTorch prints other numbers here: with the same seed it draws a different random `x`, lesson 01.)
+#
 # How many `MulBackward0` nodes did this run record? It depends on the random `x`: a shorter `x`
 # needs more doublings. Let us count the chain for a few seeds.
+#
+# (PyTorch에서는 여기에 다른 수가 출력됩니다. 시드가 같아도 다른 무작위 `x`를 뽑기 때문입니다. 01강 참고.)
 #
 # 이번 실행에서는 `MulBackward0` 노드가 몇 개 기록되었을까요? 무작위 `x`에 따라 다릅니다. `x`가 짧을수록 더
 # 여러 번 두 배로 키워야 합니다. 몇 가지 시드에 대해 사슬의 길이를 세어 봅시다.
@@ -359,10 +366,10 @@ for seed in [0, 13, 34]:
 
 # %% [markdown]
 # Same code, three different graphs. To see them, we lower the limit to 10 so the chains fit on the
-# screen, and draw the runs for seeds 13 and 34:
+# screen, and draw the runs for seeds 13 and 34 (the longer one top to bottom, with `rankdir="TB"`):
 #
 # 같은 코드인데 그래프는 셋 다 다릅니다. 화면에 들어오도록 한계를 10으로 낮추고, 시드 13과 34의 실행을
-# 그려 봅시다.
+# 그려 봅시다(더 긴 쪽은 `rankdir="TB"`로 위에서 아래로 그립니다).
 
 # %%
 from minigrad.viz import draw_graph
@@ -376,7 +383,7 @@ draw_graph(y, params={"x": x, "y": y})
 torch.manual_seed(34)
 x = torch.randn(3, requires_grad=True)
 y = grow(x, 10)
-draw_graph(y, params={"x": x, "y": y})
+draw_graph(y, params={"x": x, "y": y}, rankdir="TB")
 
 # %% [markdown]
 # Two doublings for one vector, six for the other. A framework that compiles the graph before running
@@ -463,6 +470,19 @@ print(inspect.getsource(function._node_of))
 from minigrad.ops import arithmetic
 
 print(inspect.getsource(arithmetic.Mul))
+
+# %% [markdown]
+# One difference from our `MiniFunction`: `forward` still works on NumPy arrays, but `backward` receives
+# and returns *tensors* (`grad`, and the inputs from `saved_inputs`). That way a backward pass can itself
+# be recorded as a graph, which is how higher-order derivatives work (lesson 09). A `Function` without a
+# `node_name`, such as one you write yourself, is named after its class, as in PyTorch:
+# `class Square(Function)` makes `SquareBackward` nodes.
+#
+# 우리의 `MiniFunction`과 다른 점이 하나 있습니다. `forward`는 여전히 NumPy 배열로 계산하지만, `backward`는
+# *텐서*를 받고 텐서를 돌려줍니다(`grad`도, `saved_inputs`로 읽은 입력도 텐서입니다). 그래야 역전파 자체도
+# 그래프로 기록할 수 있고, 이것이 고차 미분(higher-order derivative)이 동작하는 원리입니다(09강).
+# `node_name`이 없는 `Function`, 예를 들어 여러분이 직접 만든 `Function`에는 PyTorch처럼 클래스 이름을 딴
+# 이름이 붙습니다. `class Square(Function)`는 `SquareBackward` 노드를 만듭니다.
 
 # %% [markdown]
 # ## Summary · 정리

@@ -32,14 +32,17 @@ print("minigrad is ready · minigrad 준비 완료")
 #
 # Complete `Square`, the operation y = x². `forward` gets a NumPy array and returns one; `backward`
 # gets `grad` (a tensor: the gradient of the final result with respect to y) and returns the gradient
-# with respect to x, that is `grad` times the local derivative dy/dx = 2x.
+# with respect to x, that is `grad` times the local derivative dy/dx = 2x. `Square` subclasses minigrad's
+# own `Function` (not the lesson's `MiniFunction`) and sets no `node_name`, so its nodes are called
+# `SquareBackward`, as in PyTorch; the check looks for that name.
 #
 # *Hint:* in `backward`, `(x,) = self.saved_inputs` gives the input tensor. Do not forget to multiply
 # by `grad`.
 #
 # 연산 y = x²을 나타내는 `Square`를 완성하세요. `forward`는 NumPy 배열을 받아 배열을 돌려주고, `backward`는
-# `grad`(텐서: 최종 결과의 y에 대한 변화도)를 받아 x에 대한 변화도, 곧 `grad`에 국소 도함수 dy/dx = 2x를
-# 곱한 값을 돌려줍니다.
+# 최종 결과의 y에 대한 변화도(gradient)인 텐서 `grad`를 받아 x에 대한 변화도, 곧 `grad`에 국소 도함수
+# dy/dx = 2x를 곱한 값을 돌려줍니다. `Square`는 강의의 `MiniFunction`이 아니라 minigrad의 진짜 `Function`을 상속하고
+# `node_name`을 정하지 않으므로, PyTorch처럼 노드 이름이 `SquareBackward`가 됩니다. 확인 셀도 이 이름을 봅니다.
 #
 # *힌트:* `backward`에서 `(x,) = self.saved_inputs`로 입력 텐서를 얻을 수 있습니다. `grad`를 곱하는 것을
 # 잊지 마세요.
