@@ -20,15 +20,15 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # We end by checking the engine's derivatives against numerical ones with `gradcheck`, the tool every
 # later lesson uses to test a new operation.
 #
-# 01·02강에서는 텐서와, 결과가 어떻게 계산되었는지 기록하는 그래프를 만들었습니다. autograd(자동 미분 엔진)는
-# 이 그래프에 대해 단 하나의 질문에 답하려고 존재합니다. *입력을 살짝 바꾸면 출력은 얼마나 움직이는가?*
+# 01·02강에서는 텐서와, 결과가 어떻게 계산되었는지 기록하는 그래프를 만들었습니다. autograd(자동 미분 엔진)가
+# 하는 일은 결국 이 그래프에 대한 질문 하나에 답하는 것입니다. *입력을 살짝 바꾸면 출력은 얼마나 움직이는가?*
 # 이 값이 바로 미분입니다. 이번 강의에서는 이 값을 세 가지 방법으로 구합니다.
 #
 # 1. **수치적으로**: 입력을 실제로 조금 움직여 보고 출력의 변화를 잽니다 (간단하지만 느리고, 조금 부정확합니다).
 # 2. **해석적으로**: 미적분의 규칙을 써서 구합니다 (정확하고 빠릅니다).
 # 3. **연쇄 법칙으로**: 여러 연산이 이어진 계산을 손으로 따라가며 구합니다. `backward()`가 하는 일과 똑같습니다.
 #
-# 마지막에는 `gradcheck`로 엔진이 낸 미분을 수치 미분과 비교합니다. 앞으로 새 연산을 만들 때마다 쓰게 될 도구입니다.
+# 마지막에는 `gradcheck`로 엔진이 낸 미분을 수치 미분(numerical differentiation)과 비교합니다. 앞으로 새 연산을 만들 때마다 쓰게 될 도구입니다.
 
 # %%
 import inspect
@@ -36,7 +36,6 @@ import warnings
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.ticker import FuncFormatter
 
 import minigrad
 import minigrad as torch  # the same API as PyTorch
@@ -79,7 +78,7 @@ for h in [1e-1, 1e-2, 1e-3, 1e-4]:
 # and $3 \cdot 1.5^2 - 2 = 4.75$. Each printed slope is too big by roughly $4.5\,h$: the error
 # shrinks in proportion to $h$.
 #
-# 비율이 4.75로 다가갑니다. 미적분으로 이유를 알 수 있습니다. $x^3 - 2x$의 도함수는 $3x^2 - 2$이고,
+# 평균 변화율이 4.75에 가까워집니다. 미적분으로 이유를 알 수 있습니다. $x^3 - 2x$의 도함수는 $3x^2 - 2$이고,
 # $3 \cdot 1.5^2 - 2 = 4.75$입니다. 출력된 값은 각각 대략 $4.5\,h$만큼 큽니다. 즉 오차가 $h$에 비례해 줄어듭니다.
 
 # %% [markdown]
@@ -96,7 +95,7 @@ for h in [1e-1, 1e-2, 1e-3, 1e-4]:
 #
 # $$\frac{f(x+h) - f(x-h)}{2h} = f'(x) + \tfrac{h^2}{6} f'''(x) + O(h^4).$$
 #
-# 함숫값만으로 미분을 계산하는 것을 수치 미분(numerical differentiation)이라고 합니다. 위 식에서 $h$를 0으로 보내지 않고
+# 함숫값만으로 미분을 계산하는 것을 수치 미분이라고 합니다. 위 식에서 $h$를 0으로 보내지 않고
 # 작은 값으로 고정한 것이 **전진 차분**(forward difference)입니다. 테일러 정리로 오차를 알 수 있습니다.
 #
 # $$\frac{f(x+h) - f(x)}{h} = f'(x) + \tfrac{h}{2} f''(x) + O(h^2).$$
@@ -146,7 +145,7 @@ for h in [1e-1, 1e-2, 1e-3]:
 # 식만 보면 $h$를 최대한 작게 하면 될 것 같습니다. 하지만 컴퓨터는 정해진 자릿수로만 수를 저장합니다.
 # `float32`(minigrad와 PyTorch의 기본 dtype)는 유효 숫자 약 7자리, `float64`는 약 16자리입니다.
 # 그래서 $f(x+h)$와 $f(x)$는 각각 $\varepsilon\,|f(x)|$ 정도씩 틀려 있고($\varepsilon$은 그 dtype의 머신 엡실론),
-# 두 값의 차를 아주 작은 $h$로 나누면 이 **반올림 오차**가 $\varepsilon / h$만큼 커집니다. 두 오차가 반대로 움직입니다.
+# 두 값의 차를 아주 작은 $h$로 나누면 이 **반올림 오차**가 $\varepsilon / h$ 정도로 커집니다. 두 오차는 서로 반대 방향으로 움직입니다.
 #
 # * 절단 오차(테일러 전개에서 버린 항)는 $h$가 커질수록 커집니다. 전진 차분은 $h$에, 중앙 차분은 $h^2$에 비례합니다.
 # * 반올림 오차는 $h$가 작아질수록 커집니다. $\varepsilon / h$에 비례합니다.
@@ -172,10 +171,6 @@ labels = {"forward": "전진 차분", "central": "중앙 차분"}
 for (name, dtype), err in curves.items():
     ax.loglog(hs, np.maximum(err, 1e-17), styles[dtype], color=colors[name],
               label=f"{labels[name]}, {np.dtype(dtype).name}")
-# tick labels as 10^k in math text (the Korean font has no Unicode minus sign)
-power_of_ten = FuncFormatter(lambda v, _: f"$10^{{{round(np.log10(v))}}}$")
-ax.xaxis.set_major_formatter(power_of_ten)
-ax.yaxis.set_major_formatter(power_of_ten)
 ax.set_xlabel("간격 h")
 ax.set_ylabel("오차 |근삿값 - cos 1|")
 ax.set_title("수치 미분의 오차: 절단 오차 대 반올림 오차")
@@ -213,16 +208,18 @@ for (name, dtype), err in curves.items():
 # `float32` even the best central difference is only good to about 6 digits, too coarse to catch
 # a small mistake in a backward rule. `gradcheck` at the end of this lesson follows both rules.
 #
-# Numerical differentiation has a second problem: cost. A network with a million parameters would
-# need two million evaluations of the loss for one gradient. Autograd gets all of them for about
-# the cost of one evaluation, with analytic derivatives.
+# Numerical differentiation has a second problem: cost. It needs two evaluations of the loss per
+# input, so a network with a million parameters would need two million evaluations to get its
+# million derivatives once. Autograd gets all of them at once, with analytic derivatives, for the
+# cost of a few evaluations.
 #
 # 실전에서 얻을 교훈은 두 가지입니다. 중앙 차분을 쓰세요. 그리고 미분을 검사할 때는 `float64`를 쓰세요. `float32`에서는
 # 가장 좋은 중앙 차분도 유효 숫자 6자리 정도밖에 맞지 않아서, 역전파(backpropagation) 규칙의 작은 실수를 잡아내기에는 너무 거칩니다.
 # 이 강의 끝에서 볼 `gradcheck`는 두 규칙을 모두 따릅니다.
 #
-# 수치 미분에는 두 번째 문제도 있습니다. 비용입니다. 매개변수가 백만 개인 신경망이라면 미분값 하나를 얻는 데
-# 손실 계산이 이백만 번 필요합니다. autograd는 해석적 도함수를 써서 손실을 한 번 계산하는 정도의 비용으로 전부 구합니다.
+# 수치 미분에는 두 번째 문제도 있습니다. 바로 비용입니다. 입력 하나마다 손실(loss)을 두 번씩 계산해야 하므로,
+# 매개변수(parameter)가 백만 개인 신경망이라면 백만 개의 미분값을 한 번 구하는 데 손실을 이백만 번 계산해야 합니다.
+# autograd는 해석적 도함수를 써서 이 미분값을 한꺼번에, 손실을 몇 번 계산하는 정도의 비용으로 모두 구합니다.
 
 # %% [markdown]
 # ## Analytic derivatives · 해석적 도함수
@@ -258,10 +255,10 @@ for name, (fn, dfn) in rules.items():
     print(f"{name:10s} largest gap to the central difference: {gap:.1e}")
 
 # %% [markdown]
-# Gaps around $10^{-10}$: the rules are right (and $h = 10^{-5}$, near the best $h$ for `float64`
+# Gaps of $10^{-10}$ or less: the rules are right (and $h = 10^{-5}$, near the best $h$ for `float64`
 # central differences, gives about 10 correct digits).
 #
-# 차이는 $10^{-10}$ 정도입니다. 규칙이 맞습니다 (`float64` 중앙 차분에서 최적에 가까운 $h = 10^{-5}$를 쓰면
+# 차이가 $10^{-10}$ 이하입니다. 규칙이 맞습니다 (`float64` 중앙 차분에서 최적에 가까운 $h = 10^{-5}$를 쓰면
 # 유효 숫자 10자리 정도가 맞습니다).
 
 # %% [markdown]
@@ -274,11 +271,11 @@ for name, (fn, dfn) in rules.items():
 # is the tangent line, the straight line that best matches $f$ near $a$. "Moving $x$ by $h$ moves
 # $f$ by about $f'(a)\,h$" is the statement that $f$ and its tangent line agree near $a$.
 #
-# 미분은 그림으로도 볼 수 있습니다. 점 $(a, f(a))$를 지나고 경사가 $f'(a)$인 직선
+# 미분은 그림으로도 볼 수 있습니다. 점 $(a, f(a))$를 지나고 경사가 $f'(a)$인 직선을 접선이라고 합니다.
 #
 # $$y = f(a) + f'(a)\,(x - a)$$
 #
-# 이 접선이며, $a$ 근처에서 $f$와 가장 잘 맞는 직선입니다. "$x$를 $h$만큼 움직이면 $f$는 대략 $f'(a)\,h$만큼 움직인다"는
+# 접선은 $a$ 근처에서 $f$와 가장 잘 맞는 직선입니다. "$x$를 $h$만큼 움직이면 $f$는 대략 $f'(a)\,h$만큼 움직인다"는
 # 말은 $a$ 근처에서 $f$와 접선이 거의 같다는 뜻입니다.
 
 # %%
@@ -297,7 +294,7 @@ ax.set_ylabel("y")
 ax.set_title("함수와 접선")
 ax.set_ylim(-6, 6)
 ax.grid(True, alpha=0.3)
-ax.legend(fontsize=8)
+ax.legend(loc="lower right", fontsize=8)
 plt.show()
 
 # %% [markdown]
@@ -335,9 +332,10 @@ print("autograd:", x.grad, y.grad)
 print("by hand: ", 2 * 1.5 * 2.0, 1.5**2 + np.cos(2.0))
 
 # %% [markdown]
-# The same numbers, in `float32` (7 digits).
+# The same numbers. A tensor prints 4 decimal places, as in PyTorch; the value itself is a
+# `float32`, good to about 7 significant digits.
 #
-# 같은 값입니다 (`float32`이므로 7자리까지).
+# 같은 값입니다. 텐서는 PyTorch처럼 소수점 아래 네 자리까지만 출력하며, 값 자체는 유효 숫자 7자리 정도인 `float32`입니다.
 
 # %% [markdown]
 # ## The chain rule · 연쇄 법칙
@@ -358,7 +356,7 @@ print("by hand: ", 2 * 1.5 * 2.0, 1.5**2 + np.cos(2.0))
 # $$\frac{dz}{dx} = \frac{dz}{dy}\,\frac{dy}{dx}.$$
 #
 # 톱니바퀴를 떠올려 보세요. $y$가 $x$보다 두 배 빨리 돌고 $z$가 $y$보다 세 배 빨리 돌면, $z$는 $x$보다 여섯 배 빨리 돕니다.
-# 이것이 연쇄 법칙(chain rule)이고, 역전파는 이것이 전부입니다.
+# 이것이 연쇄 법칙(chain rule)이고, 역전파도 결국 이것이 전부입니다.
 #
 # 예: $y = 2x$, $z = y^2$. $dy/dx = 2$, $dz/dy = 2y$이므로 $dz/dx = 2y \cdot 2 = 4y = 8x$이고, $x = 1$에서는 8입니다.
 # 먼저 평범한 NumPy 배열로 손으로 계산해 봅시다.
@@ -376,8 +374,8 @@ print(dz_dy * dy_dx)
 # so we sum first: the sum passes a derivative of 1 back to each element (lesson 06 explains
 # backward on non-scalars).
 #
-# 이제 엔진으로 해 봅시다. PyTorch autograd 튜토리얼에 흔히 나오는 연쇄 법칙 예제를 minigrad로 실행한 것이며, 출력은 PyTorch와 같습니다. `z`는 원소가
-# 네 개인데 `backward()`는 하나의 수에서 시작해야 하므로 먼저 더합니다. 합은 각 원소에 미분값 1을 돌려보냅니다
+# 이제 엔진으로 계산해 봅시다. 아래는 PyTorch autograd 튜토리얼에 자주 나오는 연쇄 법칙 예제를 minigrad로 실행한 것으로,
+# 출력도 PyTorch와 똑같습니다. `z`는 원소가 네 개인데 `backward()`는 하나의 수에서 시작해야 하므로 먼저 더합니다. 합은 각 원소에 미분값 1을 돌려보냅니다
 # (스칼라가 아닌 텐서의 역전파는 06강에서 다룹니다).
 
 # %%
@@ -420,7 +418,7 @@ draw_graph(z, params={"x": x, "y": y, "z": z})
 # | $c = b^2$ | $\partial c / \partial b = 2b = 6$ | $\partial out / \partial b = 1 \cdot 6 = 6$ |
 # | $b = a + 2$ | $\partial b / \partial a = 1$ | $\partial out / \partial a = 6 \cdot 1 = 6$ |
 #
-# 또 하나의 고전적인 예제는 더 긴 사슬 `a -> b -> c -> out`을 따라갑니다.
+# 또 하나의 고전적인 예제는 더 긴 사슬 `a -> b -> c -> out`입니다.
 #
 # $$b = a + 2, \qquad c = b^2, \qquad out = \textstyle\sum c.$$
 #
@@ -496,7 +494,7 @@ with warnings.catch_warnings(record=True) as caught:
 # That is what the three warnings say:
 #
 # * `a`는 잎 텐서입니다. `a.grad`는 손으로 구한 대로 모두 6이고, `a`를 계산한 연산이 없으므로 `a.grad_fn`은 `None`입니다.
-# * `b`, `c`, `out`은 계산된 텐서이므로 자신을 만든 노드를 `grad_fn`으로 가집니다 (`AddBackward0`, `PowBackward0`,
+# * `b`, `c`, `out`은 계산된 텐서이므로 자신을 만든 노드(node)를 `grad_fn`으로 가집니다 (`AddBackward0`, `PowBackward0`,
 #   `SumBackward0`). 하지만 `.grad`는 `None`입니다. 엔진은 변화도를 이 텐서들을 *거쳐* 전달할 뿐 저장하지 않습니다.
 #   `.grad`는 잎 텐서에만 남습니다. 우리가 갱신하려는 매개변수가 잎 텐서이기 때문이며, 큰 신경망에서는 메모리도 아낍니다.
 #
@@ -563,12 +561,15 @@ print(gradcheck(lambda s, t: s**2 * t + torch.sin(t), (x64, y64)))  # g(x, y)
 
 # %% [markdown]
 # `True` three times. A check is only worth something if it can fail, so here is a deliberately wrong
-# backward: a square function whose backward forgets the factor 2. (Writing a `Function` was lesson
-# 02; `raise_exception=False` makes `gradcheck` return `False` instead of raising.)
+# backward: a square function whose backward forgets the factor 2 (writing a `Function` was lesson
+# 02). With `raise_exception=False`, `gradcheck` returns `False`; by default it raises a
+# `GradcheckError` that prints both Jacobians (the tables of partial derivatives, numerical and
+# analytic); we show its first line.
 #
 # 세 번 모두 `True`입니다. 검사는 실패할 수 있어야 의미가 있으니, 일부러 틀린 역전파를 만들어 봅시다. 역전파에서
-# 2를 곱하는 것을 잊은 제곱 함수입니다 (`Function` 작성은 02강에서 다뤘습니다. `raise_exception=False`를 주면
-# `gradcheck`가 예외 대신 `False`를 돌려줍니다).
+# 2를 곱하는 것을 잊은 제곱 함수입니다 (`Function` 작성은 02강에서 다뤘습니다). `raise_exception=False`를 주면
+# `gradcheck`가 `False`를 돌려주고, 주지 않으면 `GradcheckError`를 일으킵니다. 이 오류의 메시지에는 수치 미분과
+# 해석적 미분으로 구한 편미분 표, 곧 두 야코비안 행렬(Jacobian)이 담기는데, 여기서는 첫 줄만 출력합니다.
 
 # %%
 class BadSquare(minigrad.autograd.Function):
@@ -582,8 +583,8 @@ class BadSquare(minigrad.autograd.Function):
 print(gradcheck(BadSquare.apply, (x64,), raise_exception=False))
 try:
     gradcheck(BadSquare.apply, (x64,))
-except minigrad.autograd.GradcheckError as err:
-    print(str(err).splitlines()[0])
+except RuntimeError as err:  # GradcheckError is a RuntimeError, in PyTorch too
+    print(f"{type(err).__name__}: {str(err).splitlines()[0]}")
 
 # %% [markdown]
 # ## Summary · 정리

@@ -66,9 +66,9 @@ passed("03.1")
 # *Hint:* loop over the elements with `np.ndindex(x.shape)`; for each, make two copies of `x`
 # (`x.copy()`), add `h` to the element in one and subtract it in the other. Do not change `x` itself.
 #
-# 손실은 입력이 많습니다. `numerical_gradient(f, x, h)`를 작성하세요. `f`는 (모양이 무엇이든) NumPy 배열 `x`를 받아 수
-# 하나를 돌려줍니다. `x`와 같은 모양(shape)의 배열, 곧 변화도(gradient)를 돌려주되, `i`번째 원소는 중앙 차분으로 구한 편미분
-# $\partial f / \partial x_i$여야 합니다.
+# 손실(loss)은 입력이 많습니다. `numerical_gradient(f, x, h)`를 작성하세요. `f`는 (모양이 무엇이든) NumPy 배열 `x`를 받아 수
+# 하나를 돌려줍니다. `x`와 같은 모양(shape)의 배열, 곧 변화도(gradient)를 돌려주되, `i`번째 원소는 중앙 차분으로 구한
+# 편미분(partial derivative) $\partial f / \partial x_i$여야 합니다.
 #
 # *힌트:* `np.ndindex(x.shape)`로 원소를 하나씩 돌면서, `x`의 복사본(`x.copy()`) 두 개를 만들어 한쪽은 그 원소에 `h`를
 # 더하고 다른 쪽은 빼세요. `x` 자체는 바꾸지 마세요.
@@ -109,9 +109,10 @@ passed("03.2")
 # 1. $u = 3x + 1$, $v = u^2$, `out = v.sum()`. Write `grad_square_chain(x)` $= \partial out / \partial x$.
 # 2. $out = \sum \sin(x^2)$. Write `grad_sin_square(x)` $= \partial out / \partial x$.
 #
-# *Hint:* multiply the local derivatives along the chain: $\frac{\partial out}{\partial v} = 1$,
-# $\frac{dv}{du} = 2u$, $\frac{du}{dx} = 3$. The check compares your formulas with what minigrad's
-# `backward()` computes.
+# *Hint:* multiply the local derivatives along the chain. For 1: $\frac{\partial out}{\partial v} = 1$,
+# $\frac{dv}{du} = 2u$, $\frac{du}{dx} = 3$. For 2, name the steps $u = x^2$, $s = \sin u$:
+# $\frac{ds}{du} = \cos u$, $\frac{du}{dx} = 2x$. The check compares your formulas with what
+# minigrad's `backward()` computes.
 #
 # 연쇄 법칙을 손으로 적용해서 (`backward()`도 수치 차분도 쓰지 말고) 아래 함수들의 미분을 배열 `x`에 원소별로 동작하는
 # NumPy 코드로 작성하세요.
@@ -119,8 +120,9 @@ passed("03.2")
 # 1. $u = 3x + 1$, $v = u^2$, `out = v.sum()`일 때 `grad_square_chain(x)` $= \partial out / \partial x$.
 # 2. $out = \sum \sin(x^2)$일 때 `grad_sin_square(x)` $= \partial out / \partial x$.
 #
-# *힌트:* 사슬을 따라 국소 미분을 곱하세요. $\frac{\partial out}{\partial v} = 1$, $\frac{dv}{du} = 2u$,
-# $\frac{du}{dx} = 3$입니다. 확인 셀은 여러분의 식을 minigrad의 `backward()`가 계산한 값과 비교합니다.
+# *힌트:* 사슬을 따라 국소 미분을 곱하세요. 1번은 $\frac{\partial out}{\partial v} = 1$, $\frac{dv}{du} = 2u$,
+# $\frac{du}{dx} = 3$입니다. 2번은 단계를 $u = x^2$, $s = \sin u$로 나누면 $\frac{ds}{du} = \cos u$,
+# $\frac{du}{dx} = 2x$입니다. 확인 셀은 여러분의 식을 minigrad의 `backward()`가 계산한 값과 비교합니다.
 
 # %%
 def grad_square_chain(x):
@@ -161,7 +163,7 @@ passed("03.3")
 #
 # *Hint:* for the suspect, remember the product rule $(uv)' = u'v + uv'$.
 #
-# 누군가 세 함수의 도함수를 작성했는데 그중 하나가 틀렸습니다. 03.1의 `central_difference`로 몇몇 점에서 각각 검사한 뒤,
+# 누군가 세 함수의 도함수(derivative)를 작성했는데 그중 하나가 틀렸습니다. 03.1의 `central_difference`로 몇몇 점에서 각각 검사한 뒤,
 #
 # * `broken_one()`이 틀린 함수의 이름(`"sigmoid"`, `"x_exp"`, `"log1p"` 중 하나)을 돌려주게 하고,
 # * `d_fixed(x)`에 올바른 도함수를 작성하세요.
@@ -199,11 +201,23 @@ def d_fixed(x):
     ### END SOLUTION
 
 # %% exercise="03.4" points=2
-from minigrad_course.checks import expect_close, expect_equal, passed
+from minigrad_course.checks import expect_close, expect_equal, expect_true, passed
 
-expect_equal(broken_one(), "x_exp", what="broken_one()")
+name = broken_one()
+expect_true(name in ("sigmoid", "x_exp", "log1p"), what="broken_one() is one of the three names")
+# the named derivative must disagree with a central difference (computed here, h = 1e-6)
+fn, dfn = {"sigmoid": (lambda x: 1 / (1 + np.exp(-x)), lambda x: np.exp(-x) / (1 + np.exp(-x))**2),
+           "x_exp": (lambda x: x * np.exp(-x), lambda x: -x * np.exp(-x)),
+           "log1p": (lambda x: np.log(1 + x**2), lambda x: 2 * x / (1 + x**2))}[name]
 xs = np.linspace(-2, 4, 13)
-expect_close(d_fixed(xs), (1 - xs) * np.exp(-xs), atol=1e-9, what="d_fixed on [-2, 4]")
+numeric = (fn(xs + 1e-6) - fn(xs - 1e-6)) / 2e-6
+expect_true(not np.allclose(dfn(xs), numeric, atol=1e-6),
+            what=f"the derivative of {name!r} is wrong (it disagrees with a central difference)")
+# d_fixed must agree with a central difference of that same function
+expect_close(d_fixed(xs), numeric, atol=1e-8, what=f"d_fixed on [-2, 4] (derivative of {name!r})")
+### BEGIN HIDDEN TESTS
+expect_equal(name, "x_exp", what="broken_one()")
+### END HIDDEN TESTS
 passed("03.4")
 
 # %% [markdown]
