@@ -53,7 +53,7 @@ _ = use_korean_font()
 # and $x$. That is all the information the backward pass needs.
 #
 # `Var`는 수 하나, `grad`, 그리고 *부모*를 가집니다. 부모는 이 값을 계산하는 데 쓰인 값들이며, 각각 국소 미분
-# $\partial\,\text{self} / \partial\,\text{parent}$와 짝지어 저장합니다. 국소 미분은 순전파 때 이미 알 수 있습니다.
+# $\partial\,\text{self} / \partial\,\text{parent}$와 짝지어 저장합니다. 국소 미분은 순전파(forward pass) 때 이미 알 수 있습니다.
 # $s = x + y$라면 두 국소 미분은 모두 1이고, $p = x \cdot y$라면 $y$와 $x$입니다. 역전파에 필요한 정보는 이것이 전부입니다.
 
 # %%
@@ -83,7 +83,7 @@ class Var:
 # The chain rule suggests a recursive function: give a node its gradient, then hand each parent
 # "my gradient times the local derivative".
 #
-# 연쇄 법칙을 보면 재귀 함수가 떠오릅니다. 노드에 변화도를 주고, 각 부모에게 "내 변화도 곱하기 국소 미분"을 넘겨줍니다.
+# 연쇄 법칙(chain rule)을 보면 재귀 함수가 떠오릅니다. 노드에 변화도를 주고, 각 부모에게 "내 변화도 곱하기 국소 미분"을 넘겨줍니다.
 
 # %%
 def backward_set(node, grad=1.0):
@@ -162,8 +162,8 @@ for n in [1, 2, 4, 8, 12, 16]:
 # $2^{n+1} - 1$ calls for $n + 1$ nodes. Sixteen additions already cost 131,071 calls; a real
 # network, where every weight is reused across a whole batch, would never finish.
 #
-# 노드 $n + 1$개에 호출이 $2^{n+1} - 1$번입니다. 덧셈 16번에 벌써 131,071번이고, 모든 가중치가 배치 전체에서 재사용되는
-# 실제 신경망이라면 끝나지 않을 것입니다.
+# 노드 $n + 1$개에 호출이 $2^{n+1} - 1$번입니다. 덧셈 16번에 벌써 131,071번이고, 모든 가중치(weight)가 배치(batch)
+# 전체에서 재사용되는 실제 신경망이라면 영영 끝나지 않을 것입니다.
 
 # %% [markdown]
 # ## The fix: topological order · 해결책: 위상 순서
@@ -251,10 +251,11 @@ plt.show()
 
 # %% [markdown]
 # Same gradients; linear work instead of exponential. Multiplication works too: for `d = a * a`
-# the two edges carry $a$ each, so $d\,d/da = 2a$ (the product rule, found by accumulation):
+# the two edges carry $a$ each, so $\partial d / \partial a = a + a = 2a$ (the product rule, found by
+# accumulation):
 #
-# 변화도는 같고, 작업량은 지수가 아니라 선형입니다. 곱셈도 됩니다. `d = a * a`에서는 두 간선이 각각 $a$를 실어 오므로
-# $d\,d/da = 2a$입니다 (누적이 곱의 미분법을 대신해 줍니다).
+# 변화도는 같고, 작업량은 지수적이 아니라 선형으로 늘어납니다. 곱셈도 됩니다. `d = a * a`에서는 두 간선이 각각 $a$를
+# 실어 오므로 $\partial d / \partial a = a + a = 2a$입니다 (누적이 곱의 미분법을 대신해 줍니다).
 
 # %%
 a = Var(3.0)
@@ -297,24 +298,36 @@ for frame in frames:
 # %% [markdown]
 # Step 1: the root's node starts from $dc/dc = 1$ and sends 1 to each of its two inputs, both `b`.
 # Step 2: `b`'s node has received $1 + 1 = 2$ and sends 2 along each edge to `a`. Step 3: `a`'s
-# `AccumulateGrad` node has received $2 + 2 = 4$, which becomes `a.grad`. Each frame also has a
-# picture: the node being processed in red, nodes holding a gradient in orange, each used arrow
-# labelled with the gradient it carried. Here is step 2:
+# `AccumulateGrad` node has received $2 + 2 = 4$, which becomes `a.grad`.
+#
+# Each frame also has a picture of that moment (`frame.graph`): the node being processed in red,
+# tensors whose gradient has arrived but not yet been passed on in orange, and each arrow used so
+# far labelled with the gradient it carried. The `grad` line of a tensor is the gradient it has
+# received so far, for non-leaves too: the pictures show the engine's private buffers, which
+# `backward()` itself does not keep. A leaf's `AccumulateGrad` node is drawn as the leaf's own box.
+# `show_backward(c, widget=False)` draws the three frames one below the other:
 #
 # 1단계: 뿌리(root)의 노드는 $dc/dc = 1$에서 시작해 두 입력(둘 다 `b`)에 1씩 보냅니다. 2단계: `b`의 노드는
 # $1 + 1 = 2$를 받았고 `a`로 가는 간선마다 2를 보냅니다. 3단계: `a`의 `AccumulateGrad` 노드는 $2 + 2 = 4$를 받았고, 이
-# 값이 `a.grad`가 됩니다. 프레임마다 그림도 있습니다. 처리 중인 노드는 빨간색, 변화도를 받아 둔 노드는 주황색이며, 사용된
-# 화살표에는 실어 나른 변화도가 적혀 있습니다. 2단계는 이렇습니다.
+# 값이 `a.grad`가 됩니다.
+#
+# 프레임마다 그 순간을 그린 그림(`frame.graph`)도 있습니다. 처리 중인 노드는 빨간색, 변화도가 도착했지만 아직 넘겨주지
+# 않은 텐서는 주황색이며, 지금까지 사용된 화살표에는 실어 나른 변화도가 적혀 있습니다. 텐서 아래의 `grad` 줄은 그 텐서가
+# 지금까지 받은 변화도로, 잎 텐서가 아니어도 표시됩니다. 그림은 엔진의 내부 버퍼를 보여 주는 것이고, `backward()` 자체는
+# 이 값을 남기지 않습니다. 잎 텐서의 `AccumulateGrad` 노드는 그 잎 텐서의 상자로 그립니다.
+# `show_backward(c, widget=False)`는 세 프레임을 차례로 아래에 그립니다.
 
 # %%
-frames[1].graph
+show_backward(c, widget=False)
 
 # %% [markdown]
-# `show_backward(c)` puts all the frames behind a slider. Drag it in a running notebook (the
-# stored copy of this notebook cannot run the slider; the frames above are the same pictures):
+# In a running notebook, `show_backward(c)` without `widget=False` puts the same frames behind a
+# slider: drag it to step through the pass. A stored copy of the notebook (on GitHub, for instance)
+# cannot run the slider, which is why the frames are also drawn above.
 #
-# `show_backward(c)`는 모든 프레임을 슬라이더 하나로 보여 줍니다. 노트북을 실행한 상태에서 슬라이더를 움직여 보세요
-# (저장된 노트북에서는 슬라이더가 동작하지 않습니다. 위의 프레임이 같은 그림입니다).
+# 노트북을 실행 중이라면 `widget=False` 없이 `show_backward(c)`를 호출해 보세요. 같은 프레임을 슬라이더 하나로
+# 보여 주며, 슬라이더를 움직이면 역전파를 한 단계씩 넘겨 볼 수 있습니다. 저장된 노트북(예를 들어 GitHub에서 보는
+# 노트북)에서는 슬라이더가 동작하지 않기 때문에 위에 프레임을 따로 그려 두었습니다.
 
 # %%
 show_backward(c)
@@ -342,7 +355,7 @@ show_backward(out, widget=False)
 # yourself between independent steps. Watch:
 #
 # minigrad는 PyTorch처럼 역전파 결과를 `.grad`에 **더합니다**. 한 번의 역전파 안에서는 반드시 더해야 하고 (위의
-# `b = a + a`에서 배운 것), 여러 번의 역전파 *사이에서도* 더합니다. 덕분에 여러 손실이나 여러 미니 배치의 변화도를 합친 뒤
+# `b = a + a`에서 배운 것), 여러 번의 역전파 *사이에서도* 더합니다. 덕분에 여러 손실(loss)이나 여러 미니 배치의 변화도를 합친 뒤
 # 갱신할 수 있습니다. 대신 서로 독립적인 단계 사이에서는 `.grad`를 직접 비워야 합니다. 살펴봅시다.
 
 # %%
@@ -359,7 +372,7 @@ print(x.grad)
 # `zero_grad()` (lesson 11).
 #
 # 두 번째 호출은 4를 바꾸지 않고 4를 더했습니다. 처음부터 다시 시작하는 방법은 두 가지입니다. 텐서를 제자리에서 0으로
-# 만들거나, 버리는 것입니다(그러면 다음 역전파가 새 텐서를 저장합니다). 옵티마이저는 두 방법을 모두 `zero_grad()`로
+# 만들거나, 버리는 것입니다(그러면 다음 역전파가 새 텐서를 저장합니다). 옵티마이저(optimizer)는 두 방법을 모두 `zero_grad()`로
 # 제공합니다 (11강).
 
 # %%
@@ -418,9 +431,9 @@ draw_graph(out)
 # whole traceback through the engine's files.)
 #
 # $\partial (x \cdot x) / \partial x$를 계산하려면 `MulBackward0`에 `x`의 값이 필요하므로 순전파가 이를 저장해 둡니다.
-# 저장된 텐서는 메모리를 차지하므로 (신경망이라면 모든 계층의 활성값), `backward()`는 사용을 마치면 이를 해제합니다. 그래서
-# 같은 그래프로 다시 `backward()`를 하면 PyTorch와 같은 메시지와 함께 실패합니다. (`%xmode Minimal`은 IPython에게 엔진
-# 파일을 거치는 전체 추적 정보 대신 오류만 보여 달라고 요청합니다.)
+# 저장된 텐서는 메모리를 차지하므로 (신경망이라면 모든 계층(layer)의 활성값), `backward()`는 사용을 마치면 이를 해제합니다. 그래서
+# 같은 그래프로 다시 `backward()`를 하면 PyTorch와 같은 메시지와 함께 실패합니다. (`%xmode Minimal`을 쓰면 IPython이
+# 엔진 내부를 거치는 긴 트레이스백 대신 오류 메시지만 보여 줍니다.)
 
 # %% tags=["raises-exception"]
 # %xmode Minimal
@@ -476,7 +489,7 @@ print(inspect.getsource(engine.topological_order))
 # * a node's `_backward(grad)` applies its chain rule (upstream gradient times local derivative, the
 #   lesson 05 topic) and returns one gradient per input;
 # * an `AccumulateGrad` node belongs to a leaf and adds into its `.grad`; a tensor that called
-#   `retain_grad()` gets a copy of its gradient;
+#   `retain_grad()` gets its gradient too, in its own `.grad`;
 # * without `retain_graph`, once the pass is over, `node.release()` frees what each node saved:
 #   hence the error above. (`capture` serves `autograd.grad`, lesson 09.)
 #
@@ -486,7 +499,7 @@ print(inspect.getsource(engine.topological_order))
 #   잎이 아닌 텐서에는 아무것도 남지 않습니다.
 # * 노드의 `_backward(grad)`는 자기의 연쇄 법칙(위에서 온 변화도 곱하기 국소 미분, 05강의 주제)을 적용해 입력마다 변화도를
 #   하나씩 돌려줍니다.
-# * `AccumulateGrad` 노드는 잎 텐서에 속하며 그 `.grad`에 더합니다. `retain_grad()`를 호출한 텐서는 자기 변화도를 받습니다.
+# * `AccumulateGrad` 노드는 잎 텐서에 속하며 그 `.grad`에 더합니다. `retain_grad()`를 호출한 텐서도 자기 `.grad`에 변화도를 받습니다.
 # * `retain_graph`가 없으면 역전파가 끝난 뒤 `node.release()`가 각 노드가 저장한 것을 해제합니다. 위의 오류가 여기서
 #   나옵니다.
 #   (`capture`는 09강의 `autograd.grad`를 위한 것입니다.)

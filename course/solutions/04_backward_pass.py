@@ -50,14 +50,13 @@ class Var:
 # Write `topological_sort(root)`: a list of every `Var` reachable from `root` through `parents`,
 # each exactly once, `root` first, and every node **before all of its parents**.
 #
-# *Hint:* a depth-first search with a `visited` set (compare with `id(node)`, or keep the nodes in a
-# list and test `any(n is node for n in ...)`): visit the parents, then append the node; reverse
-# at the end.
+# *Hint:* a depth-first search with a `visited` set of `id(node)`s: visit the parents, then append
+# the node; reverse at the end.
 #
 # `topological_sort(root)`를 작성하세요. `root`에서 `parents`를 따라 닿을 수 있는 모든 `Var`를 정확히 한 번씩 담은 리스트를
-# 돌려줍니다. `root`가 맨 앞이고, 모든 노드는 **자기 부모들보다 앞에** 와야 합니다.
+# 돌려줍니다. `root`가 맨 앞이고, 모든 노드(node)는 **자기 부모들보다 앞에** 와야 합니다.
 #
-# *힌트:* `visited` 집합을 쓰는 깊이 우선 탐색입니다 (`id(node)`로 비교하세요). 부모를 먼저 방문하고 노드를 추가한 뒤, 마지막에
+# *힌트:* `id(node)`를 담는 `visited` 집합을 쓰는 깊이 우선 탐색입니다. 부모를 먼저 방문하고 노드를 추가한 뒤, 마지막에
 # 뒤집으세요.
 
 # %%
@@ -97,7 +96,7 @@ b = a + a; b.name = "b"
 c = b + b; c.name = "c"
 check_order(topological_sort(c), c, [a, b, c], "b = a + a; c = b + b")
 
-# a diamond: x -> (p, q) -> r, plus a direct edge x -> r
+# a diamond: x -> (p, q) -> r, with edges that skip a level (x -> q, x -> s)
 x = Var(1.0, name="x")
 p = x * x; p.name = "p"
 q = x + p; q.name = "q"
@@ -117,7 +116,7 @@ passed("04.1")
 # ($2a$), and a bigger graph compared with minigrad.
 #
 # `backward(root)`를 작성하세요. `root.grad = 1.0`으로 두고, 노드를 위상 순서로(여러분의 `topological_sort`를 쓰세요)
-# 돌면서 각 노드의 변화도에 국소 미분을 곱해 부모에게 보내되, 부모가 이미 가진 값에 **더해야** 합니다. 모든 `grad`는 0에서
+# 돌면서 각 노드의 변화도(gradient)에 국소 미분을 곱해 부모에게 보내되, 부모가 이미 가진 값에 **더해야** 합니다. 모든 `grad`는 0에서
 # 시작한다고 가정합니다.
 #
 # *힌트:* 네 줄이면 됩니다. 확인 셀은 `b = a + a; c = b + b` ($dc/da = 4$), `d = a * a` ($2a$), 그리고 minigrad와 비교하는
@@ -221,7 +220,7 @@ passed("04.3")
 # without parents) keep accumulating across calls; the other nodes' gradients start from 0 on every
 # call, as minigrad's private buffers do.
 #
-# PyTorch의 규칙: `backward()`를 호출할 때마다 잎 텐서의 `.grad`에 **더합니다**. 아래는 `Var` 그래프용 역전파로, 올바른
+# PyTorch의 규칙: `backward()`를 호출할 때마다 잎(leaf) 텐서의 `.grad`에 **더합니다**. 아래는 `Var` 그래프용 역전파로, 올바른
 # 순서로 돌고 한 번만 호출하면 맞는 답을 내지만 이 규칙을 어깁니다. 실행해 보고 버그를 찾은 다음, PyTorch처럼 동작하는
 # `fixed_backward(root)`를 작성하세요. 잎(부모가 없는 노드)은 호출이 거듭되어도 계속 누적하고, 나머지 노드의 변화도는
 # minigrad의 내부 버퍼처럼 호출할 때마다 0에서 시작합니다.
