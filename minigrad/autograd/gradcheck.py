@@ -1,4 +1,6 @@
 """Check analytic gradients against central differences: (f(x + h) - f(x - h)) / 2h."""
+import warnings
+
 import numpy as np
 
 from ..tensor import Tensor
@@ -53,13 +55,11 @@ def gradcheck(fn, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True):
     Use float64 inputs: in float32 the differences are too coarse to compare.
     """
     inputs = tuple(inputs) if isinstance(inputs, (tuple, list)) else (inputs,)
-    for x in inputs:
+    for i, x in enumerate(inputs):
         if isinstance(x, Tensor) and x.requires_grad and x.dtype.name != "float64":
-            import warnings
-            warnings.warn("Input #0 requires gradient and is not a double precision floating point. "
-                          "This check will likely fail if all the inputs are not of double precision "
-                          "floating point. ", UserWarning, stacklevel=2)
-            break
+            warnings.warn(f"Input #{i} requires gradient and is not a double precision floating point or complex. "
+                          "This check will likely fail if all the inputs are not of double precision floating "
+                          "point or complex. ", UserWarning, stacklevel=2)
     numerical = numerical_jacobian(fn, inputs, eps)
     analytical = analytical_jacobian(fn, inputs)
     for i, (n, a) in enumerate(zip(numerical, analytical)):
@@ -68,6 +68,6 @@ def gradcheck(fn, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True):
         if not np.allclose(a, n, atol=atol, rtol=rtol):
             if raise_exception:
                 raise GradcheckError(f"Jacobian mismatch for output 0 with respect to input {i},\n"
-                                     f"numerical:{n}\nanalytical:{a}\n")
+                                     f"numerical:{Tensor._make(n)!r}\nanalytical:{Tensor._make(a)!r}\n")
             return False
     return True
