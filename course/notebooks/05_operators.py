@@ -1,0 +1,666 @@
+# %% tags=["bootstrap", "nbval-ignore-output"]
+# Colab setup: installs the course in Google Colab, does nothing elsewhere.
+# Colab 설정: Google Colab에서는 강의 패키지를 설치하고, 다른 곳에서는 아무것도 하지 않습니다.
+import importlib.util, subprocess, sys
+if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab"):
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "setuptools",
+                    "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
+
+# %% [markdown]
+# # 05 · Operators · 연산자
+#
+# Lesson 04's backward pass relied on one thing: every node knew its local derivatives. In this
+# lesson we write them, for the operators you actually type: `+ - * / **`, unary `-`, and `@`.
+# Along the way:
+#
+# 1. how Python turns `x + 5` and `5 + x` into method calls (`__add__`, `__radd__`), and why the
+#    *reversed* methods matter for an autograd engine;
+# 2. a small scalar class with every operator, each local derivative written beside its forward,
+#    tested against central differences;
+# 3. the two examples from the PyTorch tutorial, `y * y * 3` and `x + 5`, with their gradients
+#    4.5 and 1.3333 derived by hand;
+# 4. the node names minigrad and PyTorch give each operator (`RsubBackward1`, `PowBackward2`, ...),
+#    `gradcheck` on every one, the real code, and type promotion in brief.
+#
+# 04강의 역전파(backward pass)는 한 가지에 기대고 있었습니다. 모든 노드(node)가 자기 국소 미분을 알고 있다는 것입니다. 이번 강의에서는
+# 우리가 실제로 입력하는 연산자 `+ - * / **`, 단항 `-`, `@`의 국소 미분을 작성합니다. 다루는 내용은 다음과 같습니다.
+#
+# 1. 파이썬이 `x + 5`와 `5 + x`를 어떻게 메서드 호출(`__add__`, `__radd__`)로 바꾸는지, 그리고 autograd 엔진에 *뒤집힌*
+#    메서드가 왜 중요한지 살펴봅니다.
+# 2. 모든 연산자를 갖춘 작은 스칼라 클래스를 만듭니다. 순전파(forward pass) 바로 옆에 국소 미분을 적고, 중앙 차분(central difference)으로 검사합니다.
+# 3. PyTorch 튜토리얼의 두 예제 `y * y * 3`과 `x + 5`의 변화도(gradient) 4.5와 1.3333을 손으로 유도합니다.
+# 4. minigrad와 PyTorch가 연산자마다 붙이는 노드 이름(`RsubBackward1`, `PowBackward2`, ...)을 보고, 모든 연산자를
+#    `gradcheck`로 검사하고, 실제 코드를 읽고, 자료형 승격(type promotion)을 간단히 살펴봅니다.
+
+# %%
+import importlib
+import inspect
+import math
+
+import minigrad as torch  # the same API as PyTorch
+from minigrad.autograd import gradcheck
+from minigrad.viz import draw_graph, show_backward
+
+# %% [markdown]
+# ## How Python reads `a + b` · 파이썬이 `a + b`를 읽는 방법
+#
+# Python has no built-in idea of adding tensors. `a + b` is a method call, `a.__add__(b)`. If `a`
+# does not know how to add `b`, its method returns the special value `NotImplemented`, and Python
+# then tries the **reversed** method of the right operand, `b.__radd__(a)`. A class that prints
+# which method ran shows the protocol:
+#
+# 파이썬은 텐서를 더하는 법을 따로 알지 못합니다. `a + b`는 메서드 호출 `a.__add__(b)`입니다. `a`가 `b`를 더할 줄 모르면
+# 이 메서드는 특별한 값 `NotImplemented`를 돌려주고, 그러면 파이썬은 오른쪽 피연산자의 **뒤집힌**(reversed) 메서드
+# `b.__radd__(a)`를 시도합니다. 어떤 메서드가 불렸는지 알려 주는 클래스로 이 규약을 확인해 봅시다.
+
+# %%
+class Shout:
+    def __add__(self, other):
+        return f"Shout.__add__(self, {other!r})"
+
+    def __radd__(self, other):
+        return f"Shout.__radd__(self, {other!r})"
+
+
+s = Shout()
+print(s + 5)
+print(5 + s)
+print((5).__add__(s))  # what Python tried first for 5 + s
+
+# %% [markdown]
+# `5 + s` first asked the integer `5`, which answered `NotImplemented`; then Python called
+# `s.__radd__(5)`. Note the argument order: in a reversed method, `self` is the **right** operand
+# and `other` the left one. Every binary operator has such a pair:
+#
+# `5 + s`는 먼저 정수 `5`에게 물었고, `5`는 `NotImplemented`라고 답했습니다. 그다음 파이썬이 `s.__radd__(5)`를
+# 호출했습니다. 인자의 순서에 주의하세요. 뒤집힌 메서드에서 `self`는 **오른쪽** 피연산자이고 `other`가 왼쪽입니다.
+# 모든 이항 연산자에는 이런 짝이 있습니다.
+#
+# | expression · 식 | tried first · 먼저 | then · 그다음 |
+# |---|---|---|
+# | `a + b` | `a.__add__(b)` | `b.__radd__(a)` |
+# | `a - b` | `a.__sub__(b)` | `b.__rsub__(a)` |
+# | `a * b` | `a.__mul__(b)` | `b.__rmul__(a)` |
+# | `a / b` | `a.__truediv__(b)` | `b.__rtruediv__(a)` |
+# | `a ** b` | `a.__pow__(b)` | `b.__rpow__(a)` |
+# | `a @ b` | `a.__matmul__(b)` | `b.__rmatmul__(a)` |
+# | `-a` | `a.__neg__()` | (unary · 단항) |
+
+# %% [markdown]
+# Without the reversed method, `5 - x` is simply an error, even though `x - 5` works. And since
+# subtraction is not symmetric, a reversed method that forgets to swap its operands gives a wrong
+# answer without any error, which is worse:
+#
+# 뒤집힌 메서드가 없으면 `x - 5`는 되는데 `5 - x`는 그냥 오류가 납니다. 그리고 뺄셈은 교환 법칙이 성립하지 않으므로,
+# 피연산자를 바꾸는 것을 잊은 뒤집힌 메서드는 오류도 없이 틀린 답을 냅니다. 이쪽이 더 나쁩니다.
+
+# %%
+class OnlySub:
+    def __init__(self, value):
+        self.value = value
+
+    def __sub__(self, other):
+        return self.value - other
+
+
+class CarelessRsub(OnlySub):
+    def __rsub__(self, other):
+        return self.value - other  # wrong: other - self was asked for
+
+
+print("OnlySub(2) - 5       =", OnlySub(2) - 5)
+try:
+    5 - OnlySub(2)
+except TypeError as err:
+    print("5 - OnlySub(2)       -> TypeError:", err)
+print("5 - CarelessRsub(2)  =", 5 - CarelessRsub(2), "  (should be 3)")
+
+# %% [markdown]
+# ## A scalar with every operator · 모든 연산자를 갖춘 스칼라
+#
+# Now lesson 04's `Var`, grown up. A `Scalar` holds a number, its `grad`, and its parents, each
+# paired with the local derivative $\partial\,\text{self} / \partial\,\text{parent}$. Each operator
+# computes its result and, on the next line, its local derivatives: the rules of calculus, one per
+# operator.
+#
+# | forward · 순전파 | $\partial / \partial a$ | $\partial / \partial b$ |
+# |---|---|---|
+# | $a + b$ | $1$ | $1$ |
+# | $a - b$ | $1$ | $-1$ |
+# | $a \cdot b$ | $b$ | $a$ |
+# | $a / b$ | $1/b$ | $-a/b^2$ |
+# | $a^c$ ($c$ a constant) | $c\,a^{c-1}$ | |
+# | $a^b$ | $b\,a^{b-1}$ | $a^b \ln a$ |
+# | $-a$ | $-1$ | |
+#
+# A Python number taking part (`x + 5`) is wrapped into a `Scalar` with no parents, a constant. The
+# reversed methods wrap the number and then run the ordinary operator **with the operands in
+# their original order**: `5 - x` becomes `Scalar(5) - x`, never `x - 5`.
+#
+# 04강의 `Var`를 키워 봅시다. `Scalar`는 수 하나, `grad`, 그리고 부모들을 가지며, 부모마다 국소 미분
+# $\partial\,\text{self} / \partial\,\text{parent}$를 짝지어 둡니다. 연산자마다 결과를 계산하고, 바로 옆에 국소 미분을
+# 적습니다. 연산자 하나에 미적분 규칙 하나입니다.
+#
+# 파이썬 수가 끼어들면(`x + 5`) 부모가 없는 `Scalar`, 곧 상수로 감쌉니다. 뒤집힌 메서드는 수를 감싼 다음
+# **피연산자를 원래 순서 그대로** 보통 연산자를 실행합니다. `5 - x`는 `Scalar(5) - x`가 되며, 절대 `x - 5`가 아닙니다.
+
+# %%
+def lift(v):
+    """A Python number becomes a constant Scalar (no parents)."""
+    return v if isinstance(v, Scalar) else Scalar(v)
+
+
+class Scalar:
+    def __init__(self, value, parents=()):
+        self.value = float(value)
+        self.parents = parents  # ((parent, d self / d parent), ...)
+        self.grad = 0.0
+
+    def __repr__(self):
+        return f"Scalar({self.value:.6g}, grad={self.grad:.6g})"
+
+    def __add__(self, other):
+        a, b = self, lift(other)
+        return Scalar(a.value + b.value, ((a, 1.0), (b, 1.0)))
+
+    def __sub__(self, other):
+        a, b = self, lift(other)
+        return Scalar(a.value - b.value, ((a, 1.0), (b, -1.0)))
+
+    def __mul__(self, other):
+        a, b = self, lift(other)
+        return Scalar(a.value * b.value, ((a, b.value), (b, a.value)))
+
+    def __truediv__(self, other):
+        a, b = self, lift(other)
+        return Scalar(a.value / b.value, ((a, 1 / b.value), (b, -a.value / b.value**2)))
+
+    def __pow__(self, other):
+        a = self
+        if isinstance(other, Scalar):  # a ** b, both tracked
+            b = other
+            out = a.value**b.value
+            return Scalar(out, ((a, b.value * a.value ** (b.value - 1)), (b, out * math.log(a.value))))
+        c = other  # a ** c, c a plain number: one parent
+        return Scalar(a.value**c, ((a, c * a.value ** (c - 1)),))
+
+    def __neg__(self):
+        return Scalar(-self.value, ((self, -1.0),))
+
+    # reversed: `other` is the number on the LEFT, self on the right
+    def __radd__(self, other):
+        return lift(other) + self
+
+    def __rsub__(self, other):
+        return lift(other) - self
+
+    def __rmul__(self, other):
+        return lift(other) * self
+
+    def __rtruediv__(self, other):
+        return lift(other) / self
+
+    def __rpow__(self, other):
+        return lift(other) ** self
+
+# %% [markdown]
+# And lesson 04's backward pass, unchanged: topological order, root first, each node adding its
+# gradient times the local derivative into its parents.
+#
+# 04강의 역전파도 그대로 가져옵니다. 위상 순서(topological order)로 뿌리(root)부터 돌며, 각 노드가 자기 변화도에 국소 미분을 곱해
+# 부모에게 더합니다.
+
+# %%
+def backward(root):
+    order, visited = [], set()
+
+    def visit(node):
+        if id(node) not in visited:
+            visited.add(id(node))
+            for parent, _ in node.parents:
+                visit(parent)
+            order.append(node)
+
+    visit(root)
+    root.grad = 1.0
+    for node in reversed(order):  # root first
+        for parent, local in node.parents:
+            parent.grad += node.grad * local  # accumulate
+
+
+def grad_at(f, value):
+    """d f / d x at x = value, by our Scalar engine."""
+    x = Scalar(value)
+    backward(f(x))
+    return x.grad
+
+# %% [markdown]
+# ## Test: central differences · 검사: 중앙 차분
+#
+# Each expression below is a plain Python function, so it runs on ordinary floats as well as on
+# `Scalar`s. On floats we take lesson 03's central difference $\frac{f(x+h) - f(x-h)}{2h}$; on a
+# `Scalar` we run `backward`. The column "by hand" is the rule from the table.
+#
+# 아래 식들은 평범한 파이썬 함수라서 `Scalar`뿐 아니라 일반 float에서도 실행됩니다. float에서는 03강의 중앙 차분
+# $\frac{f(x+h) - f(x-h)}{2h}$를 계산하고, `Scalar`에서는 `backward`를 실행합니다. "by hand" 열은 표의 규칙으로 손으로 구한 값입니다.
+
+# %%
+def central_difference(f, x, h=1e-6):
+    return (f(x + h) - f(x - h)) / (2 * h)
+
+
+x0 = 1.5
+cases = [  # (expression, f, derivative by hand at x0)
+    ("x + 5", lambda x: x + 5, 1.0),
+    ("5 + x", lambda x: 5 + x, 1.0),
+    ("x - 5", lambda x: x - 5, 1.0),
+    ("5 - x", lambda x: 5 - x, -1.0),
+    ("3 * x", lambda x: 3 * x, 3.0),
+    ("x / 4", lambda x: x / 4, 1 / 4),
+    ("5 / x", lambda x: 5 / x, -5 / x0**2),
+    ("x ** 3", lambda x: x**3, 3 * x0**2),
+    ("2 ** x", lambda x: 2**x, 2**x0 * math.log(2)),
+    ("x ** x", lambda x: x**x, x0**x0 * (1 + math.log(x0))),
+    ("-x", lambda x: -x, -1.0),
+    ("x * x * 3", lambda x: x * x * 3, 6 * x0),
+]
+print(f"{'expression':10s} {'Scalar':>10s} {'numeric':>10s} {'by hand':>10s}")
+for label, f, by_hand in cases:
+    ours, numeric = grad_at(f, x0), central_difference(f, x0)
+    assert abs(ours - numeric) < 1e-6 and abs(ours - by_hand) < 1e-12, label
+    print(f"{label:10s} {ours:10.6f} {numeric:10.6f} {by_hand:10.6f}")
+
+# %% [markdown]
+# All three columns agree for every operator, on either side of a Python number. Two rows deserve a
+# second look:
+#
+# * `x ** x`: `x` is **both** the base and the exponent, so the node has two edges to `x`, and the
+#   engine adds their contributions, $x \cdot x^{x-1} + x^x \ln x = x^x (1 + \ln x)$. This is the
+#   same accumulation that made `b = a + a` work in lesson 04.
+# * `x * x * 3` is `(x * x) * 3`, left to right: two multiplications, and the first one receives `x`
+#   twice. Its derivative $2x \cdot 3 = 6x$ comes from the same accumulation.
+#
+# 모든 연산자에서, 파이썬 수가 어느 쪽에 있든 세 열이 일치합니다. 두 줄은 다시 볼 만합니다.
+#
+# * `x ** x`: `x`가 밑이자 지수**이기도** 하므로 노드에서 `x`로 가는 간선(edge)이 두 개이고, 엔진은 두 기여를 더합니다.
+#   $x \cdot x^{x-1} + x^x \ln x = x^x (1 + \ln x)$입니다. 04강에서 `b = a + a`를 맞게 만든 바로 그 누적(accumulation)입니다.
+# * `x * x * 3`은 왼쪽부터 계산하는 `(x * x) * 3`입니다. 곱셈이 두 번이고, 첫 번째 곱셈은 `x`를 두 번 받습니다.
+#   도함수 $2x \cdot 3 = 6x$도 같은 누적에서 나옵니다.
+
+# %% [markdown]
+# Reversed operators also make Python's built-in `sum` work: `sum([a, b, c])` starts from the integer
+# `0`, so its first step is `0 + a`, which is `a.__radd__(0)`. Below, `total` $= a^2 + bc + c = 10$,
+# so we expect $2a = 2$ for `a`, $c = 3$ for `b`, and $b + 1 = 3$ for `c`, which is used twice.
+#
+# 뒤집힌 연산자 덕분에 파이썬 내장 함수 `sum`도 동작합니다. `sum([a, b, c])`는 정수 `0`에서 시작하므로 첫 단계가
+# `0 + a`, 곧 `a.__radd__(0)`입니다. 아래에서 `total` $= a^2 + bc + c = 10$이므로 `a`는 $2a = 2$, `b`는 $c = 3$,
+# 두 번 쓰인 `c`는 $b + 1 = 3$을 받아야 합니다.
+
+# %%
+a, b, c = Scalar(1.0), Scalar(2.0), Scalar(3.0)
+total = sum([a * a, b * c, c])
+backward(total)
+print(total)
+print(a, b, c, sep="\n")
+
+# %% [markdown]
+# ## The tutorial's first example, by hand · 튜토리얼의 첫 번째 예제를 손으로
+#
+# ```python
+# x = torch.ones(2, 2, requires_grad=True)
+# y = x + 2
+# z = y * y * 3
+# out = z.mean()
+# ```
+#
+# Every element is independent until `mean`, so follow one element $x_i = 1$:
+#
+# * $y_i = x_i + 2 = 3$, and $\partial y_i / \partial x_i = 1$ (the `+` rule);
+# * $z_i = y_i \cdot y_i \cdot 3 = 27$, and $\partial z_i / \partial y_i = 6 y_i = 18$ (the `*` rule, with
+#   accumulation as above);
+# * $\text{out} = \frac{1}{4} \sum_j z_j = 27$, and $\partial\,\text{out} / \partial z_i = \frac{1}{4}$ (four
+#   elements).
+#
+# Multiply along the chain: $\frac{\partial\,\text{out}}{\partial x_i} = \frac{1}{4} \cdot 18 \cdot 1 = 4.5$.
+# The same calculation with four `Scalar`s, then with minigrad:
+#
+# `mean` 전까지는 원소끼리 서로 영향을 주지 않으므로 원소 하나 $x_i = 1$만 따라가면 됩니다.
+#
+# * $y_i = x_i + 2 = 3$이고 $\partial y_i / \partial x_i = 1$입니다 (`+` 규칙).
+# * $z_i = y_i \cdot y_i \cdot 3 = 27$이고 $\partial z_i / \partial y_i = 6 y_i = 18$입니다 (`*` 규칙과 앞에서 본 누적).
+# * $\text{out} = \frac{1}{4} \sum_j z_j = 27$이고 $\partial\,\text{out} / \partial z_i = \frac{1}{4}$입니다 (원소가 네 개).
+#
+# 사슬을 따라 곱하면 $\frac{\partial\,\text{out}}{\partial x_i} = \frac{1}{4} \cdot 18 \cdot 1 = 4.5$입니다.
+# 같은 계산을 `Scalar` 네 개로 해 보고, 이어서 minigrad로 해 봅시다.
+
+# %%
+xs = [Scalar(1.0) for _ in range(4)]
+zs = [(x + 2) * (x + 2) * 3 for x in xs]
+out_scalar = sum(zs) / 4
+backward(out_scalar)
+print("out =", out_scalar.value, "  grads:", [x.grad for x in xs])
+
+# %%
+x = torch.ones(2, 2, requires_grad=True)
+y = x + 2
+z = y * y * 3
+out = z.mean()
+print(z, out)
+out.backward()
+print(x.grad)
+
+# %% [markdown]
+# The same 4.5 everywhere, printed as PyTorch prints it. In the graph, `y` sends **two** arrows into
+# the first `MulBackward0` (it is both operands of `y * y`), and the `2` and the `3` are drawn as
+# dashed boxes: constants, which receive no gradient.
+#
+# 모두 4.5이고, PyTorch와 똑같이 출력됩니다. 그래프에서 `y`는 첫 번째 `MulBackward0`으로 화살표 **두 개**를 보냅니다
+# (`y * y`의 두 피연산자 모두이므로). `2`와 `3`은 점선 상자로 그려집니다. 변화도를 받지 않는 상수입니다.
+
+# %%
+draw_graph(out)
+
+# %% [markdown]
+# ## The second example: `x + 5` · 두 번째 예제: `x + 5`
+#
+# ```python
+# x = torch.ones(3, 3, requires_grad=True)
+# y = x + 5
+# z = y * y
+# out = z.mean()
+# ```
+#
+# Now $y_i = 6$, $z_i = y_i^2 = 36$, $\text{out} = \frac{1}{9} \sum_j z_j = 36$, and
+#
+# $$\frac{\partial\,\text{out}}{\partial x_i} = \frac{1}{9} \cdot 2 y_i \cdot 1 = \frac{12}{9} = \frac{4}{3} \approx 1.3333.$$
+#
+# 이번에는 $y_i = 6$, $z_i = y_i^2 = 36$, $\text{out} = \frac{1}{9} \sum_j z_j = 36$이고, 위의 식처럼
+# $\frac{\partial\,\text{out}}{\partial x_i} = \frac{1}{9} \cdot 2 y_i \cdot 1 = \frac{12}{9} = \frac{4}{3} \approx 1.3333$입니다.
+
+# %%
+x = torch.ones(3, 3, requires_grad=True)
+y = x + 5
+print(y)
+z = y * y
+out = z.mean()
+print(z, out)
+
+# %% [markdown]
+# Before calling `backward()`, watch it step by step with lesson 04's `show_backward` (which changes
+# nothing): `mean` sends $\frac{1}{9}$ to every element of `z`; `MulBackward0` turns that into
+# $2 \cdot 6 \cdot \frac{1}{9} = 1.3333$ for `y`, as the sum of its two edges ($6 \cdot \frac{1}{9}$
+# each); `AddBackward0` passes it to `x` unchanged.
+#
+# `backward()`를 호출하기 전에, 04강의 `show_backward`로 (아무것도 바꾸지 않고) 한 단계씩 지켜봅시다. `mean`이 `z`의
+# 모든 원소에 $\frac{1}{9}$을 보냅니다. `MulBackward0`은 두 간선(각각 $6 \cdot \frac{1}{9}$)의 합으로 `y`에
+# $2 \cdot 6 \cdot \frac{1}{9} = 1.3333$을 보내고, `AddBackward0`은 이 값을 그대로 `x`에 넘깁니다.
+
+# %%
+show_backward(out, widget=False)
+
+# %%
+out.backward()
+print(x.grad)
+
+# %% [markdown]
+# ## minigrad with Python numbers · minigrad에서 파이썬 수와 함께
+#
+# minigrad's tensors implement all the methods of the table, so a Python number can sit on either
+# side. The node each expression makes is the one PyTorch makes, and some names tell a story:
+#
+# minigrad의 텐서는 표의 메서드를 모두 구현하므로 파이썬 수가 어느 쪽에 와도 됩니다. 식마다 만들어지는 노드는 PyTorch가
+# 만드는 노드와 같고, 몇몇 이름에는 사연이 있습니다.
+
+# %%
+x = torch.tensor(2.0, requires_grad=True)
+w = torch.ones(2, 2, requires_grad=True)
+expressions = {
+    "x + 5": x + 5, "5 + x": 5 + x, "x - 5": x - 5, "5 - x": 5 - x,
+    "2 * x": 2 * x, "x / 2": x / 2, "5 / x": 5 / x, "-x": -x,
+    "x ** 2": x**2, "2 ** x": 2**x, "x ** x": x**x, "w @ w": w @ w,
+}
+for label, result in expressions.items():
+    print(f"{label:7s} -> {result.grad_fn.name()}")
+
+# %% [markdown]
+# * `5 + x` and `2 * x` make the same nodes as `x + 5` and `x * 2`: addition and multiplication do not
+#   care about order.
+# * `5 - x` is `RsubBackward1`, "reversed subtraction": PyTorch has a separate operation for a number
+#   minus a tensor. Its derivatives are those of subtraction: $-1$ for `x`.
+# * `x ** 2`, `x ** x` and `2 ** x` are three different nodes, `PowBackward0/1/2`: a constant
+#   exponent ($c\,x^{c-1}$), a tensor exponent (both rules), and a number raised to a tensor ($2^x \ln 2$).
+# * `5 / x` is **not** `DivBackward0` but `MulBackward0`: PyTorch computes it as `5 * x.reciprocal()`,
+#   and the reciprocal $1/x$ has its own node with derivative $-1/x^2$. The graph shows it:
+#
+# * `5 + x`와 `2 * x`는 `x + 5`, `x * 2`와 같은 노드를 만듭니다. 덧셈과 곱셈은 순서를 가리지 않습니다.
+# * `5 - x`는 "뒤집힌 뺄셈" `RsubBackward1`입니다. PyTorch에는 수에서 텐서를 빼는 연산이 따로 있습니다. 도함수는 뺄셈과 같아서
+#   `x`에 대해 $-1$입니다.
+# * `x ** 2`, `x ** x`, `2 ** x`는 서로 다른 세 노드 `PowBackward0/1/2`입니다. 지수가 상수인 경우($c\,x^{c-1}$), 지수가
+#   텐서인 경우(두 규칙 모두), 수를 텐서만큼 거듭제곱하는 경우($2^x \ln 2$)입니다.
+# * `5 / x`는 `DivBackward0`이 **아니라** `MulBackward0`입니다. PyTorch는 이를 `5 * x.reciprocal()`로 계산하고, 역수
+#   $1/x$는 도함수가 $-1/x^2$인 자기 노드를 가집니다. 그래프로 확인해 봅시다.
+
+# %%
+q = 5 / x
+print(q, [fn.name() for fn, _ in q.grad_fn.next_functions if fn is not None])
+draw_graph(q)
+
+# %% [markdown]
+# The gradients follow the rules of the table. At $x = 2$:
+#
+# 변화도는 표의 규칙을 따릅니다. $x = 2$에서 확인해 봅시다.
+
+# %%
+by_hand = {
+    "5 - x": -1.0, "5 / x": -5 / 2**2, "2 ** x": 2**2 * math.log(2),
+    "x ** x": 2**2 * (1 + math.log(2)), "x ** 2": 2 * 2.0, "-x": -1.0,
+}
+for label, expected in by_hand.items():
+    x.grad = None
+    expressions[label].backward()
+    print(f"{label:7s} x.grad = {x.grad.item():8.4f}   by hand {expected:8.4f}")
+
+# %% [markdown]
+# ## gradcheck on every operator · 모든 연산자에 gradcheck
+#
+# Lesson 03's `gradcheck` compares each backward with central differences, element by element, in
+# `float64`. Both operands are tensors here, so both sides of every rule are checked (the inputs are
+# positive so that $\ln a$ exists):
+#
+# 03강의 `gradcheck`는 역전파 결과를 원소마다 `float64`에서 중앙 차분과 비교합니다. 여기서는 두 피연산자가 모두 텐서이므로
+# 규칙의 양쪽이 모두 검사됩니다 (입력을 양수로 두어 $\ln a$가 존재하게 합니다).
+
+# %%
+torch.manual_seed(0)
+a = (torch.rand(2, 3, dtype=torch.float64) + 0.5).requires_grad_()
+b = (torch.rand(2, 3, dtype=torch.float64) + 0.5).requires_grad_()
+m = torch.rand(3, 2, dtype=torch.float64, requires_grad=True)
+
+checks = {
+    "a + b": (lambda a, b: a + b, (a, b)),
+    "a - b": (lambda a, b: a - b, (a, b)),
+    "5 - a": (lambda a: 5 - a, (a,)),
+    "a * b": (lambda a, b: a * b, (a, b)),
+    "a / b": (lambda a, b: a / b, (a, b)),
+    "5 / a": (lambda a: 5 / a, (a,)),
+    "a ** 3": (lambda a: a**3, (a,)),
+    "a ** b": (lambda a, b: a**b, (a, b)),
+    "2 ** a": (lambda a: 2**a, (a,)),
+    "-a": (lambda a: -a, (a,)),
+    "a @ m": (lambda a, m: a @ m, (a, m)),
+}
+for label, (fn, inputs) in checks.items():
+    print(f"{label:7s} {gradcheck(fn, inputs)}")
+
+# %% [markdown]
+# `a @ m` is matrix multiplication, `MmBackward0`. Its rule, $\partial / \partial a = g\,m^\top$ and
+# $\partial / \partial m = a^\top g$ for an upstream gradient $g$, belongs with the other tensor
+# operations in lesson 08; here it is enough that `@` is one more operator with a reversed twin
+# (`__rmatmul__`).
+#
+# `a @ m`은 행렬 곱 `MmBackward0`입니다. 위에서 온 변화도가 $g$일 때 규칙은 $\partial / \partial a = g\,m^\top$,
+# $\partial / \partial m = a^\top g$이며, 자세한 내용은 다른 텐서 연산과 함께 08강에서 다룹니다. 여기서는 `@`도 뒤집힌 짝
+# (`__rmatmul__`)을 가진 연산자 하나라는 것만 알면 충분합니다.
+
+# %% [markdown]
+# ## The real code · 실제 코드
+#
+# minigrad's operators live in `minigrad/ops/arithmetic.py`, one `Function` per node name, the
+# local derivatives in a comment beside each `backward`. Addition and subtraction:
+#
+# minigrad의 연산자는 `minigrad/ops/arithmetic.py`에 있습니다. 노드 이름마다 `Function`이 하나씩 있고, 각 `backward` 옆
+# 주석에 국소 미분이 적혀 있습니다. 덧셈과 뺄셈부터 봅시다.
+
+# %%
+arithmetic = importlib.import_module("minigrad.ops.arithmetic")
+for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
+    print(inspect.getsource(cls))
+
+# %% [markdown]
+# What is new compared with our `Scalar`:
+#
+# * `forward` works on NumPy arrays of any shape; `check_broadcast` and `promote` reproduce
+#   PyTorch's error message and result dtype (below).
+# * `sum_to` undoes broadcasting: if `b` had shape `(3,)` and was stretched to `(2, 3)`, its gradient
+#   is summed back to `(3,)`. Lesson 08 explains it.
+# * `RSub` is `Sub` with another name: `5 - x` runs `Sub` on `(5, x)` in that order, as our
+#   `lift(other) - self` did.
+#
+# Multiplication and division save their inputs (`saved_inputs`) because their derivatives need the
+# values, and skip the gradients nobody asked for (`needs_input_grad`), such as the one of the
+# constant in `x * 3`:
+#
+# 우리의 `Scalar`와 비교해 새로운 점은 다음과 같습니다.
+#
+# * `forward`는 모양(shape)에 상관없이 NumPy 배열로 계산합니다. `check_broadcast`와 `promote`는 PyTorch의 오류 메시지와
+#   결과 자료형을 재현합니다 (아래에서 봅니다).
+# * `sum_to`는 브로드캐스팅(broadcasting)을 되돌립니다. 모양이 `(3,)`인 `b`가 `(2, 3)`으로 늘어났다면 그 변화도를 다시 `(3,)`으로
+#   합칩니다. 08강에서 설명합니다.
+# * `RSub`는 이름만 다른 `Sub`입니다. `5 - x`는 `(5, x)` 순서 그대로 `Sub`를 실행합니다. 우리의 `lift(other) - self`와 같습니다.
+#
+# 곱셈과 나눗셈은 도함수에 입력값이 필요하므로 입력을 저장하고(`saved_inputs`), `x * 3`의 상수처럼 아무도 요청하지 않은
+# 변화도는 계산하지 않습니다(`needs_input_grad`).
+
+# %%
+for cls in [arithmetic.Mul, arithmetic.Div, arithmetic.Reciprocal]:
+    print(inspect.getsource(cls))
+
+# %% [markdown]
+# `Reciprocal.backward` uses the **output** $y = 1/x$: $-1/x^2 = -y^2$, so it saves nothing extra.
+# The three powers, one per node name:
+#
+# `Reciprocal.backward`는 **출력** $y = 1/x$를 씁니다. $-1/x^2 = -y^2$이므로 따로 저장할 것이 없습니다.
+# 노드 이름마다 하나씩, 세 가지 거듭제곱입니다.
+
+# %%
+for cls in [arithmetic.Pow, arithmetic.PowTensor, arithmetic.RPow]:
+    print(inspect.getsource(cls))
+
+# %% [markdown]
+# And the wiring, in `minigrad/_tensor_methods.py`: each dunder method turns a Python number into a
+# constant tensor (`as_tensor_like`, our `lift`) and applies the right `Function`, keeping the
+# operands in their original order. `__rtruediv__` is where `5 / x` becomes `5 * x.reciprocal()`, and
+# `__pow__` picks `Pow` or `PowTensor` by the type of the exponent:
+#
+# 연결은 `minigrad/_tensor_methods.py`에 있습니다. 각 특수 메서드는 파이썬 수를 상수 텐서로 바꾸고(`as_tensor_like`,
+# 우리의 `lift`) 알맞은 `Function`을 피연산자의 원래 순서대로 적용합니다. `5 / x`가 `5 * x.reciprocal()`이 되는 곳이
+# `__rtruediv__`이고, `__pow__`는 지수의 자료형에 따라 `Pow`와 `PowTensor` 중 하나를 고릅니다.
+
+# %%
+methods = importlib.import_module("minigrad._tensor_methods")
+for fn in [methods.__sub__, methods.__rsub__, methods.__truediv__, methods.__rtruediv__,
+           methods.__pow__, methods.__rpow__]:
+    print(inspect.getsource(fn))
+
+# %% [markdown]
+# ## Type promotion, in brief · 자료형 승격 간단히
+#
+# When the operands have different dtypes, the result gets one dtype by PyTorch's rules. The ones
+# you meet most often:
+#
+# * a Python `float` with an **integer** tensor gives `float32` (the default float type), not
+#   `float64`;
+# * a Python number never widens a float tensor: `float32 + 2.5` stays `float32`, `float64 + 2.5`
+#   stays `float64`;
+# * `/` always gives a float, even on integers; `+ - *` with a Python `int` keep integers integers;
+# * two float tensors give the wider type.
+#
+# 피연산자의 자료형(dtype)이 다르면 결과의 자료형은 PyTorch의 규칙으로 정해집니다. 자주 만나는 경우는 다음과 같습니다.
+#
+# * **정수** 텐서와 파이썬 `float`는 `float64`가 아니라 기본 실수형인 `float32`가 됩니다.
+# * 파이썬 수는 실수 텐서의 자료형을 넓히지 않습니다. `float32 + 2.5`는 `float32`, `float64 + 2.5`는 `float64` 그대로입니다.
+# * `/`는 정수끼리도 항상 실수를 냅니다. `+ - *`는 파이썬 `int`와 계산하면 정수를 유지합니다.
+# * 실수 텐서 두 개는 더 넓은 자료형이 됩니다.
+
+# %%
+i = torch.tensor([1, 2, 3])
+print(i.dtype, "   ", i + 2.5, (i + 2.5).dtype)
+print(i + 2, (i + 2).dtype, "   ", i / 2, (i / 2).dtype)
+print(torch.tensor([1.0, 2.0], dtype=torch.float64) + 2.5)
+print(torch.tensor([1.0, 2.0]) + torch.tensor([1.0, 2.0], dtype=torch.float64))
+
+# %% [markdown]
+# This matters for autograd because only floating-point tensors can require gradients. The rule
+# for Python numbers is in `as_tensor_like`:
+#
+# autograd에서 이것이 중요한 이유는 실수 텐서만 변화도를 요구할 수 있기 때문입니다. 파이썬 수에 대한 규칙은
+# `as_tensor_like`에 있습니다.
+
+# %%
+util = importlib.import_module("minigrad.ops._util")
+print(inspect.getsource(util.as_tensor_like))
+
+# %% [markdown]
+# ## A mixed expression · 연산자가 섞인 식
+#
+# One last example uses most operators at once. At $x = 2$:
+#
+# 마지막 예제는 대부분의 연산자를 한꺼번에 씁니다. $x = 2$에서,
+#
+# $$y = \frac{3x - 1}{x + 1} + 2^x - x^2, \qquad
+# \frac{dy}{dx} = \frac{3(x+1) - (3x-1)}{(x+1)^2} + 2^x \ln 2 - 2x = \frac{4}{9} + 4 \ln 2 - 4 \approx -0.7830.$$
+
+# %%
+x = torch.tensor(2.0, requires_grad=True)
+y = (3 * x - 1) / (x + 1) + 2**x - x**2
+y.backward()
+print(y, x.grad)
+by_hand = 4 / 9 + 4 * math.log(2) - 4
+ours = grad_at(lambda x: (3 * x - 1) / (x + 1) + 2**x - x**2, 2.0)
+print(f"by hand: {by_hand:.4f}   Scalar: {ours:.4f}")
+
+# %%
+draw_graph(y)
+
+# %% [markdown]
+# ## Summary · 정리
+#
+# * `a + b` calls `a.__add__(b)`; when that returns `NotImplemented` (as an `int` does for a tensor),
+#   Python calls `b.__radd__(a)`. In a reversed method `self` is the right operand: keep the order,
+#   or `5 - x` silently becomes `x - 5`.
+# * Every operator is a forward and its local derivatives: $1, 1$ for `+`; $1, -1$ for `-`; $b, a$
+#   for `*`; $1/b, -a/b^2$ for `/`; $c\,a^{c-1}$ or $a^b \ln a$ for `**`; $-1$ for unary `-`.
+# * A value used twice (`y * y`, `x ** x`) gets the sum of its edges' contributions.
+# * The tutorial's gradients by hand: $\frac{1}{4} \cdot 6 \cdot 3 = 4.5$ and
+#   $\frac{1}{9} \cdot 2 \cdot 6 = 1.3333$.
+# * Node names follow PyTorch: `5 - x` → `RsubBackward1`, `5 / x` → `MulBackward0` (via
+#   `ReciprocalBackward0`), `x ** 2` / `x ** x` / `2 ** x` → `PowBackward0/1/2`.
+# * Type promotion: an integer tensor with a Python float gives `float32`; Python numbers never widen
+#   a float tensor.
+#
+# **Next, lesson 06:** so far `backward()` started from a single number. What does it mean to call
+# `y.backward(v)` on a vector `y`? Vector-Jacobian products.
+#
+# * `a + b`는 `a.__add__(b)`를 호출하고, 그 결과가 `NotImplemented`이면 (텐서를 만난 `int`처럼) `b.__radd__(a)`를
+#   호출합니다. 뒤집힌 메서드에서 `self`는 오른쪽 피연산자이니 순서를 지켜야 합니다. 그러지 않으면 `5 - x`가 조용히
+#   `x - 5`가 됩니다.
+# * 모든 연산자는 순전파와 국소 미분의 짝입니다. `+`는 $1, 1$, `-`는 $1, -1$, `*`는 $b, a$, `/`는 $1/b, -a/b^2$,
+#   `**`는 $c\,a^{c-1}$ 또는 $a^b \ln a$, 단항 `-`는 $-1$입니다.
+# * 두 번 쓰인 값(`y * y`, `x ** x`)은 간선마다 온 기여의 합을 받습니다.
+# * 튜토리얼의 변화도를 손으로 구하면 $\frac{1}{4} \cdot 6 \cdot 3 = 4.5$와 $\frac{1}{9} \cdot 2 \cdot 6 = 1.3333$입니다.
+# * 노드 이름은 PyTorch를 따릅니다. `5 - x`는 `RsubBackward1`, `5 / x`는 (`ReciprocalBackward0`을 거쳐) `MulBackward0`,
+#   `x ** 2` / `x ** x` / `2 ** x`는 `PowBackward0/1/2`입니다.
+# * 자료형 승격: 정수 텐서와 파이썬 float는 `float32`가 되고, 파이썬 수는 실수 텐서의 자료형을 넓히지 않습니다.
+#
+# **다음 06강:** 지금까지 `backward()`는 수 하나에서 출발했습니다. 벡터 `y`에 `y.backward(v)`를 호출한다는 것은 무슨
+# 뜻일까요? 벡터-야코비안 곱(vector-Jacobian product)을 배웁니다.
