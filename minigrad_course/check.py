@@ -7,6 +7,8 @@ bootstrap     the first cell is the canonical Colab bootstrap, tagged ``bootstra
               ``nbval-ignore-output``
 bilingual     every markdown cell (unless tagged ``figure-only``) has English and Korean prose,
               English first
+markdown      emphasis renders: no ``**`` / ``*`` left as literal text (CommonMark does not close
+              ``**word(gloss)**`` when Hangul follows directly)
 glossary      no forbidden Korean terms; 기울기/그래디언트 not mixed with 변화도 (one mention
               allowed; cells tagged ``glossary-exempt`` are skipped)
 executed      code cells executed in order, outputs stored (notebooks/ and solutions/)
@@ -98,6 +100,17 @@ def bilingual_problem(markdown):
     return None
 
 
+def unrendered_emphasis(markdown):
+    """The first piece of text whose ``**`` or ``__`` CommonMark would print literally, or None."""
+    from markdown_it import MarkdownIt
+
+    for block in MarkdownIt("commonmark").parse(markdown):
+        for token in block.children or ():
+            if token.type == "text" and ("**" in token.content or "__" in token.content):
+                return token.content.strip()[:60]
+    return None
+
+
 def _tags(cell):
     tags = cell.get("metadata", {}).get("tags", [])
     return set(tags) if isinstance(tags, list) else set()
@@ -154,6 +167,11 @@ def check_notebook(path, root=None):
             problem = bilingual_problem(cell.source)
             if problem:
                 add(i, "bilingual", problem)
+        if cell.cell_type == "markdown":
+            literal = unrendered_emphasis(cell.source)
+            if literal:
+                add(i, "markdown", f"emphasis shown as literal asterisks: {literal!r} "
+                                   "(put a space or the gloss outside: **그래프**(graph)입니다)")
 
     # glossary
     mentions = []

@@ -70,6 +70,17 @@ def test_bilingual(tmp_path, text, ok):
     assert ((1, "bilingual") not in rules(tmp_path, nb)) == ok
 
 
+@pytest.mark.parametrize("text, ok", [
+    ("A **DAG**.\n\n**방향성 비순환 그래프(directed acyclic graph)**입니다.", False),
+    ("A **DAG**.\n\n**방향성 비순환 그래프**(directed acyclic graph)입니다.", True),
+    ("Code `x**2` stays code.\n\n코드 `x**2`는 그대로입니다.", True),
+])
+def test_emphasis_that_would_print_literal_asterisks(tmp_path, text, ok):
+    nb = good_nb()
+    nb.cells[1].source = text
+    assert ((1, "markdown") not in rules(tmp_path, nb)) == ok
+
+
 def test_figure_only_is_exempt(tmp_path):
     nb = good_nb()
     nb.cells[1].source = "![graph](graph.svg)\n\nFigure"
