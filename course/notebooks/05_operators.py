@@ -374,7 +374,7 @@ draw_graph(out)
 #
 # $$\frac{\partial\,\text{out}}{\partial x_i} = \frac{1}{9} \cdot 2 y_i \cdot 1 = \frac{12}{9} = \frac{4}{3} \approx 1.3333.$$
 #
-# 이번에는 $y_i = 6$, $z_i = y_i^2 = 36$, $\text{out} = \frac{1}{9} \sum_j z_j = 36$이고, 위의 식처럼
+# 이번에는 $y_i = 6$, $z_i = y_i^2 = 36$, $\text{out} = \frac{1}{9} \sum_j z_j = 36$이고, 따라서
 # $\frac{\partial\,\text{out}}{\partial x_i} = \frac{1}{9} \cdot 2 y_i \cdot 1 = \frac{12}{9} = \frac{4}{3} \approx 1.3333$입니다.
 
 # %%
