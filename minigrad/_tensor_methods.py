@@ -19,7 +19,7 @@ def __add__(self, other):
 
 
 def __radd__(self, other):
-    return arithmetic.Add.apply(as_tensor_like(other, self), self)
+    return arithmetic.Add.apply(self, as_tensor_like(other, self))  # 5 + x is x + 5, as in PyTorch
 
 
 def __sub__(self, other):
@@ -27,7 +27,9 @@ def __sub__(self, other):
 
 
 def __rsub__(self, other):
-    return arithmetic.RSub.apply(as_tensor_like(other, self), self)
+    if isinstance(other, (int, float)):
+        return arithmetic.RSub.apply(self, number=other)
+    return arithmetic.Sub.apply(as_tensor_like(other, self), self)
 
 
 def __mul__(self, other):
@@ -35,7 +37,7 @@ def __mul__(self, other):
 
 
 def __rmul__(self, other):
-    return arithmetic.Mul.apply(as_tensor_like(other, self), self)
+    return arithmetic.Mul.apply(self, as_tensor_like(other, self))  # 2 * x is x * 2, as in PyTorch
 
 
 def __truediv__(self, other):
@@ -44,7 +46,7 @@ def __truediv__(self, other):
 
 def __rtruediv__(self, other):
     # PyTorch computes ``5 / x`` as ``5 * x.reciprocal()``, so the node shown is MulBackward0.
-    return as_tensor_like(other, self) * arithmetic.Reciprocal.apply(self)
+    return arithmetic.Reciprocal.apply(self) * as_tensor_like(other, self)
 
 
 def __pow__(self, exponent):
@@ -54,7 +56,9 @@ def __pow__(self, exponent):
 
 
 def __rpow__(self, base):
-    return arithmetic.RPow.apply(as_tensor_like(base, self), self)
+    if isinstance(base, (int, float)):
+        return arithmetic.RPow.apply(self, base=base)
+    return arithmetic.PowTensor.apply(as_tensor_like(base, self), self)
 
 
 def __neg__(self):

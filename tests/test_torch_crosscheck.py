@@ -102,6 +102,29 @@ def test_errors_have_pytorch_type_and_message(expression):
     assert outcomes[0] == outcomes[1]
 
 
+@pytest.mark.parametrize("expression", ["5 + x", "2 * x", "5 / x", "5 - x", "5.5 - x", "2 ** x", "x ** x", "x - 5"])
+def test_reversed_operators_record_the_same_edges(expression):
+    """A Python number is either an input edge (None) or baked into the node, as PyTorch does it."""
+    shapes = []
+    for lib in (minigrad, torch):
+        x = lib.tensor([1.0, 2.0], requires_grad=True)
+        y = eval(expression, {"x": x})
+        shapes.append([None if n is None else n.name() for n, _ in y.grad_fn.next_functions])
+        y.sum().backward()
+        shapes.append(x.grad.tolist())
+    assert shapes[0] == shapes[2] and np.allclose(shapes[1], shapes[3])
+
+
+@pytest.mark.parametrize("expression", [
+    "torch.tensor([True, False]) + 1", "torch.tensor([True, False]) * 1.5", "torch.tensor([1, 2]) + 2.5",
+    "torch.tensor([1, 2], dtype=torch.int32) + 2", "2 ** torch.tensor([1, 2])", "2.5 ** torch.tensor([1, 2])",
+    "3 - torch.tensor([1, 2])", "torch.ones(2) + torch.tensor(1., dtype=torch.float64)",
+    "torch.ones(2) * torch.ones(2, dtype=torch.float64)", "torch.tensor([1, 2]) / torch.tensor([2, 2])",
+])
+def test_type_promotion_matches(expression):
+    assert repr(eval(expression, {"torch": minigrad})) == repr(eval(expression, {"torch": torch}))
+
+
 def test_node_names_and_generator_repr_match():
     for lib in (minigrad, torch):
         x = lib.ones(1, requires_grad=True)

@@ -22,15 +22,18 @@ def as_tensor_like(value, like):
     return Tensor._make(array)
 
 
+_CATEGORY = {"b": 0, "u": 1, "i": 1, "f": 2}  # bool < integer < floating point
+
+
 def promote(a, b):
-    """Bring two arrays to PyTorch's result dtype, where it differs from NumPy's: a float operand
-    wins over an integer one (int64 + float32 -> float32), and a 0-d operand does not widen one
-    with dimensions (float32 + 0-d float64 -> float32)."""
+    """Bring two arrays to PyTorch's result dtype where it differs from NumPy's: the higher category
+    wins (bool < int < float: int64 + float32 -> float32, bool + int -> int64), and within a
+    category a 0-d operand does not widen one with dimensions (float32 + 0-d float64 -> float32)."""
     if a.dtype == b.dtype:
         return a, b
-    a_float, b_float = a.dtype.kind == "f", b.dtype.kind == "f"
-    if a_float != b_float:
-        return (a, b.astype(a.dtype)) if a_float else (a.astype(b.dtype), b)
+    a_rank, b_rank = _CATEGORY[a.dtype.kind], _CATEGORY[b.dtype.kind]
+    if a_rank != b_rank:
+        return (a, b.astype(a.dtype)) if a_rank > b_rank else (a.astype(b.dtype), b)
     if a.ndim == 0 and b.ndim > 0:
         return a.astype(b.dtype), b
     if b.ndim == 0 and a.ndim > 0:

@@ -39,10 +39,18 @@ class Sub(Function):
         return sum_to(grad, a_shape), sum_to(-grad, b_shape)
 
 
-class RSub(Sub):
-    """``5 - x``: the number comes first, so PyTorch names the node differently."""
+class RSub(Function):
+    """``5 - x``: the number is part of the node, not an input (so one edge, as in PyTorch)."""
 
     node_name = "RsubBackward1"
+
+    def forward(self, x, number):
+        if x.dtype.kind != "f" and isinstance(number, float):
+            x = x.astype(np.float32)
+        return np.asarray(number, dtype=x.dtype) - x
+
+    def backward(self, grad):  # d(c - x)/dx = -1
+        return -grad
 
 
 class Mul(Function):
@@ -130,10 +138,21 @@ class PowTensor(Function):
         return grad_a, grad_b
 
 
-class RPow(PowTensor):
-    """``2 ** x``: a number raised to a tensor."""
+class RPow(Function):
+    """``2 ** x``: a number raised to a tensor; the number is part of the node."""
 
     node_name = "PowBackward2"
+
+    def forward(self, x, base):
+        self.log_base = np.log(base) if base > 0 else (0.0 if base == 0 else np.nan)
+        if x.dtype.kind != "f" and isinstance(base, float):
+            x = x.astype(np.float32)  # 2.5 ** int tensor is float32
+        base = np.asarray(base, dtype=x.dtype if x.dtype.kind == "f" else np.int64)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            return np.power(base, x)
+
+    def backward(self, grad):  # d(c^x)/dx = c^x ln c
+        return grad * self.saved_output * self.log_base
 
 
 def _log_where_positive(a):
