@@ -3,10 +3,13 @@
 Tensor (layer 1) cannot import the operations (layer 3) without an import cycle; this module sits
 on top of both and wires them together, as DeZero's ``setup_variable`` does.
 """
-import builtins
+import weakref
+
+import numpy as np
 
 from . import _dtype
 from .autograd import engine
+from .autograd.grad_mode import is_grad_enabled, no_grad
 from .ops import arithmetic, comparison, elementwise, linalg, reductions
 from .ops import shape as shape_ops
 from .ops._util import as_tensor_like
@@ -75,6 +78,58 @@ def __rmatmul__(self, other):
 
 def pow(self, exponent):
     return __pow__(self, exponent)
+
+
+# ----- in-place arithmetic: x += y, x.add_(y, alpha=...) ---------------------------------------
+def _in_place(out_of_place):
+    """Make ``x op= y`` from ``x op y``.
+
+    Outside the graph (``no_grad``, or nothing requires grad) the numbers change in place, so every
+    tensor sharing the memory (``p.data``, ``p.detach()``) sees it: this is how optimizers update
+    weights. Inside the graph the result is recorded and this tensor takes its place in the graph.
+    """
+    def method(self, other):
+        other = as_tensor_like(other, self)
+        recording = is_grad_enabled() and (self._requires_grad or other._requires_grad)
+        self._check_in_place()
+        if recording:
+            before = Tensor._make(self._data, self._requires_grad, self.grad_fn)  # the old graph position
+            result = out_of_place(before, other)
+            _check_in_place_result(self, result)
+            self._data, self.grad_fn, self._requires_grad = result._data, result.grad_fn, True
+            result.grad_fn._output_ref = weakref.ref(self)
+            result.grad_fn._output_version = self._version
+        else:
+            with no_grad():
+                result = out_of_place(self, other)
+            _check_in_place_result(self, result)
+            self._data[...] = result._data
+        return self
+    return method
+
+
+def _check_in_place_result(self, result):
+    if result._data.shape != self._data.shape:
+        raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the broadcast shape "
+                           f"{list(result._data.shape)}")
+    if not np.can_cast(result._data.dtype, self._data.dtype, casting="same_kind"):
+        names = {"f": "Float", "i": "Long", "b": "Bool", "u": "Byte"}
+        raise RuntimeError(f"result type {names[result._data.dtype.kind]} can't be cast to the desired output "
+                           f"type {names[self._data.dtype.kind]}")
+
+
+__iadd__ = _in_place(__add__)
+__isub__ = _in_place(__sub__)
+__imul__ = _in_place(__mul__)
+__itruediv__ = _in_place(__truediv__)
+
+
+def add_(self, other, *, alpha=1):
+    return __iadd__(self, other if alpha == 1 else other * alpha)
+
+
+def sub_(self, other, *, alpha=1):
+    return __isub__(self, other if alpha == 1 else other * alpha)
 
 
 # ----- reductions ------------------------------------------------------------------------------
@@ -187,7 +242,7 @@ def __getitem__(self, key):
 
 
 def __setitem__(self, key, value):
-    self._check_in_place()
+    self._check_in_place(through_view=True)
     self._data[shape_ops._index_key(key, self)] = value._data if isinstance(value, Tensor) else value
 
 
@@ -248,6 +303,8 @@ def _install():
         "__rmatmul__": __rmatmul__, "__eq__": __eq__, "__ne__": __ne__,
         "__lt__": comparison.lt, "__le__": comparison.le, "__gt__": comparison.gt, "__ge__": comparison.ge,
         "__getitem__": __getitem__, "__setitem__": __setitem__, "__iter__": __iter__,
+        "__iadd__": __iadd__, "__isub__": __isub__, "__imul__": __imul__, "__itruediv__": __itruediv__,
+        "add_": add_, "sub_": sub_, "mul_": __imul__, "div_": __itruediv__,
         "add": __add__, "sub": __sub__, "mul": __mul__, "div": __truediv__, "pow": pow, "neg": __neg__,
         "matmul": __matmul__, "mm": __matmul__, "dot": __matmul__, "mv": __matmul__,
         "reciprocal": lambda self: arithmetic.Reciprocal.apply(self),

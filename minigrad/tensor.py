@@ -230,9 +230,11 @@ class Tensor:
     __hash__ = object.__hash__  # identity, as in PyTorch (``==`` is elementwise)
 
     # ----- in-place changes ------------------------------------------------------------------------
-    def _check_in_place(self):
+    def _check_in_place(self, through_view=False):
+        """In-place changes of a leaf that requires grad are allowed only under no_grad (the optimizer's
+        update); every change bumps the version, so a backward that saved the old values can tell."""
         if self._requires_grad and self.is_leaf and is_grad_enabled():
-            raise RuntimeError(IN_PLACE_ON_LEAF)
+            raise RuntimeError(("a view of " if through_view else "") + IN_PLACE_ON_LEAF)
         self._version += 1
 
     def zero_(self):

@@ -281,3 +281,22 @@ def test_detach_shares_memory_and_leaves_graph():
     with torch.no_grad():
         x.fill_(3.0)
     assert d.tolist() == [3.0, 3.0]
+
+
+def test_in_place_update_under_no_grad_changes_shared_memory_and_keeps_the_leaf():
+    w = torch.tensor([1.0, 2.0], requires_grad=True)
+    alias = w.detach()
+    (w * w).sum().backward()
+    with torch.no_grad():
+        w -= 0.5 * w.grad
+    assert w.is_leaf and w.requires_grad and w.tolist() == [0.0, 0.0] and alias.tolist() == [0.0, 0.0]
+    with pytest.raises(RuntimeError, match="leaf Variable that requires grad"):
+        w += 1
+
+
+def test_recorded_in_place_op_differentiates_through_the_old_value():
+    x = torch.tensor([3.0], requires_grad=True)
+    y = x * x       # 9
+    y *= x          # x^3, recorded: MulBackward0 with the old y as input
+    y.backward()
+    assert y.grad_fn is not None and y.item() == 27.0 and x.grad.item() == 27.0  # d(x^3)/dx = 3x^2

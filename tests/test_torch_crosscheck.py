@@ -140,3 +140,38 @@ def test_printing_of_common_tensors_matches():
                        "torch.tensor([[1, 2], [3, 4]]) > 2", "torch.eye(3)", "torch.full((2,), 7)",
                        "torch.Tensor([0.1, 1, 10])", "torch.ones(2).device", "torch.ones(2, 3).max(1)"]:
         assert repr(eval(expression, {"torch": minigrad})) == repr(eval(expression, {"torch": torch})), expression
+
+
+IN_PLACE_PROGRAMS = {
+    "leaf -= in grad mode": "w = torch.tensor([1., 2.], requires_grad=True)\nw -= 1",
+    "no_grad -= keeps a leaf": ("w = torch.tensor([1., 2.], requires_grad=True)\n(w * w).sum().backward()\n"
+                                "with torch.no_grad():\n    w -= 0.1 * w.grad\nresult = (w, w.is_leaf, w.grad)"),
+    "data -= updates the tensor": "w = torch.tensor([1., 2.], requires_grad=True)\nw.data -= 1\nresult = w",
+    "add_ with alpha": "result = torch.ones(2).add_(torch.ones(2), alpha=-0.5)",
+    "int += float": "x = torch.tensor([1, 2])\nx += 2.5",
+    "in-place cannot grow": "x = torch.ones(2)\nx += torch.ones(2, 2)",
+    "non-leaf += is recorded": ("x = torch.ones(2, requires_grad=True)\ny = x * 2\ny += 1\n(y * y).sum().backward()\n"
+                                "result = (y, x.grad)"),
+    "non-leaf *= is recorded": ("x = torch.ones(2, requires_grad=True)\ny = x * 2\ny *= 3\ny.sum().backward()\n"
+                                "result = (y, x.grad)"),
+    "changing a saved tensor": ("x = torch.ones(2, requires_grad=True)\ny = x * 2\nz = y * y\ny += 1\n"
+                                "z.sum().backward()"),
+    "changing a saved output under no_grad": ("x = torch.ones(2, requires_grad=True)\ny = x.exp()\nz = y.exp()\n"
+                                              "with torch.no_grad():\n    y.add_(1)\nz.sum().backward()"),
+    "item assignment on a leaf": "w = torch.ones(2, requires_grad=True)\nw[0] = 5.",
+    "tensor += tensor that requires grad": ("a = torch.ones(2)\nb = torch.ones(2, requires_grad=True)\na += b\n"
+                                            "result = (a, a.is_leaf)"),
+}
+
+
+@pytest.mark.parametrize("name", list(IN_PLACE_PROGRAMS))
+def test_in_place_operations_behave_like_pytorch(name):
+    outcomes = []
+    for lib in (minigrad, torch):
+        scope = {"torch": lib}
+        try:
+            exec(IN_PLACE_PROGRAMS[name], scope)
+            outcomes.append(mask(repr(scope.get("result"))))
+        except Exception as error:
+            outcomes.append(f"{type(error).__name__}: {error}")
+    assert outcomes[0] == outcomes[1]

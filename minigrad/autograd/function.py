@@ -14,6 +14,7 @@ inputs. Following those links from a result leads back to the leaves: that is th
 with ``create_graph=True`` it records a graph of its own, which is what makes higher-order
 derivatives possible.
 """
+import re
 import weakref
 
 import numpy as np
@@ -98,6 +99,7 @@ class Function(Node):
 
     node_name = None
     inputs = None
+    _output_version = 0  # an in-place op that takes over a tensor records its version here
 
     @classmethod
     def apply(cls, *inputs, **options):
@@ -128,11 +130,7 @@ class Function(Node):
         if self.inputs is None:
             raise RuntimeError(SECOND_BACKWARD)
         for t, version in zip(self.inputs, self._saved_versions):
-            if t._version != version:
-                raise RuntimeError(
-                    "one of the variables needed for gradient computation has been modified by an inplace "
-                    f"operation: [torch.FloatTensor {list(t.shape)}] is at version {t._version}; expected "
-                    f"version {version} instead.")
+            _check_version(t, version)
         return self.inputs
 
     @property
@@ -141,6 +139,7 @@ class Function(Node):
         output = self._output()
         if output is None or self.inputs is None:
             raise RuntimeError(SECOND_BACKWARD)
+        _check_version(output, self._output_version)
         return output
 
     def name(self):
@@ -157,6 +156,19 @@ class Function(Node):
 
     def release(self):
         self.inputs = None
+
+
+def _check_version(t, version):
+    """A saved tensor changed in place since it was saved: backward would use wrong values."""
+    if t._version == version:
+        return
+    kind = {"float32": "Float", "float64": "Double"}.get(t._data.dtype.name, "")
+    made_by = "" if t.grad_fn is None else f", which is output 0 of {re.sub(r'Backward[0-9]*$', '', t.grad_fn.name())},"
+    raise RuntimeError(
+        "one of the variables needed for gradient computation has been modified by an inplace operation: "
+        f"[torch.{kind}Tensor {list(t.shape)}]{made_by} is at version {t._version}; expected version {version} "
+        "instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, "
+        "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
 
 
 def _node_of(tensor):
