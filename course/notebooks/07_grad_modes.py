@@ -479,18 +479,18 @@ print(w_new)
 print(w_new.is_leaf)
 
 # %% [markdown]
-# So the update must change `w` itself, in place. A leaf that requires grad refuses an in-place
-# operation while recording is on: a leaf is where gradients are collected, and a recorded change
-# would give it a history, so it would no longer be a leaf. `copy_(src)` writes `src` into `w`:
+# So the update must change `w` itself, in place: `w -= lr * w.grad` subtracts into `w`'s own
+# numbers. But a leaf that requires grad refuses an in-place operation while recording is on: a leaf
+# is where gradients are collected, and a recorded change would give it a history, so it would no
+# longer be a leaf:
 #
-# 그러니 갱신은 `w` 자체를 제자리에서 바꿔야 합니다. 그런데 변화도를 요구하는 잎 텐서는 기록이 켜져 있는 동안 제자리
-# 연산을 거부합니다. 잎 텐서는 변화도가 모이는 곳인데, 기록된 변경은 잎 텐서에 이력을 만들어 더 이상 잎이 아니게
-# 만들기 때문입니다.
-# `copy_(src)`는 `src`를 `w`에 써 넣습니다.
+# 그러니 갱신은 `w` 자체를 제자리에서 바꿔야 합니다. `w -= lr * w.grad`는 `w`가 가진 수에서 직접 뺍니다.
+# 그런데 변화도를 요구하는 잎 텐서는 기록이 켜져 있는 동안 제자리 연산을 거부합니다. 잎 텐서는 변화도가 모이는
+# 곳인데, 기록된 변경은 잎 텐서에 이력을 만들어 더 이상 잎이 아니게 만들기 때문입니다.
 
 # %% tags=["raises-exception"]
 # %xmode Minimal
-w.copy_(w - 0.1 * w.grad)
+w -= 0.1 * w.grad
 
 # %% [markdown]
 # The fix is the one this lesson is about: the update is not part of the model, so do it under
@@ -502,23 +502,22 @@ w.copy_(w - 0.1 * w.grad)
 
 # %%
 with torch.no_grad():
-    w.copy_(w - 0.1 * w.grad)
+    w -= 0.1 * w.grad
 print(w, w.is_leaf)
 w.grad.zero_()
 print(w.grad)
 
 # %% [markdown]
-# PyTorch code usually writes this update as `w -= lr * w.grad`, PyTorch's in-place subtraction,
-# under `no_grad()` in the same way. minigrad has no in-place arithmetic operators (`-=`, `+=`):
-# there `w -= ...` would build a new tensor and rebind the name, so we use `copy_`, which both
-# libraries have and which behaves the same in both.
+# `w.copy_(w - lr * w.grad)` does the same: `copy_(src)` writes `src` into `w`. Both change the
+# numbers in place, so every tensor sharing them (`w.data`, `w.detach()`) sees the new values.
+# Outside `no_grad()`, on a tensor that is not a leaf, `-=` is recorded like any other operation.
 #
 # Put together, a hand-written training loop: fit $w$ in $y = w x$ to data made with $w = 2$.
 # Each step: forward pass, `backward()`, update under `no_grad()`, clear `.grad`:
 #
-# PyTorch 코드에서는 보통 이 갱신을 PyTorch의 제자리 뺄셈인 `w -= lr * w.grad`로, 똑같이 `no_grad()` 안에서 씁니다.
-# minigrad에는 제자리 산술 연산자(`-=`, `+=`)가 없어서 `w -= ...`가 새 텐서를 만들어 이름만 다시 묶으므로, 여기서는 두
-# 라이브러리에 모두 있고 똑같이 동작하는 `copy_`를 씁니다.
+# `w.copy_(w - lr * w.grad)`도 같은 일을 합니다. `copy_(src)`는 `src`를 `w`에 써 넣습니다. 둘 다 수를 제자리에서
+# 바꾸므로, 그 수를 함께 쓰는 모든 텐서(`w.data`, `w.detach()`)가 새 값을 봅니다. `no_grad()` 밖에서 잎이 아닌
+# 텐서에 쓰면 `-=`도 다른 연산처럼 기록됩니다.
 #
 # 모두 합치면 손으로 쓴 학습 반복문이 됩니다. $w = 2$로 만든 데이터에 맞춰 $y = w x$의 $w$를 찾습니다. 매 걸음마다
 # 순전파(forward pass), `backward()`, `no_grad()` 안에서 갱신, `.grad` 비우기를 합니다.
@@ -533,7 +532,7 @@ for step in range(6):
     loss = ((w * xs - ys) ** 2).mean()
     loss.backward()
     with torch.no_grad():
-        w.copy_(w - lr * w.grad)
+        w -= lr * w.grad
     w.grad.zero_()
     print(f"step {step}: loss {loss.item():8.4f}   w {w.item():.4f}")
 
@@ -686,7 +685,7 @@ with torch.no_grad():
 # * `detach()` gives the same memory without history (stops a gradient); `.data` is the old way.
 #   `requires_grad_()` works on leaves only; on a leaf, `requires_grad_(False)` freezes it.
 # * A leaf that requires grad refuses in-place changes while recording; update weights as
-#   `with torch.no_grad(): w.copy_(w - lr * w.grad)` (in PyTorch also `w -= lr * w.grad`).
+#   `with torch.no_grad(): w -= lr * w.grad` (or `w.copy_(w - lr * w.grad)`).
 # * `Variable(t, requires_grad=True)` is a legacy name that returns a tensor.
 # * A recorded graph keeps every intermediate tensor alive until `backward()` or until it is
 #   dropped; under `no_grad()` nothing is kept.
@@ -702,7 +701,7 @@ with torch.no_grad():
 # * `detach()`는 메모리는 같고 이력은 없는 텐서를 줍니다(변화도 끊기). `.data`는 예전 방법입니다. `requires_grad_()`는 잎
 #   텐서에서만 쓸 수 있고, 잎 텐서에 `requires_grad_(False)`를 하면 고정됩니다.
 # * 변화도를 요구하는 잎 텐서는 기록 중에 제자리 변경을 거부합니다. 가중치는
-#   `with torch.no_grad(): w.copy_(w - lr * w.grad)`로 갱신합니다(PyTorch에서는 `w -= lr * w.grad`도 됩니다).
+#   `with torch.no_grad(): w -= lr * w.grad`(또는 `w.copy_(w - lr * w.grad)`)로 갱신합니다.
 # * `Variable(t, requires_grad=True)`는 텐서를 돌려주는 옛 이름입니다.
 # * 기록된 그래프는 `backward()` 때까지, 또는 그래프가 버려질 때까지 모든 중간 텐서를 살려 둡니다. `no_grad()` 안에서는
 #   아무것도 보관하지 않습니다.

@@ -31,17 +31,17 @@ import minigrad as torch
 # **in place**, then set `p.grad = None` for the next step. After the call every `p` must still be
 # the same leaf, still require grad, and grad mode must be on again.
 #
-# *Hint:* the update is not part of the model: do it under `torch.no_grad()`. minigrad has no
-# in-place `-=` (it would build a new tensor and only rebind your local name `p`): write into the
-# tensor with `p.copy_(...)`.
+# *Hint:* the update is not part of the model: do it under `torch.no_grad()`, with an in-place
+# operation (`p -= ...` or `p.copy_(...)`) so that the caller's tensor changes, not just your local
+# name `p`.
 #
 # `sgd_step(params, lr)`를 작성하세요. `params`에는 변화도(gradient)를 요구하는 잎 텐서들이 들어 있고, 방금 `backward()`가
 # 각 텐서의 `.grad`를 채웠습니다. 모든 텐서 `p`에 대해 $p \leftarrow p - \text{lr} \cdot p.\text{grad}$를 **제자리에서**
 # 계산한 뒤, 다음 걸음을 위해 `p.grad = None`으로 둡니다. 호출이 끝나면 모든 `p`가 여전히 같은 잎 텐서이고 변화도를
 # 요구해야 하며, 변화도 모드는 다시 켜져 있어야 합니다.
 #
-# *힌트:* 갱신은 모델의 일부가 아니므로 `torch.no_grad()` 안에서 합니다. minigrad에는 제자리 연산 `-=`가 없어서
-# `-=`는 새 텐서를 만들고 지역 이름 `p`만 다시 묶습니다. `p.copy_(...)`로 텐서에 직접 써 넣으세요.
+# *힌트:* 갱신은 모델의 일부가 아니므로 `torch.no_grad()` 안에서 합니다. 지역 이름 `p`만 바뀌지 않고 호출한 쪽의
+# 텐서가 바뀌도록 제자리 연산(`p -= ...` 또는 `p.copy_(...)`)을 쓰세요.
 
 # %%
 def sgd_step(params, lr):
@@ -49,7 +49,7 @@ def sgd_step(params, lr):
     ### BEGIN SOLUTION
     with torch.no_grad():
         for p in params:
-            p.copy_(p - lr * p.grad)
+            p -= lr * p.grad
     for p in params:
         p.grad = None
     ### END SOLUTION
