@@ -383,19 +383,21 @@ for obj in [reductions.reduce_max, reductions.MaxDim]:
 # %% [markdown]
 # ## Shape operations · 모양 연산
 #
-# A shape operation changes **where** numbers are, never their values. Each output element is one
-# input element, so the local derivative is 1 along that one connection and the backward simply puts
-# each gradient back **where its number came from**:
+# A shape operation changes **where** numbers are, never their values. Each output element is a copy
+# of one input element, so its local derivative is 1 along that one connection, and the backward puts
+# each gradient back **where its number came from**, adding up when one number was copied to several
+# places (`expand`, repeated indices):
 #
-# 모양 연산은 수의 **위치**만 바꾸고 값은 바꾸지 않습니다. 출력의 원소 하나는 입력의 원소 하나이므로, 그 연결 하나를 따라
-# 국소 미분이 1이고, 역전파는 각 변화도를 **그 수가 온 자리로** 되돌려 놓기만 하면 됩니다.
+# 모양 연산은 수의 **위치**만 바꾸고 값은 바꾸지 않습니다. 출력의 원소 하나는 입력의 원소 하나를 복사한 것이므로 그 연결
+# 하나를 따라 국소 미분이 1이고, 역전파는 각 변화도를 **그 수가 온 자리로** 되돌려 놓습니다. 수 하나가 여러 자리로 복사되었다면
+# (`expand`, 반복된 인덱스) 변화도를 더합니다.
 #
 # | forward · 순전파 | node · 노드 | backward · 역전파 |
 # |---|---|---|
 # | `x.reshape(s)`, `x.view(s)` | `ViewBackward0` | reshape back · 원래 모양으로 |
 # | `x.transpose(0, 1)`, `x.t()` | `TransposeBackward0`, `TBackward0` | transpose back · 다시 전치 |
 # | `x.permute(p)` | `PermuteBackward0` | inverse permutation · 역순열 |
-# | `x.unsqueeze(d)` / `x.squeeze()` | `UnsqueezeBackward0` / `SqueezeBackward0` | squeeze / reshape back |
+# | `x.unsqueeze(d)` / `x.squeeze()` | `UnsqueezeBackward0` / `SqueezeBackward0` | squeeze / reshape back · 원래 모양으로 |
 # | `x[0]`, `x[:, 1:]`, `x[[0, 0, 2]]` | `SelectBackward0`, `SliceBackward0`, `IndexBackward0` | zeros, gradient **added** at the positions · 0에 위치별로 **더함** |
 # | `torch.cat`, `torch.stack` | `CatBackward0`, `StackBackward0` | cut into pieces · 조각으로 나눔 |
 # | `x.expand(s)` | `ExpandBackward0` | `sum_to` |
@@ -504,11 +506,11 @@ print(e.grad)
 
 # %% [markdown]
 # minigrad's shape operations are in `minigrad/ops/shape.py`. `View`, `Permute` (whose backward
-# applies the inverse permutation, `np.argsort(dims)`), the three indexing nodes with `IndexPut`, and
-# `Cat`:
+# applies the inverse permutation, `np.argsort(dims)`), the three indexing nodes with `IndexPut`,
+# `Cat`, and `Expand`:
 #
 # minigrad의 모양 연산은 `minigrad/ops/shape.py`에 있습니다. `View`, `Permute`(역전파가 역순열 `np.argsort(dims)`를 적용),
-# 인덱싱 노드 셋과 `IndexPut`, 그리고 `Cat`입니다.
+# 인덱싱 노드 셋과 `IndexPut`, `Cat`, 그리고 `Expand`입니다.
 
 # %%
 shape_ops = importlib.import_module("minigrad.ops.shape")
@@ -539,7 +541,8 @@ for cls in [shape_ops.View, shape_ops.Permute, shape_ops.Index, shape_ops.Select
 #
 # 원소별 연쇄 법칙(chain rule)으로도 확인됩니다. $A_{ip}$는 모든 $j$에 대해 $C_{ij}$에 국소 미분 $B_{pj}$로 나타나므로
 # $\partial L/\partial A_{ip} = \sum_j G_{ij} B_{pj} = (G B^\top)_{ip}$입니다.
-#
+
+# %% [markdown]
 # ## Build it: a MatMul Function · 직접 만들기: MatMul Function
 #
 # A `Function` (lesson 02) whose `forward` multiplies NumPy arrays and whose `backward` applies the
