@@ -351,11 +351,15 @@ print(x.grad)
 
 # %% [markdown]
 # The same 4.5 everywhere, printed as PyTorch prints it. In the graph, `y` sends **two** arrows into
-# the first `MulBackward0` (it is both operands of `y * y`), and the `2` and the `3` are drawn as
-# dashed boxes: constants, which receive no gradient.
+# the first `MulBackward0` (it is both operands of `y * y`), and `x` shows its gradient. The
+# constants `2` and `3` are not drawn: `backward()` has freed what the nodes kept (lesson 04),
+# constant inputs included. In the next example we draw before calling `backward()`, and the
+# constant appears as a grey dashed box: an input that receives no gradient.
 #
-# 모두 4.5이고, PyTorch와 똑같이 출력됩니다. 그래프에서 `y`는 첫 번째 `MulBackward0`으로 화살표 **두 개**를 보냅니다
-# (`y * y`의 두 피연산자 모두이므로). `2`와 `3`은 점선 상자로 그려집니다. 변화도를 받지 않는 상수입니다.
+# 모두 4.5이고, PyTorch와 똑같이 출력됩니다. 그래프에서 `y`는 첫 번째 `MulBackward0`으로 화살표 **두 개**를 보내고
+# (`y * y`의 두 피연산자 모두이므로), `x`에는 변화도가 표시됩니다. 상수 `2`와 `3`은 보이지 않습니다. `backward()`가
+# 노드들이 붙잡고 있던 것을 상수 입력까지 모두 해제했기 때문입니다(04강). 다음 예제에서는 `backward()`를 호출하기 전에
+# 그래프를 그리므로, 상수가 회색 점선 상자로 나타납니다. 변화도를 받지 않는 입력이라는 뜻입니다.
 
 # %%
 draw_graph(out)
@@ -389,11 +393,12 @@ print(z, out)
 # Before calling `backward()`, watch it step by step with lesson 04's `show_backward` (which changes
 # nothing): `mean` sends $\frac{1}{9}$ to every element of `z`; `MulBackward0` turns that into
 # $2 \cdot 6 \cdot \frac{1}{9} = 1.3333$ for `y`, as the sum of its two edges ($6 \cdot \frac{1}{9}$
-# each); `AddBackward0` passes it to `x` unchanged.
+# each); `AddBackward0` passes it to `x` unchanged. Nothing goes to the dashed `5`.
 #
 # `backward()`를 호출하기 전에, 04강의 `show_backward`로 (아무것도 바꾸지 않고) 한 단계씩 지켜봅시다. `mean`이 `z`의
 # 모든 원소에 $\frac{1}{9}$을 보냅니다. `MulBackward0`은 두 간선(각각 $6 \cdot \frac{1}{9}$)의 합으로 `y`에
-# $2 \cdot 6 \cdot \frac{1}{9} = 1.3333$을 보내고, `AddBackward0`은 이 값을 그대로 `x`에 넘깁니다.
+# $2 \cdot 6 \cdot \frac{1}{9} = 1.3333$을 보내고, `AddBackward0`은 이 값을 그대로 `x`에 넘깁니다. 점선 상자의 `5`에는
+# 아무것도 가지 않습니다.
 
 # %%
 show_backward(out, widget=False)
@@ -406,10 +411,11 @@ print(x.grad)
 # ## minigrad with Python numbers · minigrad에서 파이썬 수와 함께
 #
 # minigrad's tensors implement all the methods of the table, so a Python number can sit on either
-# side. The node each expression makes is the one PyTorch makes, and some names tell a story:
+# side. The node each expression makes is the one PyTorch makes, with the same inputs. We print
+# its name and how many inputs it has, that is the length of its `next_functions` (lesson 02):
 #
 # minigrad의 텐서는 표의 메서드를 모두 구현하므로 파이썬 수가 어느 쪽에 와도 됩니다. 식마다 만들어지는 노드는 PyTorch가
-# 만드는 노드와 같고, 몇몇 이름에는 사연이 있습니다.
+# 만드는 노드와 같고, 입력도 같습니다. 노드의 이름과 입력 개수, 곧 `next_functions`의 길이(02강)를 출력해 봅시다.
 
 # %%
 x = torch.tensor(2.0, requires_grad=True)
@@ -420,23 +426,33 @@ expressions = {
     "x ** 2": x**2, "2 ** x": 2**x, "x ** x": x**x, "w @ w": w @ w,
 }
 for label, result in expressions.items():
-    print(f"{label:7s} -> {result.grad_fn.name()}")
+    node = result.grad_fn
+    print(f"{label:7s} -> {node.name():14s} inputs: {len(node.next_functions)}")
 
 # %% [markdown]
+# Some names tell a story:
+#
 # * `5 + x` and `2 * x` make the same nodes as `x + 5` and `x * 2`: addition and multiplication do not
-#   care about order.
+#   care about order, so PyTorch simply computes `x + 5`. The number becomes a constant input, and
+#   its entry in `next_functions` is `None`: no gradient goes there.
 # * `5 - x` is `RsubBackward1`, "reversed subtraction": PyTorch has a separate operation for a number
-#   minus a tensor. Its derivatives are those of subtraction: $-1$ for `x`.
+#   minus a tensor. The `5` is stored inside the node rather than passed as an input, so `x` is its
+#   only input. Its derivative is that of subtraction: $-1$ for `x`.
 # * `x ** 2`, `x ** x` and `2 ** x` are three different nodes, `PowBackward0/1/2`: a constant
 #   exponent ($c\,x^{c-1}$), a tensor exponent (both rules), and a number raised to a tensor ($2^x \ln 2$).
+#   As in `5 - x`, the plain number of `x ** 2` and `2 ** x` lives inside the node: one input.
 # * `5 / x` is **not** `DivBackward0` but `MulBackward0`: PyTorch computes it as `5 * x.reciprocal()`,
 #   and the reciprocal $1/x$ has its own node with derivative $-1/x^2$. The graph shows it:
 #
-# * `5 + x`와 `2 * x`는 `x + 5`, `x * 2`와 같은 노드를 만듭니다. 덧셈과 곱셈은 순서를 가리지 않습니다.
-# * `5 - x`는 "뒤집힌 뺄셈" `RsubBackward1`입니다. PyTorch에는 수에서 텐서를 빼는 연산이 따로 있습니다. 도함수는 뺄셈과 같아서
-#   `x`에 대해 $-1$입니다.
+# 몇몇 이름에는 사연이 있습니다.
+#
+# * `5 + x`와 `2 * x`는 `x + 5`, `x * 2`와 같은 노드를 만듭니다. 덧셈과 곱셈은 순서를 가리지 않으므로 PyTorch는 그냥
+#   `x + 5`를 계산합니다. 수는 상수 입력이 되고, `next_functions`에서 그 자리는 `None`입니다. 그쪽으로는 변화도가 가지 않습니다.
+# * `5 - x`는 "뒤집힌 뺄셈" `RsubBackward1`입니다. PyTorch에는 수에서 텐서를 빼는 연산이 따로 있습니다. `5`는 입력으로
+#   넘기지 않고 노드 안에 저장하므로 입력은 `x` 하나뿐입니다. 도함수는 뺄셈과 같아서 `x`에 대해 $-1$입니다.
 # * `x ** 2`, `x ** x`, `2 ** x`는 서로 다른 세 노드 `PowBackward0/1/2`입니다. 지수가 상수인 경우($c\,x^{c-1}$), 지수가
-#   텐서인 경우(두 규칙 모두), 수를 텐서만큼 거듭제곱하는 경우($2^x \ln 2$)입니다.
+#   텐서인 경우(두 규칙 모두), 수를 텐서만큼 거듭제곱하는 경우($2^x \ln 2$)입니다. `5 - x`처럼 `x ** 2`와 `2 ** x`의
+#   수도 노드 안에 있으므로 입력은 하나입니다.
 # * `5 / x`는 `DivBackward0`이 **아니라** `MulBackward0`입니다. PyTorch는 이를 `5 * x.reciprocal()`로 계산하고, 역수
 #   $1/x$는 도함수가 $-1/x^2$인 자기 노드를 가집니다. 그래프로 확인해 봅시다.
 
@@ -523,8 +539,10 @@ for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
 #   PyTorch's error message and result dtype (below).
 # * `sum_to` undoes broadcasting: if `b` had shape `(3,)` and was stretched to `(2, 3)`, its gradient
 #   is summed back to `(3,)`. Lesson 08 explains it.
-# * `RSub` is `Sub` with another name: `5 - x` runs `Sub` on `(5, x)` in that order, as our
-#   `lift(other) - self` did.
+# * `RSub` is where minigrad parts from our `Scalar`. The number of `5 - x` is not an input but a
+#   setting of the node (`number=5`), as the exponent is for `Pow`: one input, `x`, as in PyTorch,
+#   and one gradient returned, $-g$ for an upstream gradient $g$. Our `Scalar` made the `5` a parent,
+#   which received a gradient nobody used.
 #
 # Multiplication and division save their inputs (`saved_inputs`) because their derivatives need the
 # values, and skip the gradients nobody asked for (`needs_input_grad`), such as the one of the
@@ -536,7 +554,9 @@ for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
 #   결과 자료형을 재현합니다 (아래에서 봅니다).
 # * `sum_to`는 브로드캐스팅(broadcasting)을 되돌립니다. 모양이 `(3,)`인 `b`가 `(2, 3)`으로 늘어났다면 그 변화도를 다시 `(3,)`으로
 #   합칩니다. 08강에서 설명합니다.
-# * `RSub`는 이름만 다른 `Sub`입니다. `5 - x`는 `(5, x)` 순서 그대로 `Sub`를 실행합니다. 우리의 `lift(other) - self`와 같습니다.
+# * `RSub`에서 minigrad는 우리의 `Scalar`와 갈라집니다. `5 - x`의 수는 입력이 아니라, `Pow`의 지수처럼 노드의
+#   설정값(`number=5`)입니다. 그래서 PyTorch처럼 입력은 `x` 하나이고, 위에서 온 변화도가 $g$일 때 변화도 $-g$ 하나를
+#   돌려줍니다. 우리의 `Scalar`는 `5`를 부모로 만들었고, 그 부모는 아무도 쓰지 않을 변화도를 받았습니다.
 #
 # 곱셈과 나눗셈은 도함수에 입력값이 필요하므로 입력을 저장하고(`saved_inputs`), `x * 3`의 상수처럼 아무도 요청하지 않은
 # 변화도는 계산하지 않습니다(`needs_input_grad`).
@@ -557,19 +577,31 @@ for cls in [arithmetic.Pow, arithmetic.PowTensor, arithmetic.RPow]:
     print(inspect.getsource(cls))
 
 # %% [markdown]
-# And the wiring, in `minigrad/_tensor_methods.py`: each dunder method turns a Python number into a
-# constant tensor (`as_tensor_like`, our `lift`) and applies the right `Function`, keeping the
-# operands in their original order. `__rtruediv__` is where `5 / x` becomes `5 * x.reciprocal()`, and
+# And the wiring, in `minigrad/_tensor_methods.py`. `as_tensor_like` (our `lift`) turns a Python
+# number into a constant tensor, and each reversed method does what PyTorch does:
+#
+# * `__radd__` and `__rmul__` compute `x + 5` and `x * 5`, which give the same result;
+# * `__rsub__` and `__rpow__` keep a Python number inside the node (`RSub`, `RPow`); anything else
+#   (a NumPy array, say) becomes a constant tensor and goes through `Sub` or `PowTensor` in the
+#   original order, so `5 - x` never turns into `x - 5`;
+# * `__rtruediv__` computes `5 / x` as `5 * x.reciprocal()`.
+#
 # `__pow__` picks `Pow` or `PowTensor` by the type of the exponent:
 #
-# 연결은 `minigrad/_tensor_methods.py`에 있습니다. 각 특수 메서드는 파이썬 수를 상수 텐서로 바꾸고(`as_tensor_like`,
-# 우리의 `lift`) 알맞은 `Function`을 피연산자의 원래 순서대로 적용합니다. `5 / x`가 `5 * x.reciprocal()`이 되는 곳이
-# `__rtruediv__`이고, `__pow__`는 지수의 자료형에 따라 `Pow`와 `PowTensor` 중 하나를 고릅니다.
+# 연결은 `minigrad/_tensor_methods.py`에 있습니다. `as_tensor_like`(우리의 `lift`)가 파이썬 수를 상수 텐서로 바꾸고,
+# 뒤집힌 메서드는 저마다 PyTorch와 같은 일을 합니다.
+#
+# * `__radd__`와 `__rmul__`은 결과가 같은 `x + 5`, `x * 5`를 계산합니다.
+# * `__rsub__`와 `__rpow__`는 파이썬 수를 노드 안에 둡니다(`RSub`, `RPow`). 그 밖의 값(예를 들어 NumPy 배열)은 상수 텐서로
+#   바꿔 원래 순서 그대로 `Sub`나 `PowTensor`에 넘기므로, `5 - x`가 `x - 5`로 바뀌는 일은 없습니다.
+# * `__rtruediv__`는 `5 / x`를 `5 * x.reciprocal()`로 계산합니다.
+#
+# `__pow__`는 지수의 자료형에 따라 `Pow`와 `PowTensor` 중 하나를 고릅니다.
 
 # %%
 methods = importlib.import_module("minigrad._tensor_methods")
-for fn in [methods.__sub__, methods.__rsub__, methods.__truediv__, methods.__rtruediv__,
-           methods.__pow__, methods.__rpow__]:
+for fn in [methods.__radd__, methods.__rmul__, methods.__rsub__, methods.__rpow__,
+           methods.__rtruediv__, methods.__pow__]:
     print(inspect.getsource(fn))
 
 # %% [markdown]
@@ -644,7 +676,9 @@ draw_graph(y)
 # * The tutorial's gradients by hand: $\frac{1}{4} \cdot 6 \cdot 3 = 4.5$ and
 #   $\frac{1}{9} \cdot 2 \cdot 6 = 1.3333$.
 # * Node names follow PyTorch: `5 - x` → `RsubBackward1`, `5 / x` → `MulBackward0` (via
-#   `ReciprocalBackward0`), `x ** 2` / `x ** x` / `2 ** x` → `PowBackward0/1/2`.
+#   `ReciprocalBackward0`), `x ** 2` / `x ** x` / `2 ** x` → `PowBackward0/1/2`. So do their inputs:
+#   `5 + x` is computed as `x + 5`, and the number of `5 - x`, `x ** 2` and `2 ** x` is kept inside
+#   the node.
 # * Type promotion: an integer tensor with a Python float gives `float32`; Python numbers never widen
 #   a float tensor.
 #
@@ -659,7 +693,8 @@ draw_graph(y)
 # * 두 번 쓰인 값(`y * y`, `x ** x`)은 간선마다 온 기여의 합을 받습니다.
 # * 튜토리얼의 변화도를 손으로 구하면 $\frac{1}{4} \cdot 6 \cdot 3 = 4.5$와 $\frac{1}{9} \cdot 2 \cdot 6 = 1.3333$입니다.
 # * 노드 이름은 PyTorch를 따릅니다. `5 - x`는 `RsubBackward1`, `5 / x`는 (`ReciprocalBackward0`을 거쳐) `MulBackward0`,
-#   `x ** 2` / `x ** x` / `2 ** x`는 `PowBackward0/1/2`입니다.
+#   `x ** 2` / `x ** x` / `2 ** x`는 `PowBackward0/1/2`입니다. 입력도 같습니다. `5 + x`는 `x + 5`로 계산하고, `5 - x`,
+#   `x ** 2`, `2 ** x`의 수는 노드 안에 둡니다.
 # * 자료형 승격: 정수 텐서와 파이썬 float는 `float32`가 되고, 파이썬 수는 실수 텐서의 자료형을 넓히지 않습니다.
 #
 # **다음 06강:** 지금까지 `backward()`는 수 하나에서 출발했습니다. 벡터 `y`에 `y.backward(v)`를 호출한다는 것은 무슨
