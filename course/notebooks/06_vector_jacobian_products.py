@@ -107,7 +107,8 @@ Q.backward()
 #
 # At $x = (1, 2, 0.5)$ the Jacobian is $\begin{pmatrix} 2 & 1 & 0 \\ 0 & 1 & 1 \end{pmatrix}$.
 # First numerically, with lesson 03's central difference applied to one input at a time, in
-# `float64`:
+# `float64`. (In the code, `x[0]` is the first element of `x`, and `torch.stack` joins the two
+# outputs into one vector; lesson 08 covers both.)
 #
 # 입력 $n$개를 받아 출력 $m$개를 내는 함수 $f$에는 편미분(partial derivative)이 $m \cdot n$개 있습니다. 출력마다 한 행,
 # 입력마다 한 열로 표에 늘어놓은 것이 **야코비안 행렬**입니다.
@@ -121,10 +122,11 @@ Q.backward()
 # J = \begin{pmatrix} x_1 & x_0 & 0 \\ 0 & 1 & 2x_2 \end{pmatrix}.$$
 #
 # $x = (1, 2, 0.5)$에서 야코비안 행렬은 $\begin{pmatrix} 2 & 1 & 0 \\ 0 & 1 & 1 \end{pmatrix}$입니다.
-# 먼저 03강의 중앙 차분(central difference)을 입력 하나씩에 적용해 `float64`로 수치적으로 구해 봅시다.
+# 먼저 03강의 중앙 차분(central difference)을 입력 하나씩에 적용해 `float64`로 수치적으로 구해 봅시다. (코드에서 `x[0]`은
+# `x`의 첫 번째 원소이고, `torch.stack`은 두 출력을 벡터 하나로 묶습니다. 둘 다 08강에서 다룹니다.)
 
 # %%
-def f(x):
+def f(x):  # R^3 -> R^2
     return torch.stack([x[0] * x[1], x[1] + x[2] ** 2])
 
 
