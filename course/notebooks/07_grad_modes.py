@@ -27,7 +27,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 3. updates a weight **in place** the right way, meets the legacy `Variable`, and measures how much
 #    memory a recorded graph keeps alive.
 #
-# 변화도(gradient)가 필요한 텐서로 연산을 할 때마다 그래프에 노드(node)가 하나 추가되고, 역전파(backward pass)에 필요한 텐서가
+# 변화도(gradient)를 요구하는 텐서로 연산을 할 때마다 그래프에 노드(node)가 하나 추가되고, 역전파(backward pass)에 필요한 텐서가
 # 보관됩니다. `backward()`를 쓰려면 치러야 하는 비용이고, 대개는 치를 만한 값어치가 있습니다. 하지만 절대 미분하지 않을
 # 계산도 있습니다.
 #
@@ -113,7 +113,7 @@ draw_graph(y)
 # `using_config` context manager; we write ours below.)
 #
 # 04강의 `Var` 엔진을 한 군데만 바꿔서 가져왔습니다. `Var`는 클래스 속성 `Config.enable_backprop`이 참일 때만 부모를
-# 저장합니다. 값마다가 아니라 클래스에 둔 속성 하나가 스위치의 전부입니다. 스위치가 꺼진 동안 만든 `Var`는 모두 잎이 됩니다.
+# 저장합니다. 값마다 따로 두지 않고 클래스에 둔 속성 하나, 이것이 스위치의 전부입니다. 스위치가 꺼진 동안 만든 `Var`는 모두 잎이 됩니다.
 # (『밑바닥부터 시작하는 딥러닝 3』의 교육용 프레임워크 DeZero도 `Config` 클래스와 `using_config` 컨텍스트 관리자로 같은
 # 설계를 씁니다. 아래에서 우리 것을 만듭니다.)
 
@@ -508,16 +508,18 @@ w.grad.zero_()
 print(w.grad)
 
 # %% [markdown]
-# `w.copy_(w - lr * w.grad)` does the same: `copy_(src)` writes `src` into `w`. Both change the
-# numbers in place, so every tensor sharing them (`w.data`, `w.detach()`) sees the new values.
-# Outside `no_grad()`, on a tensor that is not a leaf, `-=` is recorded like any other operation.
+# `w.copy_(w - lr * w.grad)`, also inside `no_grad()`, does the same: `copy_(src)` writes `src`
+# into `w`. Both change the numbers in place, so every tensor sharing them (`w.data`,
+# `w.detach()`) sees the new values. (On a tensor that is not a leaf, outside `no_grad()`, `-=` is
+# allowed and recorded like any other operation: `h -= 1` gives `h` a `SubBackward0`.)
 #
 # Put together, a hand-written training loop: fit $w$ in $y = w x$ to data made with $w = 2$.
 # Each step: forward pass, `backward()`, update under `no_grad()`, clear `.grad`:
 #
-# `w.copy_(w - lr * w.grad)`도 같은 일을 합니다. `copy_(src)`는 `src`를 `w`에 써 넣습니다. 둘 다 수를 제자리에서
-# 바꾸므로, 그 수를 함께 쓰는 모든 텐서(`w.data`, `w.detach()`)가 새 값을 봅니다. `no_grad()` 밖에서 잎이 아닌
-# 텐서에 쓰면 `-=`도 다른 연산처럼 기록됩니다.
+# 역시 `no_grad()` 안에서 쓰는 `w.copy_(w - lr * w.grad)`도 같은 일을 합니다. `copy_(src)`는 `src`를 `w`에 써 넣습니다.
+# 둘 다 수를 제자리에서 바꾸므로, 그 수를 함께 쓰는 모든 텐서(`w.data`, `w.detach()`)가 새 값을 봅니다. (잎이 아닌
+# 텐서라면 `no_grad()` 밖에서도 `-=`를 쓸 수 있고, 다른 연산처럼 기록됩니다. `h -= 1`을 하면 `h`에 `SubBackward0`이
+# 생깁니다.)
 #
 # 모두 합치면 손으로 쓴 학습 반복문이 됩니다. $w = 2$로 만든 데이터에 맞춰 $y = w x$의 $w$를 찾습니다. 매 걸음마다
 # 순전파(forward pass), `backward()`, `no_grad()` 안에서 갱신, `.grad` 비우기를 합니다.
@@ -685,7 +687,7 @@ with torch.no_grad():
 # * `detach()` gives the same memory without history (stops a gradient); `.data` is the old way.
 #   `requires_grad_()` works on leaves only; on a leaf, `requires_grad_(False)` freezes it.
 # * A leaf that requires grad refuses in-place changes while recording; update weights as
-#   `with torch.no_grad(): w -= lr * w.grad` (or `w.copy_(w - lr * w.grad)`).
+#   `with torch.no_grad(): w -= lr * w.grad` (or `w.copy_(w - lr * w.grad)`, also under `no_grad()`).
 # * `Variable(t, requires_grad=True)` is a legacy name that returns a tensor.
 # * A recorded graph keeps every intermediate tensor alive until `backward()` or until it is
 #   dropped; under `no_grad()` nothing is kept.
@@ -701,7 +703,7 @@ with torch.no_grad():
 # * `detach()`는 메모리는 같고 이력은 없는 텐서를 줍니다(변화도 끊기). `.data`는 예전 방법입니다. `requires_grad_()`는 잎
 #   텐서에서만 쓸 수 있고, 잎 텐서에 `requires_grad_(False)`를 하면 고정됩니다.
 # * 변화도를 요구하는 잎 텐서는 기록 중에 제자리 변경을 거부합니다. 가중치는
-#   `with torch.no_grad(): w -= lr * w.grad`(또는 `w.copy_(w - lr * w.grad)`)로 갱신합니다.
+#   `with torch.no_grad(): w -= lr * w.grad`(또는 역시 `no_grad()` 안에서 `w.copy_(w - lr * w.grad)`)로 갱신합니다.
 # * `Variable(t, requires_grad=True)`는 텐서를 돌려주는 옛 이름입니다.
 # * 기록된 그래프는 `backward()` 때까지, 또는 그래프가 버려질 때까지 모든 중간 텐서를 살려 둡니다. `no_grad()` 안에서는
 #   아무것도 보관하지 않습니다.
