@@ -119,7 +119,23 @@ def execute(nb, cwd, timeout=600):
     client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
     return nb
+
+
+def merge_streams(outputs):
+    """Join consecutive stdout (or stderr) chunks into one output: how the kernel happened to flush
+    the text must not change the stored notebook from one run to the next."""
+    merged = []
+    for out in outputs:
+        previous = merged[-1] if merged else None
+        if (out.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == out.get("name")):
+            previous["text"] += out["text"]
+        else:
+            merged.append(out)
+    return merged
 
 
 def write(nb, path):

@@ -109,3 +109,17 @@ def test_build_writes_removes_stale_and_detects_out_of_date(tmp_path):
     text = (tmp_path / "exercises" / "03_x.ipynb").read_text()
     (tmp_path / "exercises" / "03_x.ipynb").write_text(text.replace("demo", "dema"))
     assert build.out_of_date(tmp_path) == ["exercises/03_x.ipynb is out of date with solutions/03_x.ipynb"]
+
+
+def test_consecutive_stream_chunks_are_merged_before_saving():
+    import nbformat
+
+    from minigrad_course.notebooks import merge_streams
+
+    outputs = [nbformat.v4.new_output("stream", name="stdout", text="torch.Size([2, 3])"),
+               nbformat.v4.new_output("stream", name="stdout", text="\nnext line\n"),
+               nbformat.v4.new_output("stream", name="stderr", text="warning\n"),
+               nbformat.v4.new_output("stream", name="stdout", text="after\n")]
+    merged = merge_streams(outputs)
+    assert [(o["name"], o["text"]) for o in merged] == [
+        ("stdout", "torch.Size([2, 3])\nnext line\n"), ("stderr", "warning\n"), ("stdout", "after\n")]

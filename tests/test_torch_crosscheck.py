@@ -54,7 +54,7 @@ GRAD_FN_EXPRESSIONS = [
     "x + 5", "5 + x", "x - 5", "5 - x", "x * 5", "x / 5", "5 / x", "x ** 2", "2 ** x", "x ** x", "-x",
     "x.sum()", "x.sum(0)", "x.mean()", "x.mean(0)", "m.max()", "m.max(1).values", "m.reshape(3, 2)",
     "m.view(3, 2)", "m.transpose(0, 1)", "m.t()", "m.T", "m.permute(1, 0)", "m[0]", "m[:, 1]", "m[:1]",
-    "m[[0, 1]]", "torch.cat([m, m])", "torch.stack([m, m])", "m.exp()", "m.log()", "m.sqrt()", "m.tanh()",
+    "m[[0, 1]]", "m[1, 2]", "m[-1, 0]", "torch.cat([m, m])", "torch.stack([m, m])", "m.exp()", "m.log()", "m.sqrt()", "m.tanh()",
     "m.sigmoid()", "m.relu()", "m.clamp(min=0)", "m.abs()", "m.norm()", "m @ m.t()", "x @ x", "m.t() @ x",
     "x.unsqueeze(0)", "x.expand(3, 2)", "m.flatten()", "x.clone()", "x.double()", "m.min()", "m.amax(1)",
 ]
@@ -81,6 +81,8 @@ ERRORS = [
     "torch.cat([torch.ones(2, 3), torch.ones(2, 2)])",
     "torch.stack([torch.ones(2, 3), torch.ones(2, 2)])",
     "torch.ones(2, 3)[5]",
+    "torch.zeros(1, 4)[0, 4]",
+    "torch.zeros(2, 4)[0, 1, 2]",
     "len(torch.tensor(1.))",
     "bool(torch.ones(2))",
     "torch.ones(2).item()",
@@ -172,6 +174,19 @@ def test_in_place_operations_behave_like_pytorch(name):
         try:
             exec(IN_PLACE_PROGRAMS[name], scope)
             outcomes.append(mask(repr(scope.get("result"))))
+        except Exception as error:
+            outcomes.append(f"{type(error).__name__}: {error}")
+    assert outcomes[0] == outcomes[1]
+
+
+@pytest.mark.parametrize("expression", ["b - 1", "i - True", "True - i", "b - b", "-b", "3 - b", "b - i",
+                                        "b + 1", "torch.ones(2) + True", "b * 2.5", "b + b"])
+def test_bool_arithmetic_matches(expression):
+    outcomes = []
+    for lib in (minigrad, torch):
+        scope = {"torch": lib, "b": lib.tensor([True, False]), "i": lib.tensor([1, 2])}
+        try:
+            outcomes.append(repr(eval(expression, scope)))
         except Exception as error:
             outcomes.append(f"{type(error).__name__}: {error}")
     assert outcomes[0] == outcomes[1]

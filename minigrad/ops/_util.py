@@ -9,7 +9,9 @@ def as_tensor_like(value, like):
     a Python float with an integer tensor gives float32; otherwise the tensor's dtype wins."""
     if isinstance(value, Tensor):
         return value
-    if isinstance(value, (bool, int, float, np.number)) and not isinstance(value, np.ndarray):
+    if isinstance(value, (bool, np.bool_)):
+        return Tensor._make(np.asarray(value))  # bool ranks lowest: promote() lifts it as needed
+    if isinstance(value, (int, float, np.number)) and not isinstance(value, np.ndarray):
         kind = like._data.dtype.kind
         if isinstance(value, (float, np.floating)) and kind in "iub":
             return Tensor._make(np.asarray(value, dtype=np.float32))

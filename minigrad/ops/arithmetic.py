@@ -24,10 +24,19 @@ class Add(Function):
         return sum_to(grad, a_shape), sum_to(grad, b_shape)
 
 
+BOOL_SUBTRACTION = ("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
+                    "invert a mask, use the `~` or `logical_not()` operator instead.")
+
+
 class Sub(Function):
     node_name = "SubBackward0"
 
     def forward(self, a, b):
+        if a.dtype == np.bool_ and b.dtype == np.bool_:
+            raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                               "Use the `^` or `logical_xor()` operator instead.")
+        if a.dtype == np.bool_ or b.dtype == np.bool_:
+            raise RuntimeError(BOOL_SUBTRACTION)
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
         self.shapes = a.shape, b.shape
@@ -45,6 +54,8 @@ class RSub(Function):
     node_name = "RsubBackward1"
 
     def forward(self, x, number):
+        if x.dtype == np.bool_ or isinstance(number, bool):
+            raise RuntimeError(BOOL_SUBTRACTION)
         if x.dtype.kind != "f" and isinstance(number, float):
             x = x.astype(np.float32)
         return np.asarray(number, dtype=x.dtype) - x
@@ -92,6 +103,9 @@ class Neg(Function):
     node_name = "NegBackward0"
 
     def forward(self, a):
+        if a.dtype == np.bool_:
+            raise RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying "
+                               "to invert a mask, use the `~` or `logical_not()` operator instead.")
         return -a
 
     def backward(self, grad):

@@ -159,12 +159,7 @@ def index(x, key):
 
 def _index_key(key, x):
     """Tensors inside an index become arrays; out-of-range integers raise PyTorch's IndexError."""
-    if isinstance(key, Tensor):
-        return key._data if key._data.ndim else key._data.item()
-    if isinstance(key, tuple):
-        converted = tuple(_index_key(k, x) for k in key)
-    else:
-        converted = key
+    converted = tuple(_as_index(k) for k in key) if isinstance(key, tuple) else _as_index(key)
     dim = 0
     for part in (converted if isinstance(converted, tuple) else (converted,)):
         if isinstance(part, (int, np.integer)) and not isinstance(part, bool):
@@ -176,6 +171,12 @@ def _index_key(key, x):
         if part is not None and part is not Ellipsis:
             dim += 1
     return converted
+
+
+def _as_index(part):
+    if isinstance(part, Tensor):
+        return part._data if part._data.ndim else part._data.item()
+    return part
 
 
 class Cat(Function):
