@@ -322,11 +322,13 @@ plt.show()
 # | 07 | grad modes: `no_grad`, `detach`, `requires_grad_` | 변화도 모드: `no_grad`, `detach`, `requires_grad_` |
 # | 08 | tensor operations: broadcasting, reductions, matmul | 텐서 연산: 브로드캐스팅, 축소 연산, 행렬 곱 |
 # | 09 | higher-order derivatives | 고차 미분 |
-# | 10–12 | neural networks, optimizers, convolutions | 신경망, 옵티마이저, 합성곱 |
+# | 10 | neural networks: `Module`, `Linear`, losses | 신경망: `Module`, `Linear`, 손실 함수 |
+# | 11 | optimizers and training on real data (digits): SGD, momentum, Adam | 옵티마이저와 실제 데이터(숫자 손글씨) 학습: SGD, 모멘텀, Adam |
+# | 12 | convolutions and ResNet-18; freezing parameters for fine-tuning | 합성곱과 ResNet-18, 미세 조정을 위한 매개변수 고정 |
 #
-# (The lesson list may still change a little as the course grows.)
+# Every lesson has an exercise notebook with the same number in `exercises/`.
 #
-# (강의가 다듬어지면서 강 목록은 조금 바뀔 수 있습니다.)
+# 모든 강에는 같은 번호의 연습 문제 노트북이 `exercises/`에 있습니다.
 
 # %% [markdown]
 # ## Summary · 정리

@@ -661,14 +661,12 @@ d2y, = torch.autograd.grad(dy, x)
 # %% [markdown]
 # **Inputs that were not used.** A derivative can stop depending on an input: $d/dx\,(x^2 + 3z) = 2x$
 # has no $z$ in it. Asking for the gradient with respect to an input that is not in the graph is an
-# error (PyTorch's message starts with the index of that input, minigrad's with "One of the
-# differentiated Tensors"; the rest is the same). With `allow_unused=True` you get `None` for it,
-# and with `materialize_grads=True` a tensor of zeros:
+# error, and the message names the input by its index. With `allow_unused=True` you get `None` for
+# it, and with `materialize_grads=True` a tensor of zeros:
 #
 # **쓰이지 않은 입력.** 도함수는 어떤 입력에 더는 의존하지 않을 수 있습니다. $d/dx\,(x^2 + 3z) = 2x$에는 $z$가 없습니다.
-# 그래프에 없는 입력에 대해 변화도를 구하면 오류입니다 (PyTorch의 메시지는 그 입력의 번호로, minigrad의 메시지는
-# "One of the differentiated Tensors"로 시작하고 나머지는 같습니다). `allow_unused=True`를 주면 그 입력에 `None`을,
-# `materialize_grads=True`를 주면 0으로 채운 텐서를 돌려줍니다.
+# 그래프에 없는 입력에 대해 변화도를 구하면 오류이고, 메시지는 그 입력을 번호로 알려 줍니다. `allow_unused=True`를 주면
+# 그 입력에 `None`을, `materialize_grads=True`를 주면 0으로 채운 텐서를 돌려줍니다.
 
 # %%
 x = torch.tensor(2.0, requires_grad=True)
@@ -680,8 +678,7 @@ print(dx)
 try:
     torch.autograd.grad(dx, [x, z], retain_graph=True)
 except RuntimeError as error:
-    message = str(error)
-    print("RuntimeError: ...", message[message.index("appears"):])
+    print("RuntimeError:", error)
 
 print(torch.autograd.grad(dx, [x, z], retain_graph=True, allow_unused=True))
 print(torch.autograd.grad(dx, [x, z], materialize_grads=True))
