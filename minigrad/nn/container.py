@@ -4,7 +4,30 @@ from collections import OrderedDict
 from .module import Module
 
 
-class Sequential(Module):
+class _ModuleSequence(Module):
+    """What Sequential and ModuleList share: children named "0", "1", ..., indexed like a list."""
+
+    def _key(self, index):
+        size = len(self._modules)
+        if not -size <= index < size:
+            raise IndexError(f"index {index} is out of range")
+        return list(self._modules)[index % size]
+
+    def __setitem__(self, index, module):
+        self.add_module(self._key(index), module)
+
+    def __len__(self):
+        return len(self._modules)
+
+    def __iter__(self):
+        return iter(self._modules.values())
+
+    def append(self, module):
+        self.add_module(str(len(self)), module)
+        return self
+
+
+class Sequential(_ModuleSequence):
     """``Sequential(a, b, c)(x) == c(b(a(x)))``. Children are named "0", "1", ... (or by an OrderedDict).
 
     ``model[0]`` gets a layer, ``model[1:]`` a new Sequential of the rest, and ``model[2] = nn.Linear(8, 2)``
@@ -20,23 +43,14 @@ class Sequential(Module):
             for i, module in enumerate(args):
                 self.add_module(str(i), module)
 
-    def _key(self, index):
-        size = len(self._modules)
-        if not -size <= index < size:
-            raise IndexError(f"index {index} is out of range")
-        return list(self._modules)[index % size]
-
     def __getitem__(self, index):
         if isinstance(index, slice):
             return Sequential(OrderedDict(list(self._modules.items())[index]))
         return self._modules[self._key(index)]
 
-    def __setitem__(self, index, module):
-        self.add_module(self._key(index), module)
-
     def __delitem__(self, index):
         keys = list(self._modules)[index] if isinstance(index, slice) else [self._key(index)]
-        for key in keys if isinstance(keys, list) else [keys]:
+        for key in keys:
             del self._modules[key]
         # renumber, as PyTorch does, so that indices stay 0, 1, 2, ...
         modules = list(self._modules.values())
@@ -44,23 +58,13 @@ class Sequential(Module):
         for i, module in enumerate(modules):
             self._modules[str(i)] = module
 
-    def __len__(self):
-        return len(self._modules)
-
-    def __iter__(self):
-        return iter(self._modules.values())
-
-    def append(self, module):
-        self.add_module(str(len(self)), module)
-        return self
-
     def forward(self, input):
         for module in self._modules.values():
             input = module(input)
         return input
 
 
-class ModuleList(Module):
+class ModuleList(_ModuleSequence):
     """A list of modules whose parameters are registered (a plain Python list would hide them)."""
 
     def __init__(self, modules=None):
@@ -71,17 +75,4 @@ class ModuleList(Module):
     def __getitem__(self, index):
         if isinstance(index, slice):
             return ModuleList(list(self._modules.values())[index])
-        return list(self._modules.values())[index]
-
-    def __setitem__(self, index, module):
-        self.add_module(list(self._modules)[index], module)
-
-    def __len__(self):
-        return len(self._modules)
-
-    def __iter__(self):
-        return iter(self._modules.values())
-
-    def append(self, module):
-        self.add_module(str(len(self)), module)
-        return self
+        return self._modules[self._key(index)]
