@@ -1,6 +1,5 @@
 """minigrad-course check: each rule, with a notebook that breaks it."""
 
-import shutil
 from pathlib import Path
 
 import jupytext

@@ -6,7 +6,6 @@ import sys
 import warnings
 from pathlib import Path
 
-import pytest
 
 from minigrad_course import bootstrap, doctor, fonts
 

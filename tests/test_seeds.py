@@ -1,7 +1,6 @@
 """Every example of the seed notes (../shared/seeds), run on minigrad, printing exactly what PyTorch
 prints. Expected texts were produced by PyTorch 2.13; memory addresses are masked."""
 import re
-import warnings
 
 import pytest
 

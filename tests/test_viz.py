@@ -297,7 +297,7 @@ def test_frame_picture_highlights_the_current_node_and_labels_gradients():
         f't0 [label="c\\n() float32\\n4.\\ngrad 1." {NONLEAF}]',
         f'n1 [label=AddBackward0 {CURRENT}]',
         f't1 [label="b\\n() float32\\n2.\\ngrad 2." {NONLEAF}]',
-        f'n2 [label="a\\n() float32\\n1.\\ngrad 4." color="#e07b00" fillcolor="#cfe2ff" penwidth=2 shape=box '
+        'n2 [label="a\\n() float32\\n1.\\ngrad 4." color="#e07b00" fillcolor="#cfe2ff" penwidth=2 shape=box '
         'style="rounded,filled"]',  # waiting: orange border
         'n0 -> t0', 'n1 -> t1',
         f't1 -> n0 [label=1. {SENT_BEFORE}]', f't1 -> n0 [label=1. {SENT_BEFORE}]',

@@ -136,7 +136,6 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None,
          materialize_grads=False):
     """``torch.autograd.grad``: return d(outputs)/d(inputs) without touching any ``.grad``."""
-    single_input = isinstance(inputs, Tensor)
     outputs, inputs = _as_list(outputs), _as_list(inputs)
     grads = _as_list(grad_outputs) or [None] * len(outputs)
     root_grads = make_root_grads(outputs, grads)

@@ -1,6 +1,5 @@
 """``y = x @ W.T + b`` as one node, named as PyTorch names it (``AddmmBackward0``, or ``MmBackward0``
 without a bias)."""
-import numpy as np
 
 from ...autograd.function import Function
 
