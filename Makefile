@@ -38,6 +38,10 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_mlp.py
+	$(BIN)/python benchmarks/bench_cnn.py
+	$(BIN)/python benchmarks/bench_resnet.py
+	$(BIN)/python benchmarks/bench_memory.py
+	$(BIN)/python benchmarks/bench_micrograd.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
