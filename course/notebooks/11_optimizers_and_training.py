@@ -118,7 +118,8 @@ image, label = train_set[0]
 print(image.shape, label)
 
 loader = DataLoader(train_set, batch_size=64, shuffle=True)
-print(len(loader), "batches per epoch:", 22, "× 64 +", len(train_set) - 22 * 64)
+full = len(train_set) // 64
+print(len(loader), "batches per epoch:", full, "× 64 +", len(train_set) - full * 64)
 xb, yb = next(iter(loader))
 print(xb.shape, yb.shape)
 print(yb[:12])
@@ -403,8 +404,9 @@ plt.show()
 # ## Momentum: a velocity · 모멘텀: 속도
 #
 # Plain SGD moves by $-\eta\, g$, with learning rate $\eta$ and gradient $g$. In a long narrow
-# valley the gradient points mostly **across** the valley, so SGD zig-zags between the walls and
-# crawls along the floor. Momentum keeps a running **velocity** $b$: each step adds the new gradient
+# valley the gradient points mostly **across** the valley: with a large $\eta$, SGD zig-zags
+# between the walls; with an $\eta$ small enough not to, it crawls along the floor. Either way it
+# is slow. Momentum keeps a running **velocity** $b$: each step adds the new gradient
 # to the old velocity, damped by $\mu$ (typically 0.9), and moves along the velocity:
 #
 # $$b \leftarrow \mu\, b + g, \qquad p \leftarrow p - \eta\, b.$$
@@ -413,7 +415,8 @@ plt.show()
 # to $1 / (1 - \mu) = 10$ times one gradient for $\mu = 0.9$.
 #
 # 기본 SGD는 학습률 $\eta$와 변화도 $g$로 $-\eta\, g$만큼 움직입니다. 길고 좁은 골짜기에서는 변화도가 주로 골짜기를
-# **가로지르는** 쪽을 가리키므로, SGD는 양쪽 벽 사이를 지그재그로 오가며 바닥을 따라서는 느릿느릿 나아갑니다. 모멘텀은
+# **가로지르는** 쪽을 가리킵니다. $\eta$가 크면 SGD는 양쪽 벽 사이를 지그재그로 오가고, 그러지 않을 만큼 $\eta$가 작으면
+# 바닥을 따라 느릿느릿 기어갑니다. 어느 쪽이든 느립니다. 모멘텀은
 # **속도** $b$를 계속 유지합니다. 걸음마다 이전 속도를 $\mu$(보통 0.9)만큼 줄여 새 변화도에 더하고, 그 속도를 따라
 # 움직입니다.
 #
@@ -607,7 +610,7 @@ print(inspect.getsource(importlib.import_module("minigrad.optim.adam")))
 # loop is the training loop, with `f(xy)` as the loss:
 #
 # 세 규칙이 어떻게 움직이는지 보려고 수 10만 개 대신 두 개만 줍니다. $f(x, y) = 0.05\, x^2 + y^2$를 최소화합니다.
-# 가로($y$) 방향이 세로($x$) 방향보다 20배 가파른 골짜기입니다. $(-9, 2)$에서 출발해 각각 40걸음을 갑니다. 매개변수는
+# 골짜기를 가로지르는 방향($y$)이 골짜기를 따라가는 방향($x$)보다 20배 가파릅니다. $(-9, 2)$에서 출발해 각각 40걸음을 갑니다. 매개변수는
 # 텐서 `xy` 하나이고 옵티마이저는 minigrad의 것입니다. 반복문은 `f(xy)`를 손실로 쓰는 학습 반복문 그대로입니다.
 
 # %%
@@ -654,14 +657,15 @@ plt.show()
 # $1\%$ ($1 - 0.1 \cdot 0.1$), so after 40 steps it has covered a third of the way. A larger learning
 # rate would speed $x$ up, but above $\eta = 1$ the $y$ direction diverges (we will see that
 # below). Momentum, with the same $\eta$, builds up speed along the floor and gets close in the
-# same 40 steps, but a velocity also carries it past the minimum: it swings across the valley and
-# beyond $x = 0$ before settling. Adam takes steps of about $\eta$ in both
-# coordinates from the start, so the shape of the valley barely slows it.
+# same 40 steps, but a velocity also carries it past the minimum: it swings across the valley,
+# overshoots $x = 0$ by more than 1, and is on its way back when the 40 steps end. Adam takes steps
+# of about $\eta$ in both coordinates from the start, so the shape of the valley barely slows it.
 #
 # SGD는 가파른 벽을 단숨에 내려온 뒤 바닥을 따라 기어갑니다. 걸음마다 $x$가 겨우 $1\%$($1 - 0.1 \cdot 0.1$)씩 줄어서,
 # 40걸음 뒤에도 3분의 1쯤밖에 못 갑니다. 학습률을 키우면 $x$는 빨라지지만, $\eta = 1$을 넘으면 $y$ 방향이 발산합니다(아래에서
 # 봅니다). 같은 $\eta$의 모멘텀은 바닥을 따라 속도를 붙여 같은 40걸음 안에 가까이 다가가지만, 속도 때문에 최솟값을
-# 지나치기도 합니다. 골짜기를 가로질러 흔들리고 $x = 0$ 너머까지 갔다가 자리를 잡습니다. Adam은 처음부터 두 좌표 모두 대략 $\eta$씩 움직이므로 골짜기 모양 때문에 거의 느려지지 않습니다.
+# 지나치기도 합니다. 골짜기를 가로질러 흔들리고, $x = 0$을 1 넘게 지나쳤다가 40걸음이 끝날 때는 되돌아오는 중입니다.
+# Adam은 처음부터 두 좌표 모두 대략 $\eta$씩 움직이므로 골짜기 모양 때문에 거의 느려지지 않습니다.
 
 # %% [markdown]
 # ## SGD, momentum and Adam on the digits · 숫자 데이터에서 SGD, 모멘텀, Adam
@@ -696,7 +700,7 @@ for name, (losses, accuracies) in results.items():
     ax_loss.plot(smooth(losses), label=name)
     ax_acc.plot(range(1, len(accuracies) + 1), accuracies, "o-", label=name)
 ax_loss.set_xlabel("step · 학습 단계")
-ax_loss.set_ylabel("training loss · 학습 손실 (20걸음 평균)")
+ax_loss.set_ylabel("training loss, 20-step mean · 학습 손실 (20걸음 평균)", fontsize=9)
 ax_loss.set_title("Loss · 손실")
 ax_acc.set_xlabel("epoch · 에폭")
 ax_acc.set_ylabel("test accuracy · 시험 정확도")

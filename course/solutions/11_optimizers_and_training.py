@@ -33,9 +33,10 @@ _ = torch.manual_seed(0)
 #
 # Write `sgd_step(p, g, buf, lr, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False)`
 # on NumPy arrays: `p` is a parameter, `g` its gradient, `buf` the momentum buffer (`None` before
-# the first step). Return `(new_p, new_buf)` following PyTorch's rule from the lesson:
+# the first step). Return `(new_p, new_buf)` following PyTorch's rule from the lesson, with
+# $\eta$ = `lr`, $\mu$ = `momentum`, $\tau$ = `dampening`, $\lambda$ = `weight_decay`:
 #
-# 1. $g \leftarrow g + \lambda p$ (weight decay $\lambda$);
+# 1. $g \leftarrow g + \lambda p$ (weight decay);
 # 2. if `momentum` is not 0: $b \leftarrow g$ on the first step, else
 #    $b \leftarrow \mu b + (1 - \tau) g$; then $g \leftarrow g + \mu b$ (Nesterov) or $g \leftarrow b$;
 # 3. $p \leftarrow p - \eta g$.
@@ -46,8 +47,15 @@ _ = torch.manual_seed(0)
 #
 # NumPy 배열로 `sgd_step(p, g, buf, lr, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False)`를 작성하세요.
 # `p`는 매개변수(parameter), `g`는 그 변화도(gradient), `buf`는 모멘텀 버퍼(첫 걸음 전에는 `None`)입니다. 강의에서 본
-# PyTorch의 규칙대로 `(new_p, new_buf)`를 돌려주세요. 모멘텀이 0이면 `buf`를 그대로 돌려줍니다. 받은 배열은 바꾸지
-# 마세요.
+# PyTorch의 규칙대로 `(new_p, new_buf)`를 돌려주세요. $\eta$는 `lr`, $\mu$는 `momentum`, $\tau$는 `dampening`,
+# $\lambda$는 `weight_decay`입니다.
+#
+# 1. $g \leftarrow g + \lambda p$ (가중치 감쇠)
+# 2. `momentum`이 0이 아니면: 첫 걸음에는 $b \leftarrow g$, 그 뒤로는 $b \leftarrow \mu b + (1 - \tau) g$. 이어서
+#    Nesterov이면 $g \leftarrow g + \mu b$, 아니면 $g \leftarrow b$
+# 3. $p \leftarrow p - \eta g$
+#
+# 모멘텀이 0이면 `buf`를 그대로 돌려줍니다. 받은 배열은 바꾸지 마세요.
 #
 # *힌트:* 열 줄 안팎입니다. `np.array(g)`는 `g`의 복사본입니다.
 
