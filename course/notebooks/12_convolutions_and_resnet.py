@@ -26,7 +26,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #
 # `Linear` 계층(layer)은 모든 입력 픽셀을 모든 출력에 연결합니다. 픽셀에 이웃이 있다는 것을 모르므로, 한 픽셀만 옮겨진
 # 숫자도 완전히 새로운 입력으로 봅니다. **합성곱**(convolution)은 대신 작은 필터 하나를 이미지 전체에 미끄러뜨립니다. 같은
-# 몇 개의 가중치(weight)가 모든 이웃 영역을 보므로, 획이 어디에 있든 알아봅니다. 합성곱을 풀링(pooling), 배치 정규화(batch normalization)와 함께
+# 가중치(weight) 몇 개가 모든 이웃 영역을 살피므로, 획이 어디에 있든 알아봅니다. 합성곱을 풀링(pooling), 배치 정규화(batch normalization)와 함께
 # 쌓으면 이미지를 분류하는 신경망이 되고, ResNet-18도 그중 하나입니다.
 #
 # 이번 강의에서는
@@ -349,11 +349,12 @@ print(a.grad)
 
 # %% [markdown]
 # 4 won the top-left window and received 10; 5 received 20; in the bottom-right window the two 3s
-# tie and the first takes 40; the bottom-left window has two 2s and the first, at row 3, takes 30.
+# tie and the first (the left one) takes 40; the bottom-left window has two 2s side by side in the
+# bottom row, and again the left one takes 30.
 # minigrad records which position won during the forward pass and scatters the gradient there:
 #
 # 왼쪽 위 창에서는 4가 이겨 10을 받았고, 5는 20을 받았습니다. 오른쪽 아래 창에서는 3 두 개가 동점이라 첫 번째가 40을
-# 받고, 왼쪽 아래 창은 2가 두 개라 첫 번째(3행)가 30을 받습니다. minigrad는 순전파(forward pass) 때 어느 위치가 이겼는지
+# 받고(왼쪽 것), 왼쪽 아래 창은 맨 아래 행에 2가 나란히 두 개라 이번에도 왼쪽 것이 30을 받습니다. minigrad는 순전파(forward pass) 때 어느 위치가 이겼는지
 # 기록해 두었다가 그 자리로 변화도를 흩뿌립니다.
 
 # %%
@@ -425,7 +426,7 @@ print(inspect.getsource(batchnorm_module.BatchNorm2d.forward))
 # is bright where the digit has the filter's pattern. Four filters in one `Conv2d`-shaped weight
 # `(4, 1, 3, 3)` give the four maps in one call (padding 1 keeps 8x8):
 #
-# 필터는 무엇을 볼까요? 데이터 집합에서 8x8 숫자 하나를 꺼내고, 직접 만든 3x3 필터 네 개를 씁니다. 세로 경계, 가로 경계,
+# 필터는 무엇을 볼까요? 데이터셋에서 8x8 숫자 하나를 꺼내고, 직접 만든 3x3 필터 네 개를 씁니다. 세로 경계, 가로 경계,
 # 대각선, 흐리기입니다. 출력 이미지 하나하나가 **특징 맵**(feature map)이고, 숫자에 필터의 무늬가 있는 곳에서 밝습니다.
 # 필터 네 개를 `Conv2d` 모양의 가중치 `(4, 1, 3, 3)` 하나에 담으면 한 번의 호출로 특징 맵 네 개가 나옵니다(패딩 1이면
 # 8x8이 유지됩니다).
@@ -446,8 +447,6 @@ print(maps.shape)
 
 # %%
 use_korean_font()
-titles = ["입력 (input)", "세로 경계 (vertical)", "가로 경계 (horizontal)", "대각선 (diagonal)", "흐리기 (blur)"]
-fig, axes = plt.subplots(1, 5, figsize=(12, 2.8))
 def show_map(ax, picture):
     """Red positive, blue negative, white zero."""
     values = picture.numpy()
@@ -455,7 +454,9 @@ def show_map(ax, picture):
     ax.imshow(values, cmap="RdBu_r", vmin=-limit, vmax=limit)
 
 
-for ax, picture, title in zip(axes, [digit[0][0]] + [maps[0][i] for i in range(4)], titles):
+titles = ["입력 (input)", "세로 경계 (vertical)", "가로 경계 (horizontal)", "대각선 (diagonal)", "흐리기 (blur)"]
+fig, axes = plt.subplots(1, 5, figsize=(12, 2.8))
+for ax, picture, title in zip(axes, [digit[0, 0]] + [maps[0, i] for i in range(4)], titles):
     if ax is axes[0]:
         ax.imshow(picture.numpy(), cmap="gray_r")
     else:
@@ -532,17 +533,18 @@ for epoch in range(1, 6):
 
 # %% [markdown]
 # Over 98% of the 359 test digits after five short epochs. The first layer's 8 filters are no longer
-# random; here are their feature maps on the same 0 (in `eval()` mode, before batch norm):
+# random; here are their feature maps on the same 0 (the output of the first convolution alone,
+# before batch norm):
 #
 # 짧은 에폭 다섯 번 만에 시험 숫자 359개 중 98% 넘게 맞힙니다. 첫 계층의 필터 8개는 더 이상 무작위가 아닙니다. 같은 0에
-# 대한 특징 맵을 봅시다(`eval()` 모드, 배치 정규화 전).
+# 대한 특징 맵을 봅시다(배치 정규화 전, 첫 합성곱만 거친 출력입니다).
 
 # %%
 with torch.no_grad():
     learned = cnn[0](digit)
 fig, axes = plt.subplots(1, 8, figsize=(12, 1.9))
 for i, ax in enumerate(axes):
-    show_map(ax, learned[0][i])
+    show_map(ax, learned[0, i])
     ax.set_title(f"필터 {i}")
     ax.axis("off")
 fig.suptitle("학습한 첫 계층의 특징 맵 · learned feature maps, layer 1")
@@ -557,13 +559,14 @@ plt.show()
 # copies the gradient to both branches (lesson 05), so the gradient reaches early layers straight
 # through the shortcuts, however deep the network; that is why networks of 18, 50 or 152 layers
 # train. The whole ResNet-18 graph has about 200 nodes, so we draw one small block (2 channels,
-# a 4x4 input). Find the `AddBackward0` where the shortcut joins:
+# a 4x4 input), top to bottom. The long edge on the right is the shortcut: it carries `x_small`
+# past both convolutions to the `AddBackward0` where it joins:
 #
 # ResNet-18은 **기본 블록**(basic block)으로 이루어집니다. 배치 정규화가 붙은 3x3 합성곱 두 개와, 블록의 입력을 출력에 더하는
 # 지름길(shortcut)로, $\text{relu}(x + F(x))$입니다. 역전파에서 덧셈은 변화도를 두 갈래에 똑같이 복사하므로(05강), 신경망이
 # 아무리 깊어도 변화도가 지름길을 따라 앞쪽 계층까지 곧장 닿습니다. 18층, 50층, 152층 신경망이 학습되는 이유입니다.
-# ResNet-18 전체 그래프는 노드(node)가 200개쯤이므로, 작은 블록 하나(채널 2개, 4x4 입력)만 그립니다. 지름길이 합류하는
-# `AddBackward0`를 찾아보세요.
+# ResNet-18 전체 그래프는 노드(node)가 200개쯤이므로, 작은 블록 하나(채널 2개, 4x4 입력)만 위에서 아래로 그립니다. 오른쪽의
+# 긴 간선(edge)이 지름길입니다. `x_small`을 두 합성곱 너머로 곧장 실어 날라 `AddBackward0`에서 합류합니다.
 
 # %%
 resnet_module = importlib.import_module("minigrad.models.resnet")
@@ -572,7 +575,7 @@ print(inspect.getsource(resnet_module.BasicBlock.forward))
 block = resnet_module.BasicBlock(2, 2)
 x_small = torch.rand(1, 2, 4, 4)
 block_out = block(x_small).sum()
-draw_graph(block_out, show_data=False)
+draw_graph(block_out, show_data=False, rankdir="TB")
 
 # %% [markdown]
 # ## ResNet-18 · ResNet-18
@@ -778,7 +781,7 @@ print("layer4.1.conv2.weight.grad:", model.layer4[1].conv2.weight.grad)
 # * 미세 조정: 모든 매개변수에 `requires_grad = False`를 하고, `model.fc`를 바꾸고, `model.fc.parameters()`만 최적화합니다.
 #   `fc`만 변화도를 받아 바뀌고, 기록된 그래프도 작습니다.
 #
-# **다음은:** 이번이 마지막 강의입니다. 방금 CNN을 학습시키고 ResNet-18을 실행한 엔진을 여러분이 한 조각씩 만들었습니다.
+# **이제 어디로:** 이번이 마지막 강의입니다. 방금 CNN을 학습시키고 ResNet-18을 실행한 엔진을 여러분이 한 조각씩 만들었습니다.
 # 텐서, 그래프, 역전파, 연산자, 벡터-야코비안 곱, 변화도 모드, 텐서 연산, 고차 미분, 모듈, 옵티마이저입니다.
 # `import minigrad as torch` 대신 `import torch`라고 쓰면 같은 코드가 PyTorch에서 돌아갑니다. PyTorch 튜토리얼로 나아가고,
 # autograd가 뜻밖의 일을 하면 minigrad의 소스를 읽어 이유를 찾아보세요.

@@ -162,7 +162,7 @@ for _ in range(5):
     window = rng.integers(0, 4, size=(3, 3)).astype(np.float64)  # small integers: ties happen
     x = torch.tensor(window.reshape(1, 1, 3, 3), requires_grad=True)
     nn.MaxPool2d(3)(x).backward(torch.tensor([[[[2.5]]]], dtype=torch.float64))
-    expect_close(maxpool_window_backward(window, 2.5), x.grad[0][0], what=f"window {window.tolist()}")
+    expect_close(maxpool_window_backward(window, 2.5), x.grad[0, 0], what=f"window {window.tolist()}")
 passed("12.3")
 
 # %% [markdown]
