@@ -31,8 +31,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #
 # 1. **브로드캐스팅**(broadcasting): NumPy의 규칙과 PyTorch의 오류 메시지를 보고, 늘어난 입력의 변화도를 왜 원래 모양으로
 #    **다시 더해야** 하는지 이해합니다(`sum_to`를 만듭니다).
-# 2. `dim`, `keepdim`을 받는 **축소 연산**(reduction) `sum`, `mean`, `max`와 그 역전파를 봅니다. 퍼뜨리고, 나누고, 최댓값을 낸
-#    원소에게 보냅니다.
+# 2. `dim`, `keepdim`을 받는 **축소 연산**(reduction) `sum`, `mean`, `max`와 그 역전파를 봅니다. 역전파는 각각 변화도를
+#    퍼뜨리고, 퍼뜨린 뒤 나누고, 최댓값을 낸 원소에게만 보냅니다.
 # 3. **모양 연산** `reshape`/`view`, `transpose`/`t`/`permute`, 인덱싱, `cat`, `stack`, `unsqueeze`/`squeeze`,
 #    `expand`를 다룹니다. 수를 옮기기만 하므로 역전파는 변화도를 제자리로 되돌려 옮깁니다.
 # 4. **행렬 곱**(matrix multiplication): $\partial L/\partial A = G B^\top$, $\partial L/\partial B = A^\top G$를 모양만 보고 유도하고, `Function`으로
@@ -256,6 +256,11 @@ print(t.max(dim=1))
 # `t.max(dim=1)` returns two tensors, `values` and `indices` (where each maximum was found), like
 # PyTorch's `torch.return_types.max`. Only `values` is differentiable.
 #
+# Mind the numbers at the end of the node names: they only tell apart the variants of one operation,
+# in the order PyTorch happens to list them. For `sum` the full reduction is `SumBackward0` and the
+# `dim` one `SumBackward1`; for `max` it is the other way round, `MaxBackward1` for the full `max()`
+# and `MaxBackward0` for `max(dim=1)`.
+#
 # The backward of each, for an incoming gradient $g$ of the reduced shape:
 #
 # * **sum**: every element contributed with local derivative 1, so each receives $g$: the gradient is
@@ -269,6 +274,10 @@ print(t.max(dim=1))
 #
 # `t.max(dim=1)`은 PyTorch의 `torch.return_types.max`처럼 `values`와 `indices`(각 최댓값을 찾은 위치) 두 텐서를 돌려줍니다.
 # 미분할 수 있는 것은 `values`뿐입니다.
+#
+# 노드 이름 끝의 숫자는 한 연산의 여러 형태를 PyTorch가 정의한 순서대로 구별하는 번호일 뿐, 따로 뜻이 있지는 않습니다. `sum`은
+# 전체 축소가 `SumBackward0`, `dim`을 준 축소가 `SumBackward1`이지만, `max`는 거꾸로 전체 `max()`가 `MaxBackward1`,
+# `max(dim=1)`이 `MaxBackward0`입니다.
 #
 # 줄어든 모양의 변화도 $g$가 들어올 때 각 연산의 역전파는 다음과 같습니다.
 #
@@ -350,13 +359,13 @@ t.amax(dim=1).sum().backward()
 print(t.grad)
 
 # %% [markdown]
-# Which tied index `max(dim)` picks is an implementation detail (PyTorch's documentation does not
-# promise one; on the CPU it is the first, as here). What is fixed is the rule: the gradient follows
-# `indices`. Exercise 08.3 asks you to predict such gradients.
+# Which of the tied positions does `max(dim)` pick? PyTorch's documentation says the first one, as
+# here, and minigrad does the same (`np.argmax` also returns the first). Either way the rule is: the
+# gradient follows `indices`. Exercise 08.3 asks you to predict such gradients.
 #
-# `max(dim)`이 같은 값들 중 어느 인덱스를 고르는지는 구현에 달린 문제입니다(PyTorch 문서는 어느 쪽도 약속하지 않으며, CPU에서는
-# 여기처럼 첫 위치입니다). 정해져 있는 것은 규칙입니다. 변화도는 `indices`를 따라갑니다. 연습 문제(exercise) 08.3에서 이런
-# 변화도를 예측해 봅니다.
+# `max(dim)`은 같은 값들 중 어느 위치를 고를까요? PyTorch 문서에 따르면 여기서처럼 첫 위치이고, minigrad도 그렇습니다
+# (`np.argmax`도 첫 위치를 돌려줍니다). 어느 경우든 규칙은 같습니다. 변화도는 `indices`를 따라갑니다. 연습 문제(exercise)
+# 08.3에서 이런 변화도를 예측해 봅니다.
 #
 # minigrad's reductions, in `minigrad/ops/reductions.py`: `expand_back` (ours, for several
 # dimensions), then `Sum`, `Mean` and the full `Max`, whose backward is our `max_backward` written
@@ -692,6 +701,7 @@ draw_graph(loss)
 # and `b`, only `(2,)`, joins at `AddBackward0`, whose output is `(4, 2)`: that is the broadcast.
 # (`x` requires no gradient: `MmBackward0` has `None` in its place, as printed above, and the
 # drawing leaves it out.)
+#
 # Now the gradients by hand, with lesson 06's vector-Jacobian view: $G = \partial L / \partial y =
 # \frac{2}{8}(y - \text{target})$ (the mean is over 8 numbers), then
 #
@@ -732,7 +742,8 @@ print(W.grad)
 #   broadcasting backward calls it (`SumToShape` in minigrad).
 # * Reductions: `sum` spreads the gradient, `mean` spreads and divides by the count, `max` sends it to
 #   the winner. A full `max()` shares it among ties; `max(dim)` sends it to the chosen `indices`.
-#   `dim` reductions are `...Backward1` nodes; `keepdim=True` keeps the reduced dimension with size 1.
+#   `keepdim=True` keeps the reduced dimension with size 1. The number ending a node's name only tells
+#   variants apart (`sum()` is `SumBackward0`, `sum(dim)` `SumBackward1`; `max()` is `MaxBackward1`).
 # * Shape operations move numbers, so their backward moves gradients back: reshape, transpose back,
 #   inverse permutation, zeros with the gradient **added** at indexed positions (repeated indices add
 #   up), pieces for `cat`/`stack`, `sum_to` for `expand`.
@@ -748,8 +759,9 @@ print(W.grad)
 # * 브로드캐스팅된 입력은 여러 번 쓰였으므로 그 변화도는 **합**입니다. `sum_to(grad, shape)`는 앞쪽의 여분 차원을 더하고,
 #   늘어난 크기 1 차원은 유지한 채 더합니다. 브로드캐스팅하는 모든 역전파가 이 함수를 부릅니다(minigrad에서는 `SumToShape`).
 # * 축소 연산: `sum`은 변화도를 퍼뜨리고, `mean`은 퍼뜨린 뒤 개수로 나누고, `max`는 최댓값을 낸 원소에게 보냅니다. 전체
-#   `max()`는 같은 값들끼리 나눠 갖게 하고, `max(dim)`은 고른 `indices`로 보냅니다. `dim`이 있는 축소는 `...Backward1`
-#   노드이고, `keepdim=True`는 줄어든 차원을 크기 1로 남깁니다.
+#   `max()`는 같은 값들끼리 나눠 갖게 하고, `max(dim)`은 고른 `indices`로 보냅니다. `keepdim=True`는 줄어든 차원을 크기 1로
+#   남깁니다. 노드 이름 끝의 숫자는 변형을 구별할 뿐입니다(`sum()`은 `SumBackward0`, `sum(dim)`은 `SumBackward1`,
+#   `max()`는 `MaxBackward1`).
 # * 모양 연산은 수를 옮기므로 역전파는 변화도를 되돌려 옮깁니다. 원래 모양으로, 다시 전치, 역순열, 인덱싱한 위치에 변화도를
 #   **더한** 0 텐서(반복된 인덱스는 더해짐), `cat`/`stack`은 조각으로, `expand`는 `sum_to`로 되돌립니다.
 # * 행렬 곱: $\partial L/\partial A = G B^\top$, $\partial L/\partial B = A^\top G$. 모양이 맞는 곱은 이것뿐입니다. 노드는
