@@ -59,7 +59,7 @@ _ = torch.manual_seed(0)
 # A two-layer network, written with what we already have: multiply by a weight matrix, add a bias,
 # squash with `tanh`, and once more. Four tensors that require grad, created by hand:
 #
-# 지금까지 배운 것만으로 2층 신경망을 써 봅시다. 가중치 행렬을 곱하고 편향(bias)을 더한 뒤 `tanh`로 누르고, 한 번 더
+# 지금까지 배운 것만으로 2층 신경망을 써 봅시다. 가중치 행렬을 곱하고 편향(bias)을 더한 뒤 `tanh`를 적용하고, 한 번 더
 # 반복합니다. 변화도를 요구하는 텐서 네 개를 손으로 만듭니다.
 
 # %%
@@ -460,6 +460,34 @@ print(state["2.bias"])
 print(sum(p.numel() for p in model.parameters()))  # 2*8 + 8 + 8*2 + 2
 
 # %% [markdown]
+# ## Layers in a list: ModuleList · 리스트에 담은 계층: ModuleList
+#
+# `Module.__setattr__` registers a value only when it is a `Parameter` or a `Module`. A plain Python
+# list of layers is neither: the layers in it still compute, but `parameters()` never sees them, so
+# a training loop never updates them and `state_dict()` does not save them. `nn.ModuleList` is a
+# `Module` that holds a list of modules: it indexes, iterates and `append`s like a list, registers
+# each entry under its index, and has no `forward` of its own (your `forward` loops over it). Below,
+# `plain` appears neither in the printed tree nor among the parameter names:
+#
+# `Module.__setattr__`는 값이 `Parameter`나 `Module`일 때만 등록합니다. 계층을 담은 평범한 파이썬 리스트는 둘 다 아닙니다.
+# 리스트 안의 계층도 계산은 하지만 `parameters()`에는 나타나지 않으므로, 학습 반복문은 그 계층을 갱신하지 않고
+# `state_dict()`도 저장하지 않습니다. `nn.ModuleList`는 모듈의 리스트를 담는 `Module`입니다. 리스트처럼 인덱싱하고, 순회하고,
+# `append`할 수 있으며, 항목마다 번호를 이름으로 붙여 등록합니다. 자기 `forward`는 없으므로 여러분의 `forward`에서 반복문으로
+# 돌면 됩니다. 아래에서 `plain`은 출력된 트리에도, 매개변수 이름에도 나타나지 않습니다.
+
+# %%
+class TwoLists(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.plain = [nn.Linear(2, 3)]                             # a Python list: not registered
+        self.blocks = nn.ModuleList([nn.Linear(2, 3), nn.Tanh()])  # a Module: registered
+
+
+two = TwoLists()
+print(two)
+print([name for name, _ in two.named_parameters()])
+
+# %% [markdown]
 # ## Activation functions · 활성화 함수
 #
 # Without a nonlinearity between them, two `Linear` layers collapse into one:
@@ -766,8 +794,8 @@ plt.show()
 #
 # * `nn.Parameter` is a `Tensor` subclass that marks a weight; it prints as `Parameter containing:`.
 # * `Module.__setattr__` registers parameters and submodules on assignment; `named_parameters()`
-#   walks the tree with dotted names, each parameter once. A tensor kept in a plain list or dict is
-#   **not** registered (use `nn.ModuleList`).
+#   walks the tree with dotted names, each parameter once. Layers kept in a plain Python list are
+#   **not** registered: use `nn.ModuleList`.
 # * `Linear` computes $xW^\top + b$ in one `AddmmBackward0` node, `weight` shaped
 #   `(out_features, in_features)`, initialised uniform in $\pm 1/\sqrt{n_{in}}$
 #   (`kaiming_uniform_` with `a=math.sqrt(5)`): a scale that adapts to the width, so activations
@@ -784,7 +812,7 @@ plt.show()
 #
 # * `nn.Parameter`는 가중치를 표시하는 `Tensor`의 하위 클래스이고, `Parameter containing:`으로 출력됩니다.
 # * `Module.__setattr__`는 대입할 때 매개변수와 하위 모듈을 등록하고, `named_parameters()`는 점으로 이은 이름과 함께 트리를
-#   돌며 매개변수를 한 번씩 내놓습니다. 평범한 리스트나 사전에 넣은 텐서는 등록되지 **않습니다**(`nn.ModuleList`를 쓰세요).
+#   돌며 매개변수를 한 번씩 내놓습니다. 평범한 파이썬 리스트에 넣은 계층은 등록되지 **않습니다**. `nn.ModuleList`를 쓰세요.
 # * `Linear`는 $xW^\top + b$를 `AddmmBackward0` 노드 하나로 계산합니다. `weight`의 모양은 `(out_features, in_features)`이고,
 #   $\pm 1/\sqrt{n_{in}}$ 안에서 균등하게 초기화됩니다(`a=math.sqrt(5)`인 `kaiming_uniform_`). 폭에 맞춰지는 크기라서
 #   활성값이 폭발하지도 사라지지도 않습니다.
