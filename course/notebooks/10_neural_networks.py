@@ -19,7 +19,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 2. builds a tiny `Module` that **registers parameters by attribute assignment**, and a `Linear`
 #    layer with PyTorch's default initialisation, and shows why the scale of that initialisation
 #    matters;
-# 3. reads and uses minigrad's real `nn`: `Parameter`, `Module`, `Linear`, `Sequential`,
+# 3. reads and uses minigrad's real `nn`: `Parameter`, `Module`, `Linear`, `Sequential`, `ModuleList`,
 #    `state_dict()`, the activation functions, `MSELoss` and `CrossEntropyLoss` (stable for large
 #    scores);
 # 4. trains a small network on a 2-D toy problem with a hand-written loop and draws what it learned.
@@ -32,8 +32,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 1. 신경망을 평범한 함수로 써 보고 관리가 얼마나 번거로운지 느껴 봅니다.
 # 2. **속성 대입으로 매개변수(parameter)를 등록하는** 작은 `Module`과, PyTorch의 기본 초기화를 쓰는 `Linear`
 #    계층(layer)을 만들고, 초기화 크기가 왜 중요한지 봅니다.
-# 3. minigrad의 진짜 `nn`을 읽고 씁니다. `Parameter`, `Module`, `Linear`, `Sequential`, `state_dict()`, 활성화
-#    함수(activation function), 그리고 큰 점수에도 안정적인 `MSELoss`와 `CrossEntropyLoss`입니다.
+# 3. minigrad의 진짜 `nn`을 읽고 씁니다. `Parameter`, `Module`, `Linear`, `Sequential`, `ModuleList`,
+#    `state_dict()`, 활성화 함수(activation function), `MSELoss`, 그리고 큰 점수에도 안정적인 `CrossEntropyLoss`입니다.
 # 4. 손으로 쓴 반복문으로 2차원 장난감 문제에 작은 신경망을 학습시키고, 학습한 결과를 그려 봅니다.
 
 # %%
