@@ -42,10 +42,14 @@ def test_reprs_match_torch_exactly():
         lambda m: m.nn.BatchNorm2d(3), lambda m: m.nn.Flatten(), lambda m: m.nn.Sigmoid(),
         lambda m: m.nn.MSELoss(), lambda m: m.nn.CrossEntropyLoss(), lambda m: m.nn.ReLU(inplace=True),
         lambda m: m.nn.Linear(2, 3, bias=False), lambda m: m.nn.Softmax(dim=1), lambda m: m.nn.Identity(),
+        lambda m: m.nn.ModuleList([m.nn.Linear(4, 4), m.nn.Linear(4, 4), m.nn.ReLU(), m.nn.Linear(4, 4)]),
+        lambda m: m.nn.ModuleList([m.nn.Sequential(m.nn.Linear(2, 2)), m.nn.Sequential(m.nn.Linear(2, 2))]),
+        lambda m: m.nn.ModuleList([]),
     ]
     for build in builders:
         assert repr(build(minigrad)) == repr(build(torch))
     assert repr(nn.Linear(64, 128)) == "Linear(in_features=64, out_features=128, bias=True)"
+    assert repr(nn.ModuleList([nn.Tanh(), nn.Tanh(), nn.ReLU()])) == "ModuleList(\n  (0-1): 2 x Tanh()\n  (2): ReLU()\n)"
 
 
 def test_resnet_repr_has_torchvision_layout():

@@ -67,6 +67,18 @@ class Sequential(_ModuleSequence):
 class ModuleList(_ModuleSequence):
     """A list of modules whose parameters are registered (a plain Python list would hide them)."""
 
+    def _child_reprs(self):
+        """Runs of identical children print once, as PyTorch does: ``(0-1): 2 x Linear(...)``."""
+        grouped = []
+        for name, text in super()._child_reprs():
+            if grouped and grouped[-1][2] == text:
+                grouped[-1][1] = name
+                grouped[-1][3] += 1
+            else:
+                grouped.append([name, name, text, 1])
+        return [(first if count == 1 else f"{first}-{last}", text if count == 1 else f"{count} x {text}")
+                for first, last, text, count in grouped]
+
     def __init__(self, modules=None):
         super().__init__()
         for module in modules or []:

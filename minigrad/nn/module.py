@@ -288,17 +288,17 @@ class Module:
     def __repr__(self):
         extra = self.extra_repr()
         extra_lines = extra.split("\n") if extra else []
-        child_lines = []
-        for name, module in self._modules.items():
-            # A child's own lines are indented two more spaces under the parent.
-            child = repr(module).replace("\n", "\n  ")
-            child_lines.append(f"({name}): {child}")
+        child_lines = [f"({name}): {child}" for name, child in self._child_reprs()]
         lines = extra_lines + child_lines
         if not lines:
             return self._get_name() + "()"
         if len(extra_lines) == 1 and not child_lines:
             return f"{self._get_name()}({extra_lines[0]})"
         return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
+
+    def _child_reprs(self):
+        """(name, repr) of each child, its own lines indented two more spaces under the parent."""
+        return [(name, repr(module).replace("\n", "\n  ")) for name, module in self._modules.items()]
 
     def __dir__(self):
         return sorted(set(super().__dir__()) | set(self._parameters) | set(self._modules) | set(self._buffers))
