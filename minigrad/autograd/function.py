@@ -44,8 +44,7 @@ class Node:
 
     def __call__(self, *grad_outputs):
         """Run this node's backward on the given gradients, as ``y.grad_fn(g)`` does in PyTorch."""
-        grads = self._backward(_as_tensor_grad(grad_outputs[0]))
-        return grads if isinstance(grads, tuple) else (grads,)
+        return self._backward(_as_tensor_grad(grad_outputs[0]))
 
     def _output(self):
         """The tensor this node produced, if it is still alive."""

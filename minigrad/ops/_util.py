@@ -11,11 +11,11 @@ def as_tensor_like(value, like):
         return value
     if isinstance(value, (bool, np.bool_)):
         return Tensor._make(np.asarray(value))  # bool ranks lowest: promote() lifts it as needed
-    if isinstance(value, (int, float, np.number)) and not isinstance(value, np.ndarray):
+    if isinstance(value, (int, float, np.number)):
         kind = like._data.dtype.kind
         if isinstance(value, (float, np.floating)) and kind in "iub":
             return Tensor._make(np.asarray(value, dtype=np.float32))
-        if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and kind == "b":
+        if isinstance(value, (int, np.integer)) and kind == "b":
             return Tensor._make(np.asarray(value, dtype=np.int64))
         return Tensor._make(np.asarray(value, dtype=like._data.dtype))
     array = np.asarray(value)

@@ -2,6 +2,7 @@
 import numpy as np
 
 from ..autograd.function import Function
+from ._util import sum_to
 
 
 class MatMul(Function):
@@ -28,7 +29,6 @@ class MatMul(Function):
             g2 = g2.unsqueeze(-2)
         if b.ndim == 1:
             g2 = g2.unsqueeze(-1)
-        from ._util import sum_to
         if self.needs_input_grad[0]:
             grad_a = sum_to(g2 @ b2.transpose(-1, -2), a2.shape)
             grad_a = grad_a.squeeze(0) if a.ndim == 1 else grad_a

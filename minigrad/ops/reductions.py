@@ -156,8 +156,6 @@ class ScatterAlong(Function):
     def forward(self, values, indices, dim, shape):
         self.indices, self.dim = indices, dim
         out = np.zeros(shape, dtype=values.dtype)
-        if out.ndim == 0:
-            return values.copy()
         np.put_along_axis(out, indices, values, axis=dim)
         return out
 
@@ -170,7 +168,7 @@ class GatherAlong(Function):
 
     def forward(self, x, indices, dim):
         self.indices, self.dim, self.shape = indices, dim, x.shape
-        return np.take_along_axis(x, indices, axis=dim) if x.ndim else x.copy()
+        return np.take_along_axis(x, indices, axis=dim)
 
     def backward(self, grad):
         return ScatterAlong.apply(grad, indices=self.indices, dim=self.dim, shape=self.shape)

@@ -4,6 +4,7 @@ import numpy as np
 
 from ..autograd.function import Function
 from ..tensor import Tensor
+from ._util import sum_to
 
 
 def _shape_arg(shape):
@@ -46,7 +47,6 @@ class Expand(Function):
                                f"[{', '.join(map(str, x.shape))}]") from None
 
     def backward(self, grad):
-        from ._util import sum_to
         return sum_to(grad, self.input_shape)
 
 
