@@ -61,18 +61,40 @@ def _cmd_check(args):
 
 
 def _cmd_grade(args):
-    from . import grade
+    from . import grade, grade_files, sandbox
 
     try:
-        grade.grade(args.submissions, args.out, solutions=args.solutions, jobs=args.jobs,
-                    timeout=args.timeout, feedback_dir=args.feedback,
-                    progress=not args.no_progress)
+        shard = grade_files.parse_shard(args.shard) if args.shard else None
+    except ValueError as exc:
+        print(f"cannot grade: {exc}", file=sys.stderr)
+        return 2
+    limits = sandbox.Limits(memory_mb=args.memory_mb, processes=args.max_processes,
+                            cpu_seconds=args.cpu_seconds, file_size_mb=args.file_size_mb)
+    only = [n for part in (args.notebooks or []) for n in part.split(",") if n.strip()]
+    try:
+        grade.grade(args.submissions, args.out, solutions=args.solutions or ["solutions"],
+                    jobs=args.jobs, timeout=args.timeout, feedback_dir=args.feedback,
+                    progress=not args.no_progress, notebooks=only or None,
+                    sandboxed=not args.no_sandbox, limits=limits, shard=shard, excel=args.excel)
     except grade.GradeSetupError as exc:
         print(f"cannot grade: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"cannot grade: {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _cmd_merge(args):
+    from . import gradebook
+
+    try:
+        rows, students = gradebook.merge(args.csvs, args.out, args.feedback)
+    except (gradebook.MergeError, OSError, ValueError, KeyError) as exc:
+        print(f"cannot merge: {exc}", file=sys.stderr)
+        return 2
+    print(gradebook.summary_table(rows, students))
+    print(f"merged {len(args.csvs)} shard(s), {len(students)} student(s) → {args.out}")
     return 0
 
 
@@ -104,13 +126,34 @@ def parser():
     g = sub.add_parser("grade", help="grade submitted exercise notebooks")
     g.add_argument("submissions", help="folder with one sub-folder per student")
     g.add_argument("--out", default="grades.csv", help="CSV gradebook (default grades.csv)")
-    g.add_argument("--solutions", default="solutions",
-                   help="solution notebooks: hidden tests and points (default solutions/)")
+    g.add_argument("--solutions", nargs="+", metavar="PATH",
+                   help="solution folder(s) and/or notebook(s): what is graded, with hidden tests "
+                        "and points (default solutions/)")
+    g.add_argument("--notebooks", action="append", metavar="NN,...",
+                   help="grade only these notebooks, e.g. 03,04 (only they count as missing)")
     g.add_argument("--jobs", type=int, default=None, help="notebooks graded in parallel")
     g.add_argument("--timeout", type=float, default=60, help="seconds per cell (default 60)")
     g.add_argument("--feedback", help="folder for per-student feedback (default: next to --out)")
     g.add_argument("--no-progress", action="store_true", help="no progress bar")
+    g.add_argument("--no-sandbox", action="store_true",
+                   help="run student code unconfined, with your rights (default: bubblewrap)")
+    g.add_argument("--memory-mb", type=int, default=2048, help="memory per kernel (default 2048)")
+    g.add_argument("--max-processes", type=int, default=64,
+                   help="processes and threads per kernel (default 64)")
+    g.add_argument("--cpu-seconds", type=int, default=900,
+                   help="CPU seconds per kernel (default 900)")
+    g.add_argument("--file-size-mb", type=int, default=256,
+                   help="largest file a kernel may write (default 256)")
+    g.add_argument("--shard", metavar="K/N", help="grade only shard K of N (see merge)")
+    g.add_argument("--excel", action="store_true",
+                   help="write grades.csv with a UTF-8 byte-order mark too (the totals always have one)")
     g.set_defaults(func=_cmd_grade)
+
+    m = sub.add_parser("merge", help="combine the CSVs of grade --shard runs into one gradebook")
+    m.add_argument("csvs", nargs="+", help="the grades.csv of each shard")
+    m.add_argument("--out", default="grades.csv", help="merged CSV gradebook (default grades.csv)")
+    m.add_argument("--feedback", help="folder for feedback (default: next to --out)")
+    m.set_defaults(func=_cmd_merge)
     return p
 
 

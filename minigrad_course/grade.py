@@ -21,7 +21,6 @@ See docs/authoring.md for the threat model.
 """
 
 import concurrent.futures as cf
-import csv
 import json
 import multiprocessing
 import os
@@ -33,11 +32,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import build
-
-COLUMNS = ["student", "notebook", "exercise", "points", "max_points", "status", "message"]
-STATUSES = ("pass", "fail", "error", "timeout", "missing")
-STATUS_KO = {"pass": "통과", "fail": "실패", "error": "오류", "timeout": "시간 초과", "missing": "없음"}
+from . import build, grade_files, gradebook, sandbox
+from .grade_files import JUNK_DIRS
+from .gradebook import COLUMNS, STATUS_KO, STATUSES, feedback_markdown, summary_table  # noqa: F401
 MAX_RESTARTS = 3
 MESSAGE_LIMIT = 400
 
@@ -58,6 +55,15 @@ MESSAGES = {
     "not_done": ("not done yet (NotImplementedError)", "아직 작성하지 않았습니다 (NotImplementedError)"),
     "not_run": ("not run: the kernel crashed too often", "커널이 너무 자주 종료되어 실행하지 못했습니다"),
     "internal": ("grader error: {detail}", "채점 도구 오류: {detail}"),
+    "unknown_file": ("'{file}' matches no notebook of this assignment (expected {expected}): "
+                     "rename it and hand it in again",
+                     "'{file}'은(는) 이 과제의 어느 노트북과도 맞지 않습니다 ({expected} 중 하나여야 "
+                     "합니다): 이름을 고쳐 다시 제출하세요"),
+    "duplicate_file": ("'{file}' is another copy of {notebook}: '{chosen}' was graded instead",
+                       "'{file}'은(는) {notebook}의 또 다른 사본입니다: 대신 '{chosen}'을(를) "
+                       "채점했습니다"),
+    "unmatched": (" (files that match no notebook: {files})",
+                  " (어느 노트북과도 맞지 않는 파일: {files})"),
 }
 
 
@@ -74,15 +80,18 @@ class GradeSetupError(Exception):
 # Solutions
 
 
-def load_solutions(solutions_dir):
-    """{notebook stem: [exercise dict, ...]} for every solution notebook with check cells."""
+def load_solutions(solutions, only=None):
+    """({notebook stem: [exercise dict, ...]} for every selected solution notebook with check
+    cells, {stem of every notebook of the course}). ``solutions``: folder(s) and/or notebooks."""
     import nbformat
 
-    solutions_dir = Path(solutions_dir)
-    if not solutions_dir.is_dir():
-        raise GradeSetupError(f"solutions folder not found: {solutions_dir}")
+    paths = [solutions] if isinstance(solutions, (str, os.PathLike)) else list(solutions)
+    try:
+        files, known = grade_files.solution_files(paths, only)
+    except FileNotFoundError as exc:
+        raise GradeSetupError(f"solutions folder or notebook not found: {exc}") from exc
     result = {}
-    for path in sorted(solutions_dir.glob("*.ipynb")):
+    for path in files:
         nb = nbformat.read(str(path), as_version=4)
         exercises = []
         for ex_id, (_, cell) in build.check_cells(nb).items():
@@ -95,8 +104,9 @@ def load_solutions(solutions_dir):
         if exercises:
             result[path.stem] = exercises
     if not result:
-        raise GradeSetupError(f"no solution notebook with check cells in {solutions_dir}")
-    return result
+        what = " ".join(map(str, paths)) + (f" (--notebooks {','.join(only)})" if only else "")
+        raise GradeSetupError(f"no solution notebook with check cells in {what}")
+    return result, known
 
 
 def checks_source():
@@ -162,22 +172,23 @@ def _rows(exercises, status, message):
              "message": message} for e in exercises]
 
 
-def grade_notebook(submission, exercises, timeout=60.0, src=None):
-    """Rows (without student/notebook) for one submitted notebook path (None = not submitted)."""
+def grade_notebook(submission, exercises, timeout=60.0, src=None, limits=None):
+    """Rows (without student/notebook) for one submitted notebook path (None = not submitted).
+    ``limits``: a ``sandbox.Limits`` runs the kernel in the sandbox; None runs it unconfined."""
     try:
-        return _grade_notebook(submission, exercises, timeout, src or checks_source())
+        return _grade_notebook(submission, exercises, timeout, src or checks_source(), limits)
     except Exception as exc:  # the grader's own failure must not stop the others
         return _rows(exercises, "error", msg("internal", detail=_one_line(repr(exc))))
 
 
-def _grade_notebook(submission, exercises, timeout, src):
+def _grade_notebook(submission, exercises, timeout, src, limits):
     import nbformat
 
     if submission is None or not Path(submission).is_file():
         return _rows(exercises, "missing", msg("missing_notebook"))
     workdir = Path(tempfile.mkdtemp(prefix="minigrad-grade-"))
     try:
-        copy = workdir / Path(submission).name
+        copy = workdir / "submission.ipynb"
         shutil.copyfile(submission, copy)
         try:
             raw = json.loads(copy.read_text(encoding="utf-8"))
@@ -192,7 +203,7 @@ def _grade_notebook(submission, exercises, timeout, src):
                 cell.setdefault("metadata", {})
         except Exception as exc:
             return _rows(exercises, "error", msg("invalid", detail=_one_line(str(exc))[:120]))
-        return _run(nb, exercises, timeout, src, workdir)
+        return _run(nb, exercises, timeout, src, workdir, limits)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -222,7 +233,7 @@ def _plan(nb, exercises):
     return plan, verdicts
 
 
-def _run(nb, exercises, timeout, src, workdir):
+def _run(nb, exercises, timeout, src, workdir, limits):
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
@@ -232,10 +243,13 @@ def _run(nb, exercises, timeout, src, workdir):
     cells = [nbformat.v4.new_code_cell(setup_code(src))]
     cells += [nbformat.v4.new_code_cell(source) for source, _ in plan]
     run_nb = nbformat.v4.new_notebook(cells=cells)
+    extra = {}
+    if limits is not None:
+        extra["kernel_manager_class"] = sandbox.kernel_manager_class(workdir, limits)
     client = NotebookClient(
         run_nb, timeout=timeout, kernel_name="python3", allow_errors=True,
         interrupt_on_timeout=False, record_timing=False, shutdown_kernel="immediate",
-        resources={"metadata": {"path": str(workdir)}}, startup_timeout=60,
+        resources={"metadata": {"path": str(workdir)}}, startup_timeout=60, **extra,
     )
     pos, restarts, replay = 0, 0, []
     timed_out_before = False
@@ -314,28 +328,63 @@ def find_students(submissions):
     submissions = Path(submissions)
     if not submissions.is_dir():
         raise GradeSetupError(f"submissions folder not found: {submissions}")
-    return sorted(p.name for p in submissions.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return sorted(p.name for p in submissions.iterdir()
+                  if p.is_dir() and not p.name.startswith(".") and p.name not in JUNK_DIRS)
 
 
 def _job(args):
-    student, notebook, path, exercises, timeout, src = args
-    return student, notebook, grade_notebook(path, exercises, timeout, src)
+    student, notebook, path, exercises, timeout, src, limits = args
+    return student, notebook, grade_notebook(path, exercises, timeout, src, limits)
+
+
+def _ignored_rows(student, ignored, notebooks):
+    expected = ", ".join(n + ".ipynb" for n in notebooks)
+    rows = []
+    for rel, reason in ignored:
+        if reason == "unknown":
+            message = msg("unknown_file", file=rel.as_posix(), expected=expected)
+        else:
+            _, notebook, chosen = reason.split(":", 2)
+            message = msg("duplicate_file", file=rel.as_posix(), notebook=notebook, chosen=chosen)
+        rows.append({"student": student, "notebook": rel.as_posix(), "exercise": "", "points": 0,
+                     "max_points": 0, "status": gradebook.IGNORED, "message": message})
+    return rows
 
 
 def grade(submissions, out, solutions="solutions", jobs=None, timeout=60.0, feedback_dir=None,
-          progress=True, echo=print):
-    """Grade every student; write the CSV and feedback; return the rows."""
+          progress=True, echo=print, notebooks=None, sandboxed=True, limits=None, shard=None,
+          excel=False):
+    """Grade every student (or one shard of them); write the gradebook; return the rows.
+
+    ``solutions``: folders and/or solution notebooks (a str or a list); ``notebooks``: only
+    these (["03", "04_backward"]); ``sandboxed``: run kernels in bubblewrap (refuse if it cannot
+    run); ``shard``: (K, N) grades the students whose name hashes to K (see ``merge``)."""
     submissions, out = Path(submissions), Path(out)
-    solutions_map = load_solutions(solutions)
+    solutions_map, known = load_solutions(solutions, notebooks)
     students = find_students(submissions)
+    if shard is not None:
+        students = [s for s in students if grade_files.shard_of(s, shard[1]) == shard[0]]
     _check_kernel()
+    if sandboxed:
+        try:
+            sandbox.require()
+        except sandbox.SandboxUnavailable as exc:
+            raise GradeSetupError(str(exc)) from exc
+        limits = limits or sandbox.Limits()
+    else:
+        limits = None
     src = checks_source()
-    tasks = []
+    tasks, extra = [], {}
     for student in students:
+        chosen, ignored = grade_files.match(submissions / student, list(solutions_map), known)
+        extra[student] = _ignored_rows(student, ignored, list(solutions_map))
+        unknown = [rel.as_posix() for rel, reason in ignored if reason == "unknown"]
         for notebook, exercises in solutions_map.items():
-            path = submissions / student / (notebook + ".ipynb")
-            tasks.append((student, notebook, str(path) if path.is_file() else None, exercises,
-                          float(timeout), src))
+            path = chosen[notebook]
+            tasks.append((student, notebook, str(path) if path else None, exercises,
+                          float(timeout), src, limits))
+            if path is None and unknown:
+                extra.setdefault((student, notebook), ", ".join(unknown))
     out.parent.mkdir(parents=True, exist_ok=True)
     if not os.access(out.parent, os.W_OK):
         raise GradeSetupError(f"cannot write {out}")
@@ -347,7 +396,7 @@ def grade(submissions, out, solutions="solutions", jobs=None, timeout=60.0, feed
     with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         futures = {pool.submit(_job, t): t for t in tasks}
         for fut in cf.as_completed(futures):
-            student, notebook, path, exercises, _, _ = futures[fut]
+            student, notebook, path, exercises = futures[fut][:4]
             try:
                 _, _, rows = fut.result()
             except Exception as exc:  # a worker process lost: score what it held as errors
@@ -361,14 +410,22 @@ def grade(submissions, out, solutions="solutions", jobs=None, timeout=60.0, feed
     all_rows = []
     for student in students:
         for notebook in solutions_map:
+            unknown = extra.get((student, notebook))
             for row in results.get((student, notebook), []):
+                if unknown and row["status"] == "missing":
+                    row = {**row, "message": row["message"] + msg("unmatched", files=unknown)}
                 all_rows.append({"student": student, "notebook": notebook, **row})
-    write_csv(all_rows, out)
+        all_rows += extra[student]
     feedback_dir = Path(feedback_dir) if feedback_dir else out.parent / "feedback"
-    write_feedback(all_rows, feedback_dir)
+    gradebook.write_all(all_rows, out, feedback_dir, students, list(solutions_map), bom=excel)
+    if shard is not None:
+        gradebook.write_manifest(out, shard[0], shard[1], students, list(solutions_map), excel)
     echo(summary_table(all_rows, students))
-    echo(f"graded {len(students)} student(s), {len(tasks)} notebook(s) in "
-         f"{time.monotonic() - started:.1f} s → {out}, feedback in {feedback_dir}")
+    where = f" (shard {shard[0]}/{shard[1]})" if shard else ""
+    echo(f"graded {len(students)} student(s){where}, {len(tasks)} notebook(s) in "
+         f"{time.monotonic() - started:.1f} s, "
+         f"{'sandboxed' if limits else 'NOT sandboxed'} → {out}, "
+         f"{gradebook.totals_path(out).name}, feedback in {feedback_dir}")
     return all_rows
 
 
@@ -389,70 +446,3 @@ def _progress(total, enabled):
     except ImportError:
         return None
     return tqdm(total=total, desc="grading · 채점", unit="nb", file=sys.stderr)
-
-
-def _fmt_points(p):
-    return str(int(p)) if float(p).is_integer() else f"{p:g}"
-
-
-def write_csv(rows, out):
-    with open(out, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({**row, "points": _fmt_points(row["points"]),
-                             "max_points": _fmt_points(row["max_points"])})
-
-
-def _totals(rows):
-    got = sum(float(r["points"]) for r in rows)
-    total = sum(float(r["max_points"]) for r in rows)
-    return got, total
-
-
-def summary_table(rows, students):
-    header = ["student", "points", "max", *STATUSES]
-    lines = [header]
-    for student in students:
-        mine = [r for r in rows if r["student"] == student]
-        got, total = _totals(mine)
-        counts = [str(sum(r["status"] == s for r in mine)) for s in STATUSES]
-        lines.append([student, _fmt_points(got), _fmt_points(total), *counts])
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    text = []
-    for n, line in enumerate(lines):
-        text.append("  ".join(v.ljust(w) if i == 0 else v.rjust(w)
-                              for i, (v, w) in enumerate(zip(line, widths))))
-        if n == 0:
-            text.append("  ".join("-" * w for w in widths))
-    return "\n".join(text)
-
-
-def feedback_markdown(student, rows):
-    got, total = _totals(rows)
-    out = [f"# Feedback · 피드백: {student}", "",
-           f"Score · 점수: **{_fmt_points(got)} / {_fmt_points(total)}**", "",
-           "| notebook · 노트북 | exercise · 연습 문제 | points · 점수 | status · 상태 |",
-           "|---|---|---|---|"]
-    for r in rows:
-        out.append(f"| {r['notebook']} | {r['exercise']} | {_fmt_points(r['points'])} / "
-                   f"{_fmt_points(r['max_points'])} | {r['status']} · {STATUS_KO[r['status']]} |")
-    problems = [r for r in rows if r["status"] != "pass"]
-    out.append("")
-    if problems:
-        out += ["## What to fix · 고칠 점", ""]
-        for r in problems:
-            text = r["message"].replace("|", "\\|")
-            out.append(f"- **{r['notebook']} · {r['exercise']}** ({r['status']} · "
-                       f"{STATUS_KO[r['status']]}): {text}")
-    else:
-        out.append("All checks passed. · 모든 확인을 통과했습니다.")
-    return "\n".join(out) + "\n"
-
-
-def write_feedback(rows, folder):
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    for student in sorted({r["student"] for r in rows}):
-        mine = [r for r in rows if r["student"] == student]
-        (folder / f"{student}.md").write_text(feedback_markdown(student, mine), encoding="utf-8")
