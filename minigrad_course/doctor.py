@@ -8,6 +8,7 @@ import importlib
 import importlib.metadata
 import importlib.util
 import shutil
+import subprocess
 import sys
 
 MIN_PYTHON = (3, 10)
@@ -129,8 +130,28 @@ def check_minigrad():
                    "run the notebook's first cell (it installs the course)"))
 
 
+def check_grading_sandbox():
+    """Instructors only: ``grade`` runs student code in bubblewrap (a warning: lessons run without)."""
+    if in_colab():
+        return ("grading sandbox", "ok", "not needed in Colab (grading is for instructors)", None)
+    from . import sandbox
+
+    reason = sandbox.probe()
+    if reason is None:
+        version = subprocess.run([sandbox.find_bwrap(), "--version"], capture_output=True,
+                                 text=True).stdout.strip()
+        return ("grading sandbox", "ok", f"{version}: grade runs student code sandboxed", None)
+    container = "grade inside a Linux container: see docs/grading.md"
+    return ("grading sandbox", "warn", f"{reason}: `minigrad-course grade` refuses to run "
+            "(lessons are not affected)",
+            _fixes(f"bubblewrap is a system package: {container}",
+                   f"bubblewrap is a system package: {container}",
+                   "sudo apt-get install bubblewrap   (Fedora: sudo dnf install bubblewrap)",
+                   "not needed: grading is for instructors"))
+
+
 CHECKS = (check_python, check_numpy, check_jupyterlab, check_kernel, check_matplotlib,
-          check_graphviz, check_korean_font, check_minigrad)
+          check_graphviz, check_korean_font, check_minigrad, check_grading_sandbox)
 
 
 def diagnose():

@@ -62,8 +62,8 @@ MESSAGES = {
     "duplicate_file": ("'{file}' is another copy of {notebook}: '{chosen}' was graded instead",
                        "'{file}'은(는) {notebook}의 또 다른 사본입니다: 대신 '{chosen}'을(를) "
                        "채점했습니다"),
-    "unmatched": (" (files that match no notebook: {files})",
-                  " (어느 노트북과도 맞지 않는 파일: {files})"),
+    "missing_notebook_files": ("notebook not submitted (files that match no notebook: {files})",
+                               "노트북이 제출되지 않았습니다 (어느 노트북과도 맞지 않는 파일: {files})"),
 }
 
 
@@ -413,7 +413,7 @@ def grade(submissions, out, solutions="solutions", jobs=None, timeout=60.0, feed
             unknown = extra.get((student, notebook))
             for row in results.get((student, notebook), []):
                 if unknown and row["status"] == "missing":
-                    row = {**row, "message": row["message"] + msg("unmatched", files=unknown)}
+                    row = {**row, "message": msg("missing_notebook_files", files=unknown)}
                 all_rows.append({"student": student, "notebook": notebook, **row})
         all_rows += extra[student]
     feedback_dir = Path(feedback_dir) if feedback_dir else out.parent / "feedback"

@@ -16,9 +16,21 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.g
 def test_doctor_reports_everything_and_exits_zero(capsys):
     code = doctor.main()
     out = capsys.readouterr().out
-    for label in ("Python", "numpy", "JupyterLab", "graphviz", "Korean font", "minigrad"):
+    for label in ("Python", "numpy", "JupyterLab", "graphviz", "Korean font", "minigrad",
+                  "grading sandbox"):
         assert label in out
     assert code == 0, out
+
+
+def test_doctor_without_sandbox_warns_with_the_fix(monkeypatch):
+    from minigrad_course import sandbox
+
+    monkeypatch.setattr(doctor, "in_colab", lambda: False)
+    monkeypatch.setattr(sandbox, "probe", lambda: "bubblewrap (bwrap) is not installed")
+    label, status, detail, fixes = doctor.check_grading_sandbox()
+    assert (label, status) == ("grading sandbox", "warn")
+    assert "grade` refuses to run" in detail
+    assert fixes["apt"].startswith("sudo apt-get install bubblewrap")
 
 
 def test_doctor_missing_package_fails_with_fixes(monkeypatch, capsys):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from minigrad_course import cli
+from minigrad_course import cli, sandbox
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "course"
@@ -101,8 +101,10 @@ def graded(tmp_path_factory):
     out = tmp_path_factory.mktemp("grades")
     before = tree_hash(SUBMISSIONS)
     started = time.monotonic()
+    # sandboxed where bubblewrap runs (the default), else as before
+    no_sandbox = ["--no-sandbox"] if sandbox.probe() is not None else []
     code = cli.main(["grade", str(SUBMISSIONS), "--out", str(out / "grades.csv"),
-                     "--solutions", str(SOLUTIONS), "--jobs", "2", "--timeout", "2"])
+                     "--solutions", str(SOLUTIONS), "--jobs", "2", "--timeout", "2", *no_sandbox])
     seconds = time.monotonic() - started
     return {"code": code, "out": out, "before": before, "after": tree_hash(SUBMISSIONS),
             "seconds": seconds}
