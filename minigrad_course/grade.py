@@ -8,8 +8,10 @@
 3. finds each check cell by its ``exercise`` metadata, compares it with the shipped check cell (an
    edited check cell scores 0, ``fail``) and replaces it with the solution's check cell, hidden
    tests included (a deleted check cell scores ``missing``);
-4. starts a fresh kernel (cwd = the temporary folder), records the identity of the objects the checks
-   rely on before any student code runs, and executes the cells one by one with a time limit per cell;
+4. starts a fresh kernel (cwd = the temporary folder; by default inside the bubblewrap sandbox of
+   ``sandbox.py``, where that folder is all it can see of the user's files), records the identity
+   of the objects the checks rely on before any student code runs, and executes the cells one by
+   one with a time limit per cell;
 5. prefixes each check cell with a preamble that loads a private copy of the checks from the
    grader's own source text, rebinds the helper names, verifies that nothing the checks rely on was
    replaced, and gives ``passed`` a random per-cell nonce to print;
@@ -17,7 +19,9 @@
    A timeout or a dead kernel restarts the kernel, replays the earlier code cells (not the one that
    failed) and carries on, so one crash costs only the exercise it happened in.
 
-See docs/authoring.md for the threat model.
+Which file is which notebook: ``grade_files.py``; the CSVs, feedback and merging of shards:
+``gradebook.py``. See docs/grading.md for running it on a class, docs/authoring.md for the threat
+model.
 """
 
 import concurrent.futures as cf
@@ -62,6 +66,8 @@ MESSAGES = {
     "duplicate_file": ("'{file}' is another copy of {notebook}: '{chosen}' was graded instead",
                        "'{file}'은(는) {notebook}의 또 다른 사본입니다: 대신 '{chosen}'을(를) "
                        "채점했습니다"),
+    "link_file": ("'{file}' is a symbolic link: not read, not graded",
+                  "'{file}'은(는) 심볼릭 링크라서 읽지도 채점하지도 않았습니다"),
     "missing_notebook_files": ("notebook not submitted (files that match no notebook: {files})",
                                "노트북이 제출되지 않았습니다 (어느 노트북과도 맞지 않는 파일: {files})"),
 }
@@ -343,6 +349,8 @@ def _ignored_rows(student, ignored, notebooks):
     for rel, reason in ignored:
         if reason == "unknown":
             message = msg("unknown_file", file=rel.as_posix(), expected=expected)
+        elif reason == "link":
+            message = msg("link_file", file=rel.as_posix())
         else:
             _, notebook, chosen = reason.split(":", 2)
             message = msg("duplicate_file", file=rel.as_posix(), notebook=notebook, chosen=chosen)

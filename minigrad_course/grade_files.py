@@ -11,6 +11,7 @@ among equals). Every other ``.ipynb`` is reported.
 """
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -40,15 +41,22 @@ def _rank(path, notebook):
 
 
 def submitted_files(folder):
-    """Every ``.ipynb`` under a student's folder (sorted, relative paths)."""
+    """Every ``.ipynb`` under a student's folder (sorted, relative paths), and the ones that are
+    symbolic links (never read: a link in an unpacked archive could point at any file)."""
     folder = Path(folder)
-    files = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder)
-        if (path.suffix.lower() == ".ipynb" and path.is_file() and not rel.name.startswith("._")
-                and not JUNK_DIRS.intersection(rel.parts)):
-            files.append(rel)
-    return sorted(files, key=lambda p: (len(p.parts), p.as_posix()))
+    files, links = [], []
+    for top, dirs, names in os.walk(folder):  # does not follow links to folders
+        dirs[:] = [d for d in dirs if d not in JUNK_DIRS]
+        for name in names:
+            path = Path(top) / name
+            if path.suffix.lower() != ".ipynb" or name.startswith("._"):
+                continue
+            if path.is_symlink():
+                links.append(path.relative_to(folder))
+            elif path.is_file():
+                files.append(path.relative_to(folder))
+    order = lambda p: (len(p.parts), p.as_posix())  # noqa: E731
+    return sorted(files, key=order), sorted(links, key=order)
 
 
 def match(folder, notebooks, known=()):
@@ -60,8 +68,9 @@ def match(folder, notebooks, known=()):
     by_key = {normal_stem(n): n for n in notebooks}
     other = {normal_stem(n) for n in known} - set(by_key)
     candidates = {n: [] for n in notebooks}
-    ignored = []
-    for rel in submitted_files(folder):
+    files, links = submitted_files(folder)
+    ignored = [(rel, "link") for rel in links]
+    for rel in files:
         key = normal_stem(rel.stem)
         if key in by_key:
             notebook = by_key[key]

@@ -48,6 +48,9 @@ def _make_class(tmp):
         for name, source in files.items():
             (subs / student / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, subs / student / name)
+    secret = tmp / "instructor-only.ipynb"
+    secret.write_text("instructor's file")
+    (subs / "park" / "02_twice.ipynb").symlink_to(secret)  # an archive may unpack a link
     return solutions, subs
 
 
@@ -95,7 +98,9 @@ def test_files_not_graded_are_reported(graded):
     rows = gradebook.read_csv(graded["full"])
     ignored = {(r["student"], r["notebook"]): r["message"] for r in rows if r["status"] == "ignored"}
     assert set(ignored) == {(KIM, "notes.ipynb"), ("lee", ".ipynb_checkpoints/01_square-checkpoint.ipynb"),
-                            ("lee", "homework.ipynb"), ("park", "01_square (1).ipynb")}
+                            ("lee", "homework.ipynb"), ("park", "01_square (1).ipynb"),
+                            ("park", "02_twice.ipynb")}
+    assert ignored[("park", "02_twice.ipynb")].startswith("'02_twice.ipynb' is a symbolic link")
     assert ignored[(KIM, "notes.ipynb")].startswith(
         "'notes.ipynb' matches no notebook of this assignment (expected 01_square.ipynb, "
         "02_twice.ipynb)")
@@ -105,6 +110,9 @@ def test_files_not_graded_are_reported(graded):
     assert "## Files not graded · 채점하지 않은 파일" in feedback
     assert "- `notes.ipynb`: 'notes.ipynb' matches no notebook" in feedback
     assert "__MACOSX" not in feedback
+    for path in graded["full"].parent.rglob("*"):
+        if path.is_file():
+            assert "instructor's file" not in path.read_text(encoding="utf-8-sig")
 
 
 def test_submissions_never_modified(graded):
@@ -112,7 +120,8 @@ def test_submissions_never_modified(graded):
         for name, source in files.items():
             assert (graded["subs"] / student / name).read_bytes() == source.read_bytes()
         assert sorted(p.relative_to(graded["subs"] / student).as_posix()
-                      for p in (graded["subs"] / student).rglob("*") if p.is_file()) == sorted(files)
+                      for p in (graded["subs"] / student).rglob("*")
+                      if p.is_file() and not p.is_symlink()) == sorted(files)
 
 
 def test_one_assignment_at_a_time(graded):
