@@ -91,7 +91,7 @@ def require():
 # What the kernel may read
 
 
-SYSTEM_DIRS = ("/usr", "/etc", "/opt/conda")
+SYSTEM_DIRS = ("/usr", "/etc")
 TOP_LINKS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 PACKAGES = ("minigrad", "minigrad_course")
 

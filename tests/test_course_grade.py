@@ -159,13 +159,17 @@ def test_cannot_run_gives_nonzero_exit(tmp_path):
                      "--solutions", str(tmp_path)]) == 2
 
 
-def test_grade_notebook_outside_the_pool(tmp_path):
+@pytest.mark.parametrize("sandboxed", [False, True], ids=["plain", "sandboxed"])
+def test_grade_notebook_outside_the_pool(tmp_path, sandboxed):
     """The per-notebook entry point, without processes: a perfect copy passes everything."""
     from minigrad_course import grade
 
-    exercises = grade.load_solutions(SOLUTIONS)["01_square"]
+    if sandboxed and sandbox.probe() is not None:
+        pytest.skip(f"bubblewrap cannot run here: {sandbox.probe()}")
+    exercises = grade.load_solutions(SOLUTIONS)[0]["01_square"]
     copy = tmp_path / "01_square.ipynb"
     shutil.copyfile(SUBMISSIONS / "perfect" / "01_square.ipynb", copy)
-    rows = grade.grade_notebook(str(copy), exercises, timeout=20)
+    rows = grade.grade_notebook(str(copy), exercises, timeout=20,
+                                limits=sandbox.Limits() if sandboxed else None)
     assert [(r["exercise"], r["status"], r["points"]) for r in rows] == [
         ("01.1", "pass", 2), ("01.2", "pass", 1), ("01.3", "pass", 1)]
