@@ -117,7 +117,7 @@ def python_dirs():
         paths.add(site.getusersitepackages())
     found = set()
     for p in paths:
-        if p and Path(p).is_dir():
+        if p and os.path.isdir(p):  # False, not an error, for a folder it may not read
             found.update({Path(os.path.abspath(p)), Path(p).resolve()})
     return sorted(found)
 
