@@ -135,11 +135,8 @@ import os, resource, sys
 null = os.open(os.devnull, os.O_WRONLY)  # the kernel's own start-up chatter
 os.dup2(null, 1); os.dup2(null, 2)
 memory, processes, cpu, fsize, uid = (int(v) for v in sys.argv[1:6])
-if uid >= 0:
-    try:
-        os.setgroups([]); os.setgid(uid); os.setuid(uid)
-    except OSError:
-        pass
+if uid >= 0:  # never go on as root: no uid of its own means no sandbox (the probe fails)
+    os.setgroups([]); os.setgid(uid); os.setuid(uid)
 for name, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_NPROC, processes),
                     (resource.RLIMIT_CPU, cpu), (resource.RLIMIT_FSIZE, fsize)):
     if value > 0:
@@ -175,7 +172,7 @@ def command(argv, workdir, limits, probe_only=False):
     if os.getuid() == 0:  # no user namespace: root sets the sandbox up, the kernel drops to a uid
         cmd += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
     else:
-        cmd += ["--unshare-user"]
+        cmd += ["--unshare-user", "--disable-userns"]
     for d in SYSTEM_DIRS:
         cmd += ["--ro-bind-try", d, d]
     for d in TOP_LINKS:
