@@ -54,8 +54,8 @@ EXPECTED = [
     ("missing", "01.3", "0", "1", "missing", MISSING),
     ("osexit", "01.1", "2", "2", "pass", ""),
     ("osexit", "01.2", "0", "1", "error",
-     "the kernel died while running the check (crash, os._exit or exit()) / "
-     "확인을 실행하는 동안 커널이 종료되었습니다 (충돌, os._exit 또는 exit())"),
+     "the kernel died while running the check (crash, os._exit, exit() or a resource limit) / "
+     "확인을 실행하는 동안 커널이 종료되었습니다 (충돌, os._exit, exit() 또는 자원 제한)"),
     ("osexit", "01.3", "1", "1", "pass", ""),
     ("partial", "01.1", "2", "2", "pass", ""),
     ("partial", "01.2", "0", "1", "fail",

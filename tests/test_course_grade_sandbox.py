@@ -258,3 +258,16 @@ def test_sandbox_sees_no_home_and_no_network():
 
         shutil.rmtree(workdir, ignore_errors=True)
     assert seen == [f"True mine False False {2048 * 1024 * 1024} False"]
+
+
+def test_cpu_limit_kills_the_kernel_and_costs_only_its_exercise():
+    """An endless loop under a 3-CPU-second limit: the kernel is killed (SIGXCPU) before the
+    wall-clock timeout, the grader restarts it, and the other exercises still pass."""
+    if sandbox.probe() is not None:
+        pytest.skip(f"bubblewrap cannot run here: {sandbox.probe()}")
+    fixtures = Path(__file__).parent / "fixtures" / "course"
+    exercises = grade.load_solutions(fixtures / "solutions")[0]["01_square"]
+    rows = grade.grade_notebook(str(fixtures / "submissions" / "loop" / "01_square.ipynb"),
+                                exercises, timeout=120, limits=sandbox.Limits(cpu_seconds=3))
+    assert [(r["status"], r["points"]) for r in rows] == [("error", 0), ("pass", 1), ("pass", 1)]
+    assert rows[0]["message"] == grade.msg("died")
