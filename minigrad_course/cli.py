@@ -137,7 +137,7 @@ def parser():
     g.add_argument("--no-progress", action="store_true", help="no progress bar")
     g.add_argument("--no-sandbox", action="store_true",
                    help="run student code unconfined, with your rights (default: bubblewrap)")
-    g.add_argument("--memory-mb", type=int, default=2048, help="memory per kernel (default 2048)")
+    g.add_argument("--memory-mb", type=int, default=2048, help="memory per kernel (default 2048; 0 = no limit, as for the other limits)")
     g.add_argument("--max-processes", type=int, default=64,
                    help="processes and threads per kernel (default 64)")
     g.add_argument("--cpu-seconds", type=int, default=900,
