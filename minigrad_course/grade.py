@@ -382,17 +382,16 @@ def grade(submissions, out, solutions="solutions", jobs=None, timeout=60.0, feed
     else:
         limits = None
     src = checks_source()
-    tasks, extra = [], {}
+    tasks, ignored_rows, unmatched = [], {}, {}
     for student in students:
         chosen, ignored = grade_files.match(submissions / student, list(solutions_map), known)
-        extra[student] = _ignored_rows(student, ignored, list(solutions_map))
-        unknown = [rel.as_posix() for rel, reason in ignored if reason == "unknown"]
+        ignored_rows[student] = _ignored_rows(student, ignored, list(solutions_map))
+        # named in the message of a missing notebook: a misnamed file is easy to spot
+        unmatched[student] = ", ".join(rel.as_posix() for rel, why in ignored if why == "unknown")
         for notebook, exercises in solutions_map.items():
             path = chosen[notebook]
             tasks.append((student, notebook, str(path) if path else None, exercises,
                           float(timeout), src, limits))
-            if path is None and unknown:
-                extra.setdefault((student, notebook), ", ".join(unknown))
     out.parent.mkdir(parents=True, exist_ok=True)
     if not os.access(out.parent, os.W_OK):
         raise GradeSetupError(f"cannot write {out}")
@@ -418,12 +417,11 @@ def grade(submissions, out, solutions="solutions", jobs=None, timeout=60.0, feed
     all_rows = []
     for student in students:
         for notebook in solutions_map:
-            unknown = extra.get((student, notebook))
             for row in results.get((student, notebook), []):
-                if unknown and row["status"] == "missing":
-                    row = {**row, "message": msg("missing_notebook_files", files=unknown)}
+                if row["message"] == msg("missing_notebook") and unmatched[student]:
+                    row = {**row, "message": msg("missing_notebook_files", files=unmatched[student])}
                 all_rows.append({"student": student, "notebook": notebook, **row})
-        all_rows += extra[student]
+        all_rows += ignored_rows[student]
     feedback_dir = Path(feedback_dir) if feedback_dir else out.parent / "feedback"
     gradebook.write_all(all_rows, out, feedback_dir, students, list(solutions_map), bom=excel)
     if shard is not None:
