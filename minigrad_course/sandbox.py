@@ -181,6 +181,10 @@ def command(argv, workdir, limits, probe_only=False):
         elif os.path.isdir(d):
             cmd += ["--ro-bind", d, d]
     cmd += ["--ro-bind-try", "/sys/devices/system/cpu", "/sys/devices/system/cpu"]
+    cmd += ["--proc", "/proc", "--dev", "/dev"]
+    # /tmp: a small tmpfs of its own, mounted before the binds below (the repository, its .venv or
+    # the work folder may live under /tmp, as in CI)
+    cmd += ["--perms", "1777", "--size", str((limits.file_size_mb or 256) * MB), "--tmpfs", "/tmp"]
     readable = readable_dirs()
     # folders bwrap creates on the way to a bound one would be private to root (0700)
     parents = {p for d in [*readable, workdir] for p in d.parents if str(p) != "/"}
@@ -189,11 +193,7 @@ def command(argv, workdir, limits, probe_only=False):
             cmd += ["--perms", "0755", "--dir", str(p)]
     for d in readable:
         cmd += ["--ro-bind", str(d.resolve()), str(d)]
-    cmd += ["--proc", "/proc", "--dev", "/dev"]
-    # /tmp: a small tmpfs of its own; then the work folder (bound at its real path, which the
-    # grader's kernel client also uses for the Unix sockets)
-    cmd += ["--perms", "1777", "--size", str((limits.file_size_mb or 256) * MB), "--tmpfs", "/tmp"]
-    if not probe_only:
+    if not probe_only:  # at its real path: the grader's kernel client uses it for the sockets
         cmd += ["--bind", str(workdir), str(workdir)]
     home = str(workdir)
     pythonpath = os.pathsep.join(dict.fromkeys(str(d.parent) for d in package_dirs()))
