@@ -148,10 +148,6 @@ def test_summary_on_terminal(graded, capsys):
     assert table.splitlines()[2].split() == ["partial", "2", "4", "1", "2", "0", "0", "0"]
 
 
-def test_grading_is_fast_enough(graded):
-    assert graded["seconds"] < 60, graded["seconds"]
-
-
 def test_cannot_run_gives_nonzero_exit(tmp_path):
     assert cli.main(["grade", str(tmp_path / "nope"), "--out", str(tmp_path / "g.csv"),
                      "--solutions", str(SOLUTIONS)]) == 2
