@@ -19,6 +19,7 @@
 Set ``MINIGRAD_SKIP_COLAB_SIM=1`` to skip it; it skips by itself without Python 3.12/3.13.
 """
 
+import fcntl
 import hashlib
 import json
 import os
@@ -89,10 +90,18 @@ def cached_colab_base(python):
                          .encode()).hexdigest()[:12]
     cache = Path(os.environ.get("MINIGRAD_COLAB_SIM_CACHE",
                                 Path.home() / ".cache" / "minigrad-course" / "colab-sim")) / key
-    if (cache / "ready").exists():
-        return cache
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    with open(cache.parent / f"{key}.lock", "w") as lock:  # two test sessions: one builds, one waits
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (cache / "ready").exists():
+            _build_colab_base(python, cache)
+    return cache
+
+
+def _build_colab_base(python, cache):
     shutil.rmtree(cache, ignore_errors=True)
-    env = pip_env(PIP_FIND_LINKS=os.environ.get("PIP_FIND_LINKS", ""))
+    # The machine's own pip settings (mirrors, caches) apply here: this is provisioning, not the test.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     sh(python, "-m", "venv", cache / "venv")
     sh(cache / "venv" / "bin" / "python", "-m", "pip", "install", "--quiet", *COLAB_PACKAGES, env=env)
     sh(python, "-m", "venv", cache / "tools")
@@ -100,7 +109,6 @@ def cached_colab_base(python):
     sh(cache / "venv" / "bin" / "python", "-m", "pip", "download", "--quiet", "--no-deps",
        "--only-binary", ":all:", "--dest", cache / "wheels", *COLAB_LACKS, env=env)
     (cache / "ready").write_text("ok\n")
-    return cache
 
 
 def simple_index(wheels, folder):
