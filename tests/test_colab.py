@@ -175,3 +175,15 @@ def test_run_all_stops_at_the_first_unsolved_exercise(path):
     failed = [i for i, c in enumerate(nb.cells)
               if any(o.get("output_type") == "error" for o in c.get("outputs", []))]
     assert len(failed) == 1 and failed[0] <= first_check
+
+
+def test_update_sources_rewrites_only_the_first_cell(tmp_path):
+    src = tmp_path / "course" / "notebooks" / "03_x.py"
+    src.parent.mkdir(parents=True)
+    rest = "# %% [markdown]\n# # Title · 제목\n\n# %%\nx = 1\n"
+    src.write_text('# %% tags=["bootstrap", "nbval-ignore-output"]\nprint("old cell")\n\n' + rest)
+    assert bootstrap.update_sources(tmp_path) == [src]
+    nb = notebooks.read_source(src)
+    assert nb.cells[0].source == bootstrap.BOOTSTRAP_SOURCE and nb.cells[2].source == "x = 1"
+    assert src.read_text().endswith("\n" + rest)
+    assert bootstrap.update_sources(tmp_path) == []  # idempotent
