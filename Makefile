@@ -11,6 +11,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip uninstall --quiet --yes minigrad 2>/dev/null || true  # the old distribution name
 	$(BIN)/python -m pip install --quiet -e '.[course,dev]'
 	touch $(STAMP)
 

@@ -30,7 +30,7 @@ from ._functions import cat, concat, is_tensor, stack
 from . import nn, optim, utils  # noqa: E402  (torch.nn, torch.optim, torch.utils.data)
 from . import datasets, models  # noqa: E402
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402  (one place: minigrad/_version.py)
 
 
 def __getattr__(name):

@@ -10,7 +10,8 @@ In a solution notebook:
   cell is run by the grader only.
 
 The student version replaces each code solution region by a stub that raises
-``NotImplementedError`` (same indentation), each markdown region by an invitation to answer,
+``NotImplementedError`` with a bilingual "not done yet" message (same indentation): Colab's
+"Run all" stops there, at the first exercise the learner has not solved; each markdown region by an invitation to answer,
 removes hidden tests, and clears the outputs of solution and check cells. Everything else,
 metadata included, is kept.
 """
@@ -25,8 +26,9 @@ BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
 END_HIDDEN = "### END HIDDEN TESTS"
 MARKERS = (BEGIN_SOLUTION, END_SOLUTION, BEGIN_HIDDEN, END_HIDDEN)
 
-STUB = ('raise NotImplementedError("Exercise {id}: write your code here'
-        ' · 연습 문제 {id}: 여기에 코드를 작성하세요")')
+# The stub is where "Run all" stops in an exercise notebook as shipped: at the first exercise not done.
+STUB = ('raise NotImplementedError("Exercise {id} is not done yet: write your code here'
+        ' · 연습 문제 {id}: 아직 풀지 않았습니다. 여기에 코드를 작성하세요")')
 MARKDOWN_STUB = "_Exercise {id}: write your answer here · 연습 문제 {id}: 여기에 답을 쓰세요_"
 
 EXERCISE_ID_RE = re.compile(r"^\d\d\.\d+$")

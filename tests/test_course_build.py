@@ -5,8 +5,8 @@ import pytest
 
 from minigrad_course import build
 
-STUB = ('raise NotImplementedError("Exercise 03.1: write your code here'
-        ' · 연습 문제 03.1: 여기에 코드를 작성하세요")')
+STUB = ('raise NotImplementedError("Exercise 03.1 is not done yet: write your code here'
+        ' · 연습 문제 03.1: 아직 풀지 않았습니다. 여기에 코드를 작성하세요")')
 
 
 def solution_nb():

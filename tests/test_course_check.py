@@ -128,13 +128,17 @@ def test_local_paths_in_outputs(tmp_path, text):
     assert (3, "local-path") in rules(tmp_path, nb)
 
 
-def test_error_output_only_when_tagged(tmp_path):
+@pytest.mark.parametrize("folder", ["solutions", "notebooks"])
+def test_error_outputs_and_raises_exception_tags_are_rejected(tmp_path, folder):
+    """Colab's Run all ignores the raises-exception tag: neither an error nor the tag may remain."""
     nb = good_nb()
+    assert (2, "error-output") not in rules(tmp_path / "a", nb, folder=folder)
     nb.cells[2].outputs = [nbformat.v4.new_output("error", ename="ValueError", evalue="x",
                                                    traceback=[])]
-    assert (2, "error-output") in rules(tmp_path, nb)
+    assert (2, "error-output") in rules(tmp_path / "b", nb, folder=folder)
+    nb.cells[2].outputs = []
     nb.cells[2].metadata["tags"] = ["raises-exception"]
-    assert (2, "error-output") not in rules(tmp_path / "b", nb, source_nb=nb)
+    assert (2, "error-output") in rules(tmp_path / "c", nb, folder=folder, source_nb=nb)
 
 
 def test_warning_on_stderr(tmp_path):

