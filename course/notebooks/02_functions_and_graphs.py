@@ -260,13 +260,17 @@ draw_mini(z, {id(x): "x", id(w): "w", id(y): "y", id(z): "z"})
 # Now the real engine, on the example of the PyTorch autograd tutorial. Its nodes, like PyTorch's,
 # keep their edges differently from our `ctx.inputs`: not as the input *tensors* but as
 # `next_functions`, for each input the node that the gradient should go to next, paired with an
-# output index (always `0` here, since every operation has one output). Linking node to node means the
-# graph does not keep intermediate tensors alive; a tensor stays only if some backward saved it.
+# output index (always `0` here, since every operation has one output). Linking node to node means
+# PyTorch's graph does not keep intermediate tensors alive: a tensor stays only if some backward saved
+# it. (minigrad's nodes also keep their input tensors until `backward()`, only so that `draw_graph` can
+# show them; `backward()` drops them together with the saved tensors.)
 #
 # 이제 실제 엔진으로 PyTorch autograd 튜토리얼의 예제를 봅시다. 실제 엔진의 노드는 PyTorch처럼 간선을 우리의
 # `ctx.inputs`와 다르게 간직합니다. 입력 *텐서*가 아니라 `next_functions`, 곧 입력마다 변화도가 다음에 가야 할
 # 노드를 출력 번호와 함께 짝지어 둡니다(모든 연산의 출력이 하나이므로 여기서는 번호가 언제나 `0`입니다). 노드가
-# 노드를 가리키므로 그래프가 중간 텐서를 붙잡아 두지 않습니다. 텐서는 어떤 역전파가 저장했을 때만 남습니다.
+# 노드를 가리키므로 PyTorch의 그래프는 중간 텐서를 붙잡아 두지 않습니다. 텐서는 어떤 역전파가 저장했을 때만 남습니다.
+# (minigrad의 노드는 `draw_graph`가 그릴 수 있도록 `backward()` 전까지 입력 텐서도 간직하며, `backward()`가 저장된
+# 텐서와 함께 놓아 줍니다.)
 
 # %%
 import minigrad as torch
@@ -485,24 +489,27 @@ draw_graph(out, params={"x": x, "y": y, "z": z, "out": out}, legend=True)
 # %% [markdown]
 # ## The real code · 실제 코드
 #
-# minigrad's `Function.apply` (in `minigrad/autograd/function.py`) does what `MiniFunction.apply` did,
-# plus three things you will need later:
+# minigrad's `Function` (in `minigrad/autograd/function.py`) has the form we just built, which is
+# PyTorch's: static `forward(ctx, ...)` and `backward(ctx, ...)`, `ctx.save_for_backward`,
+# `ctx.saved_tensors`, `ctx.needs_input_grad` and `apply`. Its `apply` does what `MiniFunction.apply`
+# did, plus what later lessons need:
 #
 # - it checks grad mode, so that `torch.no_grad()` can switch recording off (lesson 07);
-# - it stores `next_functions` (the node of each input, from `_node_of`) for the backward pass, and
-#   `needs_input_grad`, so a backward can skip gradients nobody wants;
-# - it records each input's version counter, to detect in-place changes that would spoil the saved
-#   inputs (lesson 07), and keeps only a weak link to the output (the output owns the node, not the
-#   other way round).
+# - it records `needs_input_grad`, so that a backward can skip gradients nobody wants, and
+#   `next_functions`, the node of each input (from `_node_of`);
+# - it keeps the saved tensors with their version counters, to detect in-place changes that would
+#   spoil them (lesson 07), until `backward()` frees them (lesson 04).
 #
-# minigrad의 `Function.apply`(`minigrad/autograd/function.py`)는 `MiniFunction.apply`가 한 일에 더해,
-# 나중에 필요한 세 가지를 더 합니다.
+# minigrad의 `Function`(`minigrad/autograd/function.py`)은 방금 만든 형식, 곧 PyTorch의 형식을 그대로 따릅니다. 정적
+# 메서드 `forward(ctx, ...)`와 `backward(ctx, ...)`, `ctx.save_for_backward`, `ctx.saved_tensors`,
+# `ctx.needs_input_grad`, 그리고 `apply`입니다. `apply`는 `MiniFunction.apply`가 한 일에 더해 뒤의 강의에 필요한 일을
+# 합니다.
 #
 # - 변화도 모드를 확인해서 `torch.no_grad()`로 기록을 끌 수 있게 합니다(07강).
-# - 역전파를 위해 `next_functions`(`_node_of`가 찾은 입력별 노드)와, 아무도 원하지 않는 변화도 계산을 건너뛸
-#   수 있도록 `needs_input_grad`를 저장합니다.
-# - 입력마다 버전 번호를 기록해서 저장된 입력을 망가뜨리는 제자리 변경을 잡아내고(07강), 출력은 약한
-#   참조로만 가리킵니다(노드가 출력을 소유하는 것이 아니라 출력이 노드를 소유합니다).
+# - 아무도 원하지 않는 변화도 계산을 역전파가 건너뛸 수 있도록 `needs_input_grad`를 기록하고, 입력마다 그 노드
+#   (`_node_of`가 찾습니다)를 `next_functions`에 기록합니다.
+# - 저장된 텐서를 버전 번호와 함께 간직해서, 저장된 값을 망가뜨리는 제자리 변경을 잡아내고(07강), `backward()`가
+#   해제할 때까지 보관합니다(04강).
 
 # %%
 import inspect
@@ -514,13 +521,15 @@ print(inspect.getsource(function._node_of))
 
 # %% [markdown]
 # And here is multiplication from `minigrad/ops/arithmetic.py`. `node_name` is the name you saw
-# printed. `backward` reads the inputs through `saved_inputs` (which raises PyTorch's error if the graph
-# was already freed or an input was changed in place) and uses `sum_to` to undo broadcasting
-# (lesson 08).
+# printed. It derives from `NumpyFunction`: `forward` receives the NumPy arrays inside the tensors, as
+# ours did, and `sum_to` undoes broadcasting (lesson 08). What forward saves comes back to `backward`
+# as tensors, and `backward` receives and returns tensors: that way a backward pass can itself be
+# recorded as a graph, which is how higher-order derivatives work (lesson 09).
 #
-# 다음은 `minigrad/ops/arithmetic.py`의 곱셈입니다. `node_name`이 앞에서 출력된 이름입니다. `backward`는
-# `saved_inputs`를 통해 입력을 읽고(그래프가 이미 해제되었거나 입력이 제자리에서 바뀌었다면 PyTorch와 같은
-# 오류를 냅니다), `sum_to`로 브로드캐스팅(broadcasting)을 되돌립니다(08강).
+# 다음은 `minigrad/ops/arithmetic.py`의 곱셈입니다. `node_name`이 앞에서 출력된 이름입니다. `NumpyFunction`을
+# 상속하므로 우리 것처럼 `forward`가 텐서 안의 NumPy 배열을 받고, `sum_to`로 브로드캐스팅(broadcasting)을 되돌립니다(08강).
+# `forward`가 저장한 것은 `backward`에 텐서로 돌아오고, `backward`는 텐서를 받아 텐서를 돌려줍니다. 그래야 역전파 자체도
+# 그래프로 기록할 수 있고, 이것이 고차 미분(higher-order derivative)이 동작하는 원리입니다(09강).
 
 # %%
 from minigrad.ops import arithmetic
@@ -528,17 +537,31 @@ from minigrad.ops import arithmetic
 print(inspect.getsource(arithmetic.Mul))
 
 # %% [markdown]
-# One difference from our `MiniFunction`: `forward` still works on NumPy arrays, but `backward` receives
-# and returns *tensors* (`grad`, and the inputs from `saved_inputs`). That way a backward pass can itself
-# be recorded as a graph, which is how higher-order derivatives work (lesson 09). A `Function` without a
-# `node_name`, such as one you write yourself, is named after its class, as in PyTorch:
-# `class Square(Function)` makes `SquareBackward` nodes.
+# A `Function` you write yourself is written exactly as for `torch.autograd.Function`: `forward`
+# receives tensors, and the node is named after the class (`class Square` makes `SquareBackward`).
+# The same cell runs unchanged on PyTorch:
 #
-# 우리의 `MiniFunction`과 다른 점이 하나 있습니다. `forward`는 여전히 NumPy 배열로 계산하지만, `backward`는
-# *텐서*를 받고 텐서를 돌려줍니다(`grad`도, `saved_inputs`로 읽은 입력도 텐서입니다). 그래야 역전파 자체도
-# 그래프로 기록할 수 있고, 이것이 고차 미분(higher-order derivative)이 동작하는 원리입니다(09강).
-# `node_name`이 없는 `Function`, 예를 들어 여러분이 직접 만든 `Function`에는 PyTorch처럼 클래스 이름을 딴
-# 이름이 붙습니다. `class Square(Function)`는 `SquareBackward` 노드를 만듭니다.
+# 여러분이 직접 만드는 `Function`도 `torch.autograd.Function`과 똑같이 씁니다. `forward`는 텐서를 받고, 노드 이름은
+# 클래스 이름을 따릅니다(`class Square`는 `SquareBackward`를 만듭니다). 아래 셀은 PyTorch에서도 그대로 실행됩니다.
+
+# %%
+class Square(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x * x
+
+    @staticmethod
+    def backward(ctx, grad):
+        (x,) = ctx.saved_tensors
+        return grad * 2 * x
+
+
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+y = Square.apply(x)
+print(y)
+y.sum().backward()
+print(x.grad)
 
 # %% [markdown]
 # ## Summary · 정리

@@ -631,41 +631,45 @@ for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
 # %% [markdown]
 # What is new compared with our engine:
 #
-# * `forward` works on NumPy arrays of any shape; `check_broadcast` and `promote` reproduce
-#   PyTorch's error message and result dtype (below).
+# * The same form as ours, `forward(ctx, ...)` and `backward(ctx, grad)`, but `forward` works on
+#   NumPy arrays of any shape, and `backward` on tensors; `check_broadcast` and `promote` reproduce
+#   PyTorch's error message and result dtype (below). `Add` and `Sub` save no values: only the
+#   shapes, for `sum_to`.
 # * `sum_to` undoes broadcasting: if `b` had shape `(3,)` and was stretched to `(2, 3)`, its gradient
 #   is summed back to `(3,)`. Lesson 08 explains it.
-# * `RSub` is where minigrad parts from our engine. The number of `5 - x` is not an input but a
-#   setting of the node (`number=5`), as the exponent is for `Pow`: one input, `x`, as in PyTorch,
+# * `RSub` is where minigrad parts from our engine. The number of `5 - x` is passed to `forward` as a
+#   plain Python number, not as a tensor, so it is not an input of the node (as the exponent of `Pow`
+#   is not): one input, `x`, as in PyTorch,
 #   and one gradient returned, $-g$ for an upstream gradient $g$. Our engine made the `5` an input,
 #   which received a gradient nobody used.
 #
-# Multiplication and division save their inputs (`saved_inputs`) because their derivatives need the
-# values, and skip the gradients nobody asked for (`needs_input_grad`), such as the one of the
-# constant in `x * 3`:
+# Multiplication and division save their inputs (`ctx.save_for_backward`) because their derivatives
+# need the values, and skip the gradients nobody asked for (`ctx.needs_input_grad`), such as the one
+# of the constant in `x * 3`:
 #
 # 우리 엔진과 비교해 새로운 점은 다음과 같습니다.
 #
-# * `forward`는 모양(shape)에 상관없이 NumPy 배열로 계산합니다. `check_broadcast`와 `promote`는 PyTorch의 오류 메시지와
-#   결과 자료형을 재현합니다 (아래에서 봅니다).
+# * 우리 것과 같은 형식(`forward(ctx, ...)`, `backward(ctx, grad)`)이지만, `forward`는 모양(shape)에 상관없이 NumPy
+#   배열로, `backward`는 텐서로 계산합니다. `check_broadcast`와 `promote`는 PyTorch의 오류 메시지와 결과 자료형을
+#   재현합니다 (아래에서 봅니다). `Add`와 `Sub`는 값을 저장하지 않고, `sum_to`에 쓸 모양만 기억합니다.
 # * `sum_to`는 브로드캐스팅(broadcasting)을 되돌립니다. 모양이 `(3,)`인 `b`가 `(2, 3)`으로 늘어났다면 그 변화도를 다시 `(3,)`으로
 #   합칩니다. 08강에서 설명합니다.
-# * `RSub`에서 minigrad는 우리 엔진과 갈라집니다. `5 - x`의 수는 입력이 아니라, `Pow`의 지수처럼 노드의
-#   설정값(`number=5`)입니다. 그래서 PyTorch처럼 입력은 `x` 하나이고, 위에서 온 변화도가 $g$일 때 변화도 $-g$ 하나를
+# * `RSub`에서 minigrad는 우리 엔진과 갈라집니다. `5 - x`의 수는 텐서가 아닌 평범한 파이썬 수로 `forward`에 넘어가므로,
+#   `Pow`의 지수처럼 노드의 입력이 아닙니다. 그래서 PyTorch처럼 입력은 `x` 하나이고, 위에서 온 변화도가 $g$일 때 변화도 $-g$ 하나를
 #   돌려줍니다. 우리 엔진은 `5`를 입력으로 만들었고, 그 입력은 아무도 쓰지 않을 변화도를 받았습니다.
 #
-# 곱셈과 나눗셈은 도함수에 입력값이 필요하므로 입력을 저장하고(`saved_inputs`), `x * 3`의 상수처럼 아무도 요청하지 않은
-# 변화도는 계산하지 않습니다(`needs_input_grad`).
+# 곱셈과 나눗셈은 도함수에 입력값이 필요하므로 입력을 저장하고(`ctx.save_for_backward`), `x * 3`의 상수처럼 아무도
+# 요청하지 않은 변화도는 계산하지 않습니다(`ctx.needs_input_grad`).
 
 # %%
 for cls in [arithmetic.Mul, arithmetic.Div, arithmetic.Reciprocal]:
     print(inspect.getsource(cls))
 
 # %% [markdown]
-# `Reciprocal.backward` uses the **output** $y = 1/x$: $-1/x^2 = -y^2$, so it saves nothing extra.
+# `Reciprocal` saves its **output** $y = 1/x$ rather than its input, since $-1/x^2 = -y^2$.
 # The three powers, one per node name:
 #
-# `Reciprocal.backward`는 **출력** $y = 1/x$를 씁니다. $-1/x^2 = -y^2$이므로 따로 저장할 것이 없습니다.
+# `Reciprocal`은 입력 대신 **출력** $y = 1/x$를 저장합니다. $-1/x^2 = -y^2$이기 때문입니다.
 # 노드 이름마다 하나씩, 세 가지 거듭제곱입니다.
 
 # %%
