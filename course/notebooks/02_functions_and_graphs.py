@@ -165,7 +165,8 @@ z = Add.apply(y, x)
 print(y)
 print(z)
 print(z.grad_fn.inputs[0] is y, z.grad_fn.inputs[1] is x)
-print("saved by Mul:", y.grad_fn.saved_tensors, "| saved by Add:", hasattr(z.grad_fn, "saved_tensors"))
+print("saved by Mul:", [v.tolist() for v in y.grad_fn.saved_tensors],
+      "| Add saved something:", hasattr(z.grad_fn, "saved_tensors"))
 
 # %% [markdown]
 # `z` knows its node, the node knows its inputs `y` and `x`, and `y` knows *its* node: following the

@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 04 · The backward pass · 역전파
+# # Lesson 04 · The backward pass · 역전파
 #
 # In lesson 03 we walked a chain `a -> b -> c -> out` backwards by hand, multiplying local
 # derivatives. `out.backward()` does that walk for any graph. This lesson builds it:
@@ -546,11 +546,14 @@ print(x.grad)
 # Everything above is in `minigrad/autograd/engine.py`. First the topological order, the same
 # depth-first search as ours, written with an explicit stack. It works on graph nodes
 # (`grad_fn`s) rather than tensors: a node's `next_functions` point to the nodes of its inputs, where
-# ours followed `ctx.inputs` to the input tensors:
+# ours followed `ctx.inputs` to the input tensors. (PyTorch's C++ engine reaches a valid order another
+# way: it counts, for each node, the gradients it still waits for, and runs the node as soon as that
+# count reaches zero.)
 #
 # 지금까지 본 모든 것이 `minigrad/autograd/engine.py`에 있습니다. 먼저 위상 순서입니다. 우리와 같은 깊이 우선 탐색을
 # 명시적인 스택으로 작성했습니다. 텐서가 아니라 그래프 노드(`grad_fn`)에 대해 동작합니다. 우리는 `ctx.inputs`를 따라 입력
-# 텐서로 갔지만, 노드의 `next_functions`는 입력의 노드를 가리킵니다.
+# 텐서로 갔지만, 노드의 `next_functions`는 입력의 노드를 가리킵니다. (PyTorch의 C++ 엔진은 다른 방법으로 올바른 순서를
+# 얻습니다. 노드마다 아직 기다리는 변화도의 수를 세고, 그 수가 0이 되는 즉시 그 노드를 실행합니다.)
 
 # %%
 engine = importlib.import_module("minigrad.autograd.engine")

@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 05 · Operators · 연산자
+# # Lesson 05 · Operators · 연산자
 #
 # Lesson 04's backward pass relied on one thing: every node knew its local derivatives. In this
 # lesson we write them, for the operators you actually type: `+ - * / **`, unary `-`, and `@`.
@@ -47,11 +47,12 @@ from minigrad.viz import draw_graph, show_backward
 #
 # Python has no built-in idea of adding tensors. `a + b` is a method call, `a.__add__(b)`. If `a`
 # does not know how to add `b`, its method returns the special value `NotImplemented`, and Python
-# then tries the **reversed** method of the right operand, `b.__radd__(a)`. A class that prints
+# then tries the **reversed** method of the right operand, `b.__radd__(a)` (Python's documentation
+# calls them *reflected* methods). A class that prints
 # which method ran shows the protocol:
 #
 # 파이썬은 텐서를 더하는 법을 따로 알지 못합니다. `a + b`는 메서드 호출 `a.__add__(b)`입니다. `a`가 `b`를 더할 줄 모르면
-# 이 메서드는 특별한 값 `NotImplemented`를 돌려주고, 그러면 파이썬은 오른쪽 피연산자의 **뒤집힌**(reversed) 메서드
+# 이 메서드는 특별한 값 `NotImplemented`를 돌려주고, 그러면 파이썬은 오른쪽 피연산자의 **뒤집힌**(reflected) 메서드
 # `b.__radd__(a)`를 시도합니다. 어떤 메서드가 불렸는지 알려 주는 클래스로 이 규약을 확인해 봅시다.
 
 # %%

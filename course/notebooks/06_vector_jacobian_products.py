@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 06 · Vector-Jacobian products · 벡터-야코비안 곱
+# # Lesson 06 · Vector-Jacobian products · 벡터-야코비안 곱
 #
 # So far every `backward()` started from a single number: a loss, or a `.sum()` we added to get
 # one. Call it on a vector and minigrad, like PyTorch, refuses. This lesson explains why, and what
