@@ -17,7 +17,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #    that records where each result came from and saves what its backward needs;
 # 3. follow those records through minigrad's graph: `grad_fn`, `next_functions`, `AccumulateGrad`;
 # 4. watch the graph change from run to run (*define-by-run*) and draw it with `minigrad.viz`;
-# 5. read minigrad's real `Function.apply` and its multiplication.
+# 5. read minigrad's real `Function.apply` and its multiplication, and write a `Function` of your own
+#    exactly as in PyTorch.
 #
 # 01강에서 추적되는 텐서로부터 계산한 텐서에는 `grad_fn`이 붙어 있었습니다. 이번 강의에서는 그 객체의 정체를
 # 밝히면서 다음을 배웁니다.
@@ -27,7 +28,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #    (`forward(ctx, ...)`, `backward(ctx, grad)`, `apply`)으로 직접 만듭니다.
 # 3. 그 기록을 따라 minigrad의 그래프를 탐색합니다. `grad_fn`, `next_functions`, `AccumulateGrad`를 다룹니다.
 # 4. 실행할 때마다 그래프가 달라지는 모습(*실행-기반-정의(define-by-run)*)을 보고, `minigrad.viz`로 그래프를 그립니다.
-# 5. minigrad의 실제 `Function.apply`와 곱셈 코드를 읽어 봅니다.
+# 5. minigrad의 실제 `Function.apply`와 곱셈 코드를 읽고, PyTorch와 똑같은 방식으로 `Function`을 직접 하나
+#    작성합니다.
 
 # %% [markdown]
 # ## An operation has two halves · 연산은 두 부분으로 되어 있다
@@ -71,7 +73,11 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 4. otherwise remember the inputs (the *edges*: where gradients go next) and return a result whose
 #    `grad_fn` is the node.
 #
-# A node is also callable: `node(grad)` runs its backward half, as PyTorch's nodes do.
+# A node is also callable: `node(grad)` runs its backward half, as PyTorch's nodes do. Two
+# simplifications: our `forward` computes on the arrays and saves arrays (as minigrad's built-in
+# operations do; a `Function` you write for PyTorch receives and saves tensors), and our nodes are
+# named like a Function you write yourself, `MulBackward` (PyTorch's built-in nodes add a number,
+# `MulBackward0`).
 #
 # 연산은 PyTorch에서 사용자가 직접 연산을 정의할 때(`torch.autograd.Function`)와 같은 방식으로 작성합니다. minigrad
 # 내부의 모든 연산도 이 방식으로 작성되어 있습니다.
@@ -88,7 +94,10 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 3. 변화도를 요구하는 입력이 없으면 평범한 잎(leaf) 텐서를 돌려줍니다. 기억할 것이 없기 때문입니다.
 # 4. 그렇지 않으면 입력(변화도가 다음에 갈 곳, 곧 *간선*)을 기억하고, `grad_fn`이 그 노드인 결과를 돌려줍니다.
 #
-# 노드는 호출할 수도 있습니다. PyTorch의 노드처럼 `node(grad)`가 역전파 부분을 실행합니다.
+# 노드는 호출할 수도 있습니다. PyTorch의 노드처럼 `node(grad)`가 역전파 부분을 실행합니다. 단순하게 만든 점이 두 가지
+# 있습니다. 우리의 `forward`는 배열로 계산하고 배열을 저장합니다(minigrad의 내장 연산도 그렇습니다. PyTorch용으로 직접
+# 작성하는 `Function`은 텐서를 받아 텐서를 저장합니다). 그리고 노드 이름은 직접 작성한 `Function`처럼 `MulBackward`입니다
+# (PyTorch의 내장 노드에는 `MulBackward0`처럼 번호가 붙습니다).
 
 # %%
 import numpy as np
