@@ -18,7 +18,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 3. **with the chain rule**, through a chain of operations, by hand, exactly as `backward()` does.
 #
 # We end by checking the engine's derivatives against numerical ones with `gradcheck`, the tool every
-# later lesson uses to test a new operation.
+# later lesson uses to test a new operation. An optional last section measures how small the step of
+# a numerical derivative should be.
 #
 # 01·02강에서는 텐서와, 결과가 어떻게 계산되었는지 기록하는 그래프를 만들었습니다. autograd(자동 미분 엔진)가
 # 하는 일은 결국 이 그래프에 대한 질문 하나에 답하는 것입니다. *입력을 살짝 바꾸면 출력은 얼마나 움직이는가?*
@@ -28,7 +29,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 2. **해석적으로**: 미적분의 규칙을 써서 구합니다 (정확하고 빠릅니다).
 # 3. **연쇄 법칙으로**: 여러 연산이 이어진 계산을 손으로 따라가며 구합니다. `backward()`가 하는 일과 똑같습니다.
 #
-# 마지막에는 `gradcheck`로 엔진이 낸 미분값을 수치 미분(numerical differentiation)과 비교합니다. 앞으로 새 연산을 만들 때마다 쓰게 될 도구입니다.
+# 마지막에는 `gradcheck`로 엔진이 낸 미분값을 수치 미분(numerical differentiation)과 비교합니다. 앞으로 새 연산을 만들 때마다
+# 쓰게 될 도구입니다. 끝의 선택 절에서는 수치 미분의 간격을 얼마나 작게 잡아야 하는지 직접 재 봅니다.
 
 # %%
 import inspect
