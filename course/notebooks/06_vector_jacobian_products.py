@@ -17,8 +17,9 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #    numerically with central differences, and row by row with one-hot gradients;
 # 2. `backward(gradient=v)` computes the **vector-Jacobian product** $v^\top J$ without ever building
 #    $J$, and why that is the cheap direction for training;
-# 3. the rules that follow: `gradient` has the output's shape, `Q.sum().backward()` is
-#    `Q.backward(torch.ones_like(Q))`, and `v` weights the outputs.
+# 3. the rules that follow: `gradient` is a tensor with the output's shape, `Q.sum().backward()` is
+#    `Q.backward(torch.ones_like(Q))`, `out.backward()` is `out.backward(torch.tensor(1.))`, and `v`
+#    weights the outputs.
 #
 # Along the way we run the examples of the PyTorch tutorial and of a Korean blog post about it (whose
 # comment records a wrong answer), and read the engine's code that starts the backward pass.
@@ -31,8 +32,9 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #    수치적으로, 또 한 번은 원-핫 변화도로 한 행씩 만듭니다.
 # 2. `backward(gradient=v)`는 $J$를 만들지 않고 **벡터-야코비안 곱**(vector-Jacobian product) $v^\top J$를 계산합니다.
 #    이것이 왜 학습에 유리한 방향인지 살펴봅니다.
-# 3. 여기서 따라 나오는 규칙들: `gradient`는 출력과 모양(shape)이 같아야 하고, `Q.sum().backward()`는
-#    `Q.backward(torch.ones_like(Q))`와 같으며, `v`는 출력마다 가중치를 줍니다.
+# 3. 여기서 따라 나오는 규칙들: `gradient`는 출력과 모양(shape)이 같은 텐서여야 하고, `Q.sum().backward()`는
+#    `Q.backward(torch.ones_like(Q))`와, `out.backward()`는 `out.backward(torch.tensor(1.))`과 같으며, `v`는 출력마다
+#    가중치를 줍니다.
 #
 # 그 과정에서 PyTorch 튜토리얼의 예제와, 이를 다룬 한국어 블로그 글의 예제(주석에 틀린 답이 적혀 있습니다)를 실행하고,
 # 역전파를 시작하는 엔진 코드를 읽습니다.
