@@ -132,6 +132,8 @@ class MseLoss(NumpyFunction):
     def forward(ctx, a, b, reduction="mean"):
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
+        if a.dtype.kind != "f":
+            raise NotImplementedError(f'"mse_cpu" not implemented for \'{type_name(a)}\'')
         ctx.save_for_backward(a, b)
         diff = a - b
         ctx.reduction, ctx.count = reduction, diff.size
