@@ -414,9 +414,11 @@ from minigrad.tensor import Tensor
 print(inspect.getsource(Tensor._init))
 
 # %% [markdown]
-# The last three fields serve later lessons: `_retains_grad` for `retain_grad()` (lesson 04), the
-# version counter `_version` that catches in-place changes (lesson 07), and `_accumulator`, the leaf's
-# `AccumulateGrad` node (lesson 02).
+# The other fields serve later lessons: `_retains_grad` for `retain_grad()` (lesson 04); `_vc`, the
+# version counter that catches in-place changes (lesson 07), and `_base`, the tensor a *view* shares
+# its memory with; `_output_nr`, which output of its node the tensor is, and `_accumulator`, a leaf's
+# `AccumulateGrad` node (both in lesson 02's `next_functions`); `_hooks`, functions to run on the
+# tensor's gradient.
 #
 # `is_leaf` is the same one-liner as ours. The `requires_grad` setter holds both rules you met above:
 # a non-leaf's flag cannot be changed (the message adds the `detach()` hint when you switch it off),
@@ -428,8 +430,10 @@ print(inspect.getsource(Tensor._init))
 # requires_grad=True)` says "floating point and complex dtype", `requires_grad_()` says "floating point
 # dtype". minigrad copies both.)
 #
-# 마지막 세 필드는 뒤의 강의에서 쓰입니다. `_retains_grad`는 `retain_grad()`(04강)에, 버전 번호 `_version`은
-# 제자리 변경을 잡아내는 데(07강), `_accumulator`는 잎 텐서의 `AccumulateGrad` 노드(02강)에 쓰입니다.
+# 나머지 필드는 뒤의 강의에서 쓰입니다. `_retains_grad`는 `retain_grad()`(04강)에 쓰입니다. 버전 번호 `_vc`는 제자리
+# 변경을 잡아내고(07강), `_base`는 *뷰*(view)가 메모리를 함께 쓰는 원래 텐서입니다. `_output_nr`는 이 텐서가 자기 노드의
+# 몇 번째 출력인지, `_accumulator`는 잎 텐서의 `AccumulateGrad` 노드입니다(둘 다 02강의 `next_functions`에 나옵니다).
+# `_hooks`는 텐서의 변화도에 실행할 함수들입니다.
 #
 # `is_leaf`는 우리 것과 똑같은 한 줄입니다. `requires_grad`의 setter에는 위에서 본 두 규칙이 모두 들어
 # 있습니다. 잎 텐서가 아니면 표시를 바꿀 수 없고(끌 때는 메시지에 `detach()` 도움말이 붙습니다), 실수 텐서만

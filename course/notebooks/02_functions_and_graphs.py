@@ -505,10 +505,13 @@ draw_graph(out, params={"x": x, "y": y, "z": z, "out": out}, legend=True)
 # did, plus what later lessons need:
 #
 # - it checks grad mode, so that `torch.no_grad()` can switch recording off (lesson 07);
-# - it records `needs_input_grad`, so that a backward can skip gradients nobody wants, and
-#   `next_functions`, the node of each input (from `_node_of`);
-# - it keeps the saved tensors with their version counters, to detect in-place changes that would
-#   spoil them (lesson 07), until `backward()` frees them (lesson 04).
+# - it records `needs_input_grad`, so that a backward can skip gradients nobody wants;
+# - it marks *views*, results that share memory with their input (`reshape`, indexing);
+# - its helper `_record` makes the node the result's `grad_fn` and stores `next_functions` (for each
+#   input its `grad_fn`, the `AccumulateGrad` node of a leaf that requires grad, or `None`),
+#   `ctx.inputs` (kept only so that graphs can be drawn) and the saved tensors, with their version
+#   counters to detect in-place changes that would spoil them (lesson 07), until `backward()` frees
+#   them (lesson 04).
 #
 # minigrad의 `Function`(`minigrad/autograd/function.py`)은 방금 만든 형식, 곧 PyTorch의 형식을 그대로 따릅니다. 정적
 # 메서드 `forward(ctx, ...)`와 `backward(ctx, ...)`, `ctx.save_for_backward`, `ctx.saved_tensors`,
@@ -516,10 +519,12 @@ draw_graph(out, params={"x": x, "y": y, "z": z, "out": out}, legend=True)
 # 합니다.
 #
 # - 변화도 모드를 확인해서 `torch.no_grad()`로 기록을 끌 수 있게 합니다(07강).
-# - 아무도 원하지 않는 변화도 계산을 역전파가 건너뛸 수 있도록 `needs_input_grad`를 기록하고, 입력마다 그 노드
-#   (`_node_of`가 찾습니다)를 `next_functions`에 기록합니다.
-# - 저장된 텐서를 버전 번호와 함께 간직해서, 저장된 값을 망가뜨리는 제자리 변경을 잡아내고(07강), `backward()`가
-#   해제할 때까지 보관합니다(04강).
+# - 아무도 원하지 않는 변화도 계산을 역전파가 건너뛸 수 있도록 `needs_input_grad`를 기록합니다.
+# - 입력과 메모리를 공유하는 결과, 곧 *뷰*(view)를 표시합니다(`reshape`, 인덱싱).
+# - 도우미 함수 `_record`가 노드를 결과의 `grad_fn`으로 만들고, `next_functions`(입력마다 그 `grad_fn`, 변화도를 요구하는
+#   잎 텐서라면 그 `AccumulateGrad` 노드, 아니면 `None`), `ctx.inputs`(그래프를 그리려고만 간직합니다), 그리고 저장된
+#   텐서를 기록합니다. 저장된 텐서는 버전 번호와 함께 간직해서 저장된 값을 망가뜨리는 제자리 변경을 잡아내고(07강),
+#   `backward()`가 해제할 때까지 보관합니다(04강).
 
 # %%
 import inspect
@@ -527,7 +532,7 @@ import inspect
 from minigrad.autograd import function
 
 print(inspect.getsource(function.Function.apply))
-print(inspect.getsource(function._node_of))
+print(inspect.getsource(function._record))
 
 # %% [markdown]
 # And here is multiplication from `minigrad/ops/arithmetic.py`. `node_name` is the name you saw

@@ -562,25 +562,26 @@ print(inspect.getsource(engine.topological_order))
 # %% [markdown]
 # Then the pass itself. Compare with our `backward`:
 #
-# * `buffers` holds, for each node, the sum of the gradients received so far: our `parent.grad +=`,
+# * `buffers` holds, for each node, the sum of the gradients received so far: our `accumulate`,
 #   kept outside the tensors so that non-leaves keep nothing;
-# * a node's `_backward(grad)` applies its chain rule (upstream gradient times local derivative, the
-#   lesson 05 topic) and returns one gradient per input;
+# * a node's `_backward(grads)` calls its `Function`'s `backward(ctx, grad)`, our `node(grad)`, and
+#   returns one gradient per input, which go to the nodes in `next_functions`;
 # * an `AccumulateGrad` node belongs to a leaf and adds into its `.grad`; a tensor that called
 #   `retain_grad()` gets its gradient too, in its own `.grad`;
 # * without `retain_graph`, once the pass is over, `node.release()` frees what each node saved:
-#   hence the error above. (`capture` serves `autograd.grad`, lesson 09.)
+#   hence the error above. (PyTorch frees each node's saved tensors as soon as that node has run.
+#   `capture` serves `autograd.grad`, lesson 09; `_pre_hooks` serve gradient hooks.)
 #
 # 다음은 역전파 본체입니다. 우리의 `backward`와 비교해 보세요.
 #
-# * `buffers`는 노드마다 지금까지 받은 변화도의 합을 담습니다. 우리의 `parent.grad +=`에 해당하며, 텐서 밖에 두기 때문에
+# * `buffers`는 노드마다 지금까지 받은 변화도의 합을 담습니다. 우리의 `accumulate`에 해당하며, 텐서 밖에 두기 때문에
 #   잎이 아닌 텐서에는 아무것도 남지 않습니다.
-# * 노드의 `_backward(grad)`는 자기의 연쇄 법칙(위에서 온 변화도 곱하기 국소 미분, 05강의 주제)을 적용해 입력마다 변화도를
-#   하나씩 돌려줍니다.
+# * 노드의 `_backward(grads)`는 그 `Function`의 `backward(ctx, grad)`를 부르고(우리의 `node(grad)`), 입력마다 변화도를
+#   하나씩 돌려줍니다. 이 변화도는 `next_functions`의 노드들로 갑니다.
 # * `AccumulateGrad` 노드는 잎 텐서에 속하며 그 `.grad`에 더합니다. `retain_grad()`를 호출한 텐서도 자기 `.grad`에 변화도를 받습니다.
 # * `retain_graph`가 없으면 역전파가 끝난 뒤 `node.release()`가 각 노드가 저장한 것을 해제합니다. 위의 오류가 여기서
-#   나옵니다.
-#   (`capture`는 09강의 `autograd.grad`를 위한 것입니다.)
+#   나옵니다. (PyTorch는 노드를 실행하자마자 그 노드가 저장한 텐서를 해제합니다. `capture`는 09강의 `autograd.grad`를,
+#   `_pre_hooks`는 변화도 훅(hook)을 위한 것입니다.)
 
 # %%
 print(inspect.getsource(engine.run_backward))
