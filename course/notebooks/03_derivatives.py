@@ -232,7 +232,7 @@ plt.show()
 # $a = 0$에서 함수는 내려가고(기울기 −2), $a = \pm 1.5$에서는 가파르게 올라갑니다(기울기 4.75). 각 점 근처에서는
 # 곡선과 직선을 거의 구별할 수 없습니다.
 
-# %% [markdown]
+# %% [markdown] tags=["glossary-exempt"]
 # ## Many inputs: the gradient · 입력이 여러 개일 때: 변화도
 #
 # A loss depends on many inputs. Nudging one input while holding the others fixed gives a
