@@ -131,7 +131,7 @@ for h in [1e-1, 1e-2, 1e-3]:
 # %% [markdown]
 # In practice: use the central difference, in `float64`, with $h$ around $10^{-6}$. Smaller is *not*
 # better, because the computer rounds every number it stores; the optional section at the end of this
-# lesson measures why. `gradcheck`, at the end of the lesson, follows that rule.
+# lesson measures why. `gradcheck`, later in this lesson, follows that rule.
 #
 # Numerical differentiation has a second problem: cost. It needs two evaluations of the loss per
 # input, so a network with a million parameters would need two million evaluations to get its
@@ -139,7 +139,7 @@ for h in [1e-1, 1e-2, 1e-3]:
 # cost of a few evaluations.
 #
 # 실전에서는 중앙 차분을 `float64`로, $h$는 $10^{-6}$ 근처로 두고 쓰세요. $h$는 작을수록 좋은 것이 *아닙니다*.
-# 컴퓨터는 저장하는 수를 모두 반올림하기 때문인데, 그 이유는 이 강의 끝의 선택 절에서 직접 재 봅니다. 강의 끝에서 볼
+# 컴퓨터는 저장하는 수를 모두 반올림하기 때문인데, 그 이유는 이 강의 끝의 선택 절에서 직접 재 봅니다. 뒤에서 볼
 # `gradcheck`도 이 규칙을 따릅니다.
 #
 # 수치 미분에는 두 번째 문제도 있습니다. 바로 비용입니다. 입력 하나마다 손실(loss)을 두 번씩 계산해야 하므로,
