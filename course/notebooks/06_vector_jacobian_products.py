@@ -489,10 +489,10 @@ print("Q.backward(torch.ones_like(Q)): ", a.grad, b.grad)
 
 # %%
 Q = 3*a**3 - b**2
-draw_graph(Q.sum(), params={"a": a, "b": b, "Q": Q})
+draw_graph(Q.sum(), params={"a": a, "b": b, "Q": Q}, show_grad=False)  # a.grad is from above
 
 # %%
-draw_graph(Q, params={"a": a, "b": b, "Q": Q})
+draw_graph(Q, params={"a": a, "b": b, "Q": Q}, show_grad=False)
 
 # %% [markdown]
 # ## Weighting the outputs · 출력에 가중치 주기
