@@ -57,6 +57,41 @@ def __truediv__(self, other):
     return arithmetic.Div.apply(self, as_tensor_like(other, self))
 
 
+def div(self, other, *, rounding_mode=None):
+    if rounding_mode is None:
+        return __truediv__(self, other)
+    if rounding_mode not in ("floor", "trunc"):
+        raise ValueError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
+                         f"'{rounding_mode}'")
+    return arithmetic.DivRounded.apply(self, as_tensor_like(other, self), rounding_mode=rounding_mode)
+
+
+def __floordiv__(self, other):
+    return arithmetic.FloorDivide.apply(self, as_tensor_like(other, self), rounding_mode="floor")
+
+
+def __rfloordiv__(self, other):
+    return arithmetic.FloorDivide.apply(as_tensor_like(other, self), self, rounding_mode="floor")
+
+
+def __mod__(self, other):
+    if isinstance(other, (int, float)) and not isinstance(other, bool):
+        return arithmetic.RemainderScalar.apply(self, number=other)
+    return arithmetic.Remainder.apply(self, as_tensor_like(other, self))
+
+
+def __rmod__(self, other):
+    return arithmetic.Remainder.apply(as_tensor_like(other, self), self)
+
+
+def add(self, other, *, alpha=1):
+    return __add__(self, other if alpha == 1 else other * alpha)
+
+
+def sub(self, other, *, alpha=1):
+    return __sub__(self, other if alpha == 1 else other * alpha)
+
+
 def __rtruediv__(self, other):
     # PyTorch computes ``5 / x`` as ``5 * x.reciprocal()``, so the node shown is MulBackward0.
     return arithmetic.Reciprocal.apply(self) * as_tensor_like(other, self)
@@ -88,6 +123,14 @@ def __rmatmul__(self, other):
 
 def mm(self, other):
     linalg.check_mm_args("mm", self, other)
+    return linalg.matmul(self, other)
+
+
+def bmm(self, other):
+    if self.ndim != 3:
+        raise RuntimeError("batch1 must be a 3D tensor")
+    if other.ndim != 3:
+        raise RuntimeError("batch2 must be a 3D tensor")
     return linalg.matmul(self, other)
 
 
@@ -389,7 +432,9 @@ def _install():
         "__getitem__": __getitem__, "__setitem__": __setitem__, "__iter__": __iter__,
         "__iadd__": __iadd__, "__isub__": __isub__, "__imul__": __imul__, "__itruediv__": __itruediv__,
         "add_": add_, "sub_": sub_, "mul_": __imul__, "div_": __itruediv__,
-        "add": __add__, "sub": __sub__, "mul": __mul__, "div": __truediv__, "pow": pow, "neg": __neg__,
+        "add": add, "sub": sub, "mul": __mul__, "div": div, "__floordiv__": _binary(__floordiv__),
+        "__rfloordiv__": _binary(__rfloordiv__), "__mod__": _binary(__mod__), "__rmod__": _binary(__rmod__),
+        "floor_divide": __floordiv__, "remainder": __mod__, "bmm": lambda self, other: bmm(self, other), "pow": pow, "neg": __neg__,
         "matmul": __matmul__, "mm": mm, "dot": dot, "mv": __matmul__,
         "reciprocal": lambda self: arithmetic.Reciprocal.apply(self),
         "sum": sum, "mean": mean, "max": max, "min": min, "amax": amax, "amin": amin, "norm": norm,

@@ -79,7 +79,7 @@ class Transpose(NumpyFunction):
     @staticmethod
     def forward(ctx, x, dim0, dim1):
         ctx.dims = dim0, dim1
-        return np.swapaxes(x, dim0, dim1)
+        return np.swapaxes(x, dim0, dim1) if x.ndim else x.view()
 
     @staticmethod
     def backward(ctx, grad):
@@ -221,7 +221,11 @@ def index(x, key):
 def _index_key(key, x):
     """Tensors inside an index become arrays; out-of-range integers raise PyTorch's IndexError."""
     converted = tuple(_as_index(k) for k in key) if isinstance(key, tuple) else _as_index(key)
-    if x.ndim == 0 and not all(p is None or p is Ellipsis for p in (key if isinstance(key, tuple) else (key,))):
+    key_parts = key if isinstance(key, tuple) else (key,)
+    if x.ndim == 0 and any(isinstance(p, slice) for p in key_parts):
+        raise IndexError("slice() cannot be applied to a 0-dim tensor.")
+    if x.ndim == 0 and not all(p is None or p is Ellipsis or isinstance(p, (Tensor, np.ndarray, bool))
+                               for p in key_parts):
         raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
                          "C++ to convert a 0-dim tensor to a number")
     dim = 0
