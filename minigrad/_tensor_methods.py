@@ -131,7 +131,11 @@ def bmm(self, other):
         raise RuntimeError("batch1 must be a 3D tensor")
     if other.ndim != 3:
         raise RuntimeError("batch2 must be a 3D tensor")
-    return linalg.matmul(self, other)
+    if self.shape[0] != other.shape[0] or self.shape[2] != other.shape[1]:
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{self.shape[0]}, "
+                           f"{self.shape[2]}] but got: [{other.shape[0]}, {other.shape[1]}].")
+    linalg._check_shapes(self._data, other._data)
+    return linalg.Bmm.apply(self, other)
 
 
 def dot(self, other):
@@ -270,7 +274,10 @@ def view(self, *shape):
 
 def reshape(self, *shape):
     """As ``view`` when the numbers' layout allows it (the result shares memory), else a copy."""
-    return shape_ops.View.apply(self, shape=shape_ops._shape_arg(shape), copy_ok=True)
+    shape = shape_ops._shape_arg(shape)
+    if shape_ops.can_view(self._data, shape):
+        return shape_ops.View.apply(self, shape=shape)
+    return shape_ops.UnsafeView.apply(clone(self), shape=shape)  # a copy, then a view of it
 
 
 def is_contiguous(self):
@@ -333,7 +340,7 @@ def transpose(self, dim0, dim1):
 def t(self):
     if self.ndim > 2:
         raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {self.ndim}D")
-    return shape_ops.T.apply(self, dim0=0, dim1=-1) if self.ndim == 2 else self
+    return shape_ops.T.apply(self, dim0=0, dim1=-1)
 
 
 def permute(self, *dims):
@@ -351,7 +358,7 @@ def unsqueeze(self, dim):
 def squeeze(self, dim=None):
     if dim is None:
         return shape_ops.Squeeze.apply(self)
-    return shape_ops.SqueezeDim.apply(self, dim=dim)
+    return shape_ops.SqueezeDim.apply(self, dim=_check_dim(dim, self.ndim))
 
 
 def select(self, dim, index):
