@@ -425,10 +425,11 @@ print(inspect.getsource(Tensor._init))
 # and only floating-point tensors may turn it on. `requires_grad_()` lets one case through before
 # calling the setter: on a non-leaf, `requires_grad_(True)` leaves the tensor as it is, as PyTorch
 # does (on a non-leaf, switching tracking *on* is refused only in the attribute form
-# `q.requires_grad = True`). It returns the tensor itself, so calls can be chained. (The setter's message
-# is not quite the error you saw above, because PyTorch's is not either: `torch.tensor(...,
-# requires_grad=True)` says "floating point and complex dtype", `requires_grad_()` says "floating point
-# dtype". minigrad copies both.)
+# `q.requires_grad = True`). It returns the tensor itself, so calls can be chained. (The three
+# messages for an integer tensor differ slightly because PyTorch's do: `torch.tensor(...,
+# requires_grad=True)` says "Only Tensors of floating point and complex dtype", the setter the same
+# with a lower-case "only", and `requires_grad_()` "only Tensors of floating point dtype". minigrad
+# copies all three.)
 #
 # 나머지 필드는 뒤의 강의에서 쓰입니다. `_retains_grad`는 `retain_grad()`(04강)에 쓰입니다. 버전 번호 `_vc`는 제자리
 # 변경을 잡아내고(07강), `_base`는 *뷰*(view)가 메모리를 함께 쓰는 원래 텐서입니다. `_output_nr`는 이 텐서가 자기 노드의
@@ -439,9 +440,10 @@ print(inspect.getsource(Tensor._init))
 # 있습니다. 잎 텐서가 아니면 표시를 바꿀 수 없고(끌 때는 메시지에 `detach()` 도움말이 붙습니다), 실수 텐서만
 # 표시를 켤 수 있습니다. `requires_grad_()`는 setter를 부르기 전에 한 경우를 통과시킵니다. 잎 텐서가 아닌 텐서에
 # `requires_grad_(True)`를 호출하면 PyTorch처럼 텐서를 그대로 둡니다(그래서 잎 텐서가 아닐 때 추적을 *켜는* 것은
-# 속성에 대입하는 `q.requires_grad = True` 형태만 거부됩니다). 텐서 자신을 돌려주므로 메서드를 이어서 호출할 수 있습니다. (setter의 오류 메시지가 위에서 본
-# 오류와 조금 다른 것은 PyTorch도 그렇기 때문입니다. `torch.tensor(..., requires_grad=True)`는 "floating point and
-# complex dtype", `requires_grad_()`는 "floating point dtype"이라고 말합니다. minigrad는 둘 다 그대로 따릅니다.)
+# 속성에 대입하는 `q.requires_grad = True` 형태만 거부됩니다). 텐서 자신을 돌려주므로 메서드를 이어서 호출할 수 있습니다.
+# (정수 텐서에 대한 세 메시지가 조금씩 다른 것은 PyTorch도 그렇기 때문입니다. `torch.tensor(..., requires_grad=True)`는
+# "Only Tensors of floating point and complex dtype", setter는 같은 말을 소문자 "only"로, `requires_grad_()`는
+# "only Tensors of floating point dtype"이라고 말합니다. minigrad는 셋 다 그대로 따릅니다.)
 
 # %%
 print(inspect.getsource(Tensor.is_leaf.fget))
