@@ -15,9 +15,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[course,dev]'
 	touch $(STAMP)
 
+# JupyterLab rooted at the repository (so notebooks/, exercises/ and solutions/ are all reachable),
+# opening lesson 00; .jupyter/lab/settings/overrides.json turns off the news pop-up.
 lab: $(STAMP)
 	$(BIN)/jupyter trust notebooks/*.ipynb solutions/*.ipynb exercises/*.ipynb 2>/dev/null || true
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_setup_and_tour.ipynb
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) --ServerApp.root_dir="$(CURDIR)" \
+	    --LabApp.app_settings_dir="$(CURDIR)/.jupyter/lab/settings" notebooks/00_setup_and_tour.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto tests

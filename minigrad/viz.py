@@ -505,10 +505,13 @@ class StepViewer:
     def __init__(self, frames):
         import ipywidgets as widgets
         self.frames = frames
-        self.slider = widgets.IntSlider(value=0, min=0, max=len(frames) - 1, description="step")
+        # numbered 1..n like the frames' own "step k/n" titles
+        self.slider = widgets.IntSlider(value=1, min=1, max=len(frames), description="step")
         self.view = widgets.HTML(self._html(0))
-        self.slider.observe(lambda change: setattr(self.view, "value", self._html(change["new"])), names="value")
-        self.widget = widgets.VBox([self.slider, self.view])
+        self.slider.observe(lambda change: setattr(self.view, "value", self._html(change["new"] - 1)),
+                            names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.slider, widgets.Label(f"/ {len(frames)}")]),
+                                    self.view])
 
     def _html(self, index):
         graph = self.frames[index].graph

@@ -18,6 +18,8 @@ error-output  no error outputs, and no ``raises-exception`` tag, in learner note
               all" ignores the tag and stops at the first error (show an expected error with
               ``minigrad_course.errors.shows_error``). Exercise notebooks stop only at their stubs.
 stderr        no warnings on stderr
+figure-text   every literal title, axis label, legend entry and text on a plot (matplotlib calls)
+              has English and Korean, English first
 exercise      check cells well formed (id ``NN.k`` matching the file, points, import of the
               checks, ends with ``passed("NN.k")``), solution regions well formed
 source        the notebook matches its jupytext source under ``course/``
@@ -59,6 +61,92 @@ LOCAL_PATHS = [
 ]
 COMMON_USER_NAMES = {"root", "user", "runner", "jovyan", "admin", "ubuntu", "vscode", "colab"}
 STDERR_WARNING = re.compile(r"Warning|warnings\.warn|[Gg]lyph|findfont|Traceback")
+
+
+# Matplotlib calls that put text on a figure: method name -> index of the text among the
+# positional arguments. ``label=`` of any call in PLOT_CALLS is a legend entry.
+FIGURE_TEXT_CALLS = {
+    "set_title": 0, "set_xlabel": 0, "set_ylabel": 0, "set_zlabel": 0, "suptitle": 0,
+    "supxlabel": 0, "supylabel": 0, "title": 0, "xlabel": 0, "ylabel": 0, "annotate": 0,
+    "text": 2, "figtext": 2, "set_label": 0,
+}
+PLOT_CALLS = {
+    "plot", "semilogx", "semilogy", "loglog", "scatter", "bar", "barh", "hist", "step", "stairs",
+    "errorbar", "fill_between", "fill_betweenx", "axhline", "axvline", "hlines", "vlines",
+    "stem", "imshow", "contour", "contourf", "pcolormesh", "boxplot", "violinplot", "pie",
+}
+# What needs no translation inside a figure text: math, code (``zero_grad()``, ``x_max``,
+# ``nn.Linear``) and single letters (variable names such as ``x`` or ``h``).
+FIGURE_CODE_LIKE = re.compile(
+    r"\$[^$]*\$|[A-Za-z_][A-Za-z0-9_.]*\(\)|[A-Za-z0-9]*_[A-Za-z0-9_]*|[A-Za-z]+\.[A-Za-z.]+")
+
+
+def _figure_text_language_problem(text):
+    """None when ``text`` has English and Korean, English first (or is language-free); else why."""
+    prose = FIGURE_CODE_LIKE.sub(" ", text)
+    hangul, latin = HANGUL.search(prose), LATIN_WORD.search(prose)
+    if hangul is None and latin is None:
+        return None  # symbols, numbers, math: nothing to translate
+    if hangul is None:
+        return "English only"
+    if latin is None:
+        return "Korean only"
+    if latin.start() > hangul.start():
+        return "Korean before English"
+    return None
+
+
+def _literal_text(node):
+    """The text of a string literal or f-string (formatted parts become a space), else None."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else " " for v in node.values)
+    return None
+
+
+def figure_text_problems(source):
+    """Problems with the text a code cell puts on matplotlib figures.
+
+    Only literal strings and f-strings are checked (a label held in a variable cannot be read
+    without running the cell). Returns ``[(line, message), ...]``."""
+    import ast
+
+    code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line
+                     for line in source.splitlines())
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    texts = []  # (node, what)
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
+            continue
+        name = call.func.attr
+        if name in FIGURE_TEXT_CALLS and len(call.args) > FIGURE_TEXT_CALLS[name]:
+            texts.append((call.args[FIGURE_TEXT_CALLS[name]], f"{name}()"))
+        if name in FIGURE_TEXT_CALLS or name in PLOT_CALLS:
+            texts += [(kw.value, f"{name}(label=...)") for kw in call.keywords if kw.arg == "label"]
+        if name in FIGURE_TEXT_CALLS:
+            texts += [(kw.value, f"{name}({kw.arg}=...)") for kw in call.keywords
+                      if kw.arg in ("s", "t", "text")]
+        if name == "legend":
+            for arg in call.args:
+                if isinstance(arg, (ast.List, ast.Tuple)):
+                    texts += [(element, "legend()") for element in arg.elts]
+            texts += [(element, "legend(labels=...)") for kw in call.keywords
+                      if kw.arg == "labels" and isinstance(kw.value, (ast.List, ast.Tuple))
+                      for element in kw.value.elts]
+    problems = []
+    for node, what in texts:
+        text = _literal_text(node)
+        problem = text is not None and _figure_text_language_problem(text)
+        if problem:
+            problems.append((node.lineno, f"{what} text {text.strip()!r} is {problem}: write "
+                                          f"'English · 한국어' on figures"))
+    return sorted(set(problems))
 
 
 class Problem(tuple):
@@ -240,6 +328,12 @@ def check_notebook(path, root=None):
                                        "(show an expected error with `with shows_error(...)`)")
             if kind == "stderr" and STDERR_WARNING.search(value):
                 add(i, "stderr", "a warning on stderr: " + value.strip().splitlines()[0][:120])
+
+    # figure text
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "code":
+            for line, message in figure_text_problems(cell.source):
+                add(i, "figure-text", f"line {line}: {message}")
 
     # exercises
     checks = build.check_cells(nb)

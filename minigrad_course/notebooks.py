@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 SOURCE_DIRS = ("notebooks", "solutions")  # learner folders that have a source under course/
 LEARNER_DIRS = ("notebooks", "exercises", "solutions")
 COMPARED_METADATA = ("tags", "exercise", "points")

@@ -353,11 +353,11 @@ def test_show_backward_slider():
     bundle = viewer._repr_mimebundle_()
     assert bundle["text/plain"] == "<minigrad backward pass: 4 steps>"
     assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert viewer.slider.max == 3
+    assert (viewer.slider.min, viewer.slider.value, viewer.slider.max) == (1, 1, 4)  # as "step 1/4"
     first = viewer.view.value
-    assert first.startswith("<svg")
-    viewer.slider.value = 2
-    assert viewer.view.value != first and viewer.view.value.startswith("<svg")
+    assert first.startswith("<svg") and first == viewer._html(0)
+    viewer.slider.value = 4
+    assert viewer.view.value == viewer._html(3) != first
 
 
 # ---- rendering paths ------------------------------------------------------------------------------

@@ -58,8 +58,9 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # Pick one of these. All of them give you the same notebooks.
 #
 # - **JupyterLab on your machine (recommended).** In the repository folder run `make lab`. It creates a
-#   virtual environment `.venv`, installs minigrad with the course tools, and opens this notebook.
-#   Only Python 3.10+ and pip are needed.
+#   virtual environment `.venv`, installs minigrad with the course tools, and opens this notebook; the
+#   file browser on the left shows the whole repository, `exercises/` included. Only Python 3.10+
+#   and pip are needed.
 # - **conda.** `conda env create -f environment.yml`, then `conda activate minigrad-course` and
 #   `jupyter lab`. This also installs Graphviz's `dot` program.
 # - **Google Colab.** Open a notebook from the repository in Colab. The first cell of every notebook
@@ -69,7 +70,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 아래 방법 중 하나를 고르세요. 어느 방법이든 같은 노트북을 쓰게 됩니다.
 #
 # - **내 컴퓨터의 JupyterLab (추천).** 저장소 폴더에서 `make lab`을 실행하세요. 가상 환경 `.venv`를 만들고,
-#   minigrad와 강의 도구를 설치한 뒤 이 노트북을 엽니다. Python 3.10 이상과 pip만 있으면 됩니다.
+#   minigrad와 강의 도구를 설치한 뒤 이 노트북을 엽니다. 왼쪽 파일 탐색기에는 `exercises/`를 포함한 저장소 전체가
+#   보입니다. Python 3.10 이상과 pip만 있으면 됩니다.
 # - **conda.** `conda env create -f environment.yml`을 실행한 뒤 `conda activate minigrad-course`와
 #   `jupyter lab`을 실행하세요. Graphviz의 `dot` 프로그램도 함께 설치됩니다.
 # - **Google Colab.** 저장소의 노트북을 Colab에서 여세요. 모든 노트북의 첫 셀(위의 셀)이 Colab에서 실행될 때만
@@ -179,11 +181,14 @@ out = z.mean()
 print(z, out)
 
 # %% [markdown]
-# Here is the **computational graph** autograd recorded: blue is the leaf `x` that we created, green
-# boxes are computed tensors, ovals are the operations, dashed boxes are constants.
+# Here is the **computational graph** behind `out`: blue is the leaf `x` that we created, green boxes
+# are computed tensors, ovals are the operations, dashed boxes are constants. (Autograd itself records
+# only the operation nodes and their links; the picture adds the tensors so you can read it. Lesson 02
+# looks inside.)
 #
-# 다음은 autograd가 기록한 **계산 그래프**입니다. 파란색은 우리가 만든 잎(leaf) 텐서
-# `x`, 초록 상자는 계산된 텐서, 타원은 연산, 점선 상자는 상수입니다.
+# 다음은 `out` 뒤에 있는 **계산 그래프**입니다. 파란색은 우리가 만든 잎(leaf) 텐서 `x`, 초록 상자는 계산된 텐서,
+# 타원은 연산, 점선 상자는 상수입니다. (autograd가 실제로 기록하는 것은 연산 노드와 그 연결뿐이고, 그림은 읽기 쉽도록
+# 텐서를 함께 그린 것입니다. 02강에서 속을 들여다봅니다.)
 
 # %%
 draw_graph(out, params={"x": x, "y": y, "z": z, "out": out})
@@ -333,6 +338,57 @@ ax.set_title("Fitting a line: the loss falls · 직선 맞추기: 손실이 줄�
 plt.show()
 
 # %% [markdown]
+# ### The tutorial's training step: ResNet-18 · 튜토리얼의 학습 단계: ResNet-18
+#
+# PyTorch's autograd tutorial shows training with one step of ResNet-18, an image classifier with
+# 11.7 million parameters (lesson 12 builds it): a random 64×64 colour image and random labels for
+# its 1000 classes, a forward pass, a loss, `loss.backward()`, and one step of gradient descent with
+# momentum. The tutorial loads trained weights from torchvision, which needs a download; here the
+# weights are random, which changes nothing about the step. Each line that differs from PyTorch shows
+# the PyTorch line in a comment. (The tutorial's text says learning rate 0.1 while its code uses
+# `lr=1e-2`; we follow the code.)
+#
+# PyTorch autograd 튜토리얼은 ResNet-18의 학습 한 단계로 학습을 보여 줍니다. ResNet-18은 매개변수가 1,170만 개인 이미지
+# 분류기입니다(12강에서 만듭니다). 무작위 64×64 컬러 이미지와 1000개 부류의 무작위 정답을 만들고, 순전파, 손실,
+# `loss.backward()`, 모멘텀(momentum)을 쓴 경사 하강법 한 단계를 실행합니다. 튜토리얼은 torchvision에서 학습된 가중치를
+# 내려받지만, 여기서는 가중치가 무작위입니다. 학습 단계 자체는 달라지지 않습니다. PyTorch와 다른 줄에는 PyTorch의 코드를
+# 주석으로 적었습니다. (튜토리얼 본문은 학습률(learning rate)을 0.1이라고 하지만 코드는 `lr=1e-2`를 씁니다. 여기서는
+# 코드를 따릅니다.)
+
+# %%
+from minigrad import models  # PyTorch: from torchvision import models
+
+torch.manual_seed(0)
+model = models.resnet18()  # PyTorch: models.resnet18(weights="DEFAULT") downloads trained weights
+data = torch.rand(1, 3, 64, 64)
+labels = torch.rand(1, 1000)
+
+prediction = model(data)  # forward pass
+loss = (prediction - labels).sum()
+loss.backward()  # backward pass
+
+optim = torch.optim.SGD(model.parameters(), lr=1e-2, momentum=0.9)
+bias_before = model.fc.bias.detach().clone()
+optim.step()  # gradient descent
+
+params = list(model.parameters())
+print(prediction.shape, loss.grad_fn)
+print(f"{len(params)} parameter tensors, {sum(p.numel() for p in params):,} numbers,",
+      "all with a gradient:", all(p.grad is not None for p in params))
+print("the last layer's bias moved by -lr * grad:",
+      torch.allclose(model.fc.bias, bias_before - 1e-2 * model.fc.bias.grad))
+
+# %% [markdown]
+# One `backward()` filled the `.grad` of all 62 parameter tensors, 11,689,512 numbers, and
+# `optim.step()` moved each parameter against its gradient (on the first step, momentum has nothing
+# to remember yet, so the move is exactly `-lr * grad`). Every lesson from here on builds one piece
+# of what just ran.
+#
+# `backward()` 한 번으로 매개변수 텐서 62개, 수 11,689,512개의 `.grad`가 모두 채워졌고, `optim.step()`은 각 매개변수를
+# 변화도의 반대 방향으로 움직였습니다(첫 단계에서는 모멘텀이 기억할 것이 아직 없으므로 움직인 양이 정확히
+# `-lr * grad`입니다). 이제부터 각 강에서 방금 실행된 것을 한 조각씩 만듭니다.
+
+# %% [markdown]
 # ## The road ahead · 앞으로의 길
 #
 # | lesson | you build | 만드는 것 |
@@ -362,6 +418,8 @@ plt.show()
 #   `4.5` for the first example, `tensor([36., 81.])` and `tensor([-12.,  -8.])` for Q = 3a³ − b²,
 #   `tensor([2.0000e+00, 2.0000e+01, 2.0000e-03])` for `y.backward(v)`.
 # - `draw_graph` shows the graph behind any result.
+# - The tutorial's ResNet-18 training step (forward, loss, `backward()`, `SGD(lr=1e-2, momentum=0.9)`,
+#   `step()`) runs on minigrad as on PyTorch.
 #
 # **Next:** lesson 01 builds the first layer: the tensor. Warm up first with `exercises/00_setup_and_tour.ipynb`.
 #
@@ -370,6 +428,8 @@ plt.show()
 #   Q = 3a³ − b²는 `tensor([36., 81.])`와 `tensor([-12.,  -8.])`, `y.backward(v)`는
 #   `tensor([2.0000e+00, 2.0000e+01, 2.0000e-03])`입니다.
 # - `draw_graph`로 어떤 결과든 그 뒤에 있는 그래프를 볼 수 있습니다.
+# - 튜토리얼의 ResNet-18 학습 단계(순전파, 손실, `backward()`, `SGD(lr=1e-2, momentum=0.9)`, `step()`)가 PyTorch에서처럼
+#   minigrad에서도 실행됩니다.
 #
 # **다음 강의:** 01강에서는 첫 번째 계층인 텐서를 만듭니다. 그 전에 `exercises/00_setup_and_tour.ipynb`로 몸을
 # 풀어 보세요.

@@ -252,8 +252,9 @@ print(rows, cols, m.dim(), m.numel())
 #    → scientific notation with 4 decimals (`2.0000e-03`);
 # 3. otherwise → fixed notation with 4 decimals (`4.5000`).
 #
-# Every value is then padded on the left to the width of the longest one. Integer and bool tensors
-# print each value as Python would, right-aligned.
+# Rule 2 is checked before rule 1: whole numbers spread over a wide range, like `[1., 2000.]`, print
+# in scientific notation. Every value is then padded on the left to the width of the longest one.
+# Integer and bool tensors print each value as Python would, right-aligned.
 #
 # PyTorch는 열이 가지런히 맞도록 **텐서 전체에 하나의 형식**을 고릅니다. 실수 텐서라면 유한하고 0이 아닌
 # 원소들의 절댓값을 보고 다음과 같이 정합니다.
@@ -263,14 +264,15 @@ print(rows, cols, m.dim(), m.numel())
 #    소수점 아래 네 자리의 지수 표기(`2.0000e-03`)를 씁니다.
 # 3. 그 밖에는 소수점 아래 네 자리의 고정 소수점 표기(`4.5000`)를 씁니다.
 #
-# 그런 다음 모든 값을 가장 긴 값의 너비에 맞춰 왼쪽을 공백으로 채웁니다. 정수와 bool 텐서는 파이썬이
-# 출력하는 그대로 오른쪽 정렬합니다.
+# 규칙 2를 규칙 1보다 먼저 봅니다. `[1., 2000.]`처럼 정수 값이라도 범위가 넓으면 지수 표기로 출력합니다. 그런 다음
+# 모든 값을 가장 긴 값의 너비에 맞춰 왼쪽을 공백으로 채웁니다. 정수와 bool 텐서는 파이썬이 출력하는 그대로 오른쪽
+# 정렬합니다.
 
 # %%
 print(torch.tensor([1., 2., 3.]))           # rule 1: whole numbers
 print(torch.tensor([1.5, 2.25, 3.0]))       # rule 3: fixed, 4 decimals
 print(torch.tensor([0.1, 1.0, 0.0001]))     # rule 2: 1.0 / 0.0001 > 1000
-print(torch.tensor([1., 2000.]))            # rule 2 also applies to whole numbers
+print(torch.tensor([1., 2000.]))            # rule 2 comes first, even for whole numbers
 print(torch.tensor([-1.5, 10.25, 100.0]))   # padded to the widest value
 print(torch.tensor([[1, -20], [300, 4]]))   # int64, right-aligned
 print(torch.tensor([True, False]))
@@ -357,8 +359,8 @@ print(b.grad_fn)
 #   node was recorded.
 #
 # Only a result computed from a tensor that requires grad is a non-leaf. Why care? `backward()`
-# stores gradients in the `.grad` of leaves only (the parameters you train are leaves), and you may
-# change `requires_grad` only on leaves.
+# stores gradients in the `.grad` of leaves only (the parameters you train are leaves), and only a
+# leaf may have its tracking switched off.
 #
 # 기록된 연산이 만들지 않은 텐서, 곧 `grad_fn is None`인 텐서가 **잎(leaf) 텐서**입니다. 여기에는
 #
@@ -367,8 +369,8 @@ print(b.grad_fn)
 #   기록되지 않았기 때문입니다.
 #
 # 변화도를 요구하는 텐서로부터 계산된 결과만 잎 텐서가 아닙니다. 이것이 왜 중요할까요? `backward()`는 잎
-# 텐서의 `.grad`에만 변화도를 저장하고(학습하는 매개변수(parameter)가 바로 잎 텐서입니다), `requires_grad`도 잎
-# 텐서에서만 바꿀 수 있습니다.
+# 텐서의 `.grad`에만 변화도를 저장하고(학습하는 매개변수(parameter)가 바로 잎 텐서입니다), 추적을 끌 수 있는 것도
+# 잎 텐서뿐입니다.
 
 # %%
 p = torch.ones(2, requires_grad=True)   # made by us
@@ -379,31 +381,34 @@ for name, t in [("p", p), ("q", q), ("r", r)]:
 
 # %% [markdown]
 # Trying to switch tracking off on the non-leaf `q` fails with PyTorch's message, which also tells
-# you the fix (`detach()`, lesson 07):
+# you the fix (`detach()`, lesson 07). `shows_error` prints the error the way Jupyter's last line
+# would, and lets the notebook go on. Switching it *on* is harmless: `q` already requires grad, so
+# `q.requires_grad_(True)` changes nothing and returns `q`, in PyTorch too.
 #
 # 잎 텐서가 아닌 `q`의 추적을 끄려고 하면 PyTorch와 같은 메시지로 실패합니다. 메시지가 해결책
-# (`detach()`, 07강)까지 알려 줍니다.
+# (`detach()`, 07강)까지 알려 줍니다. `shows_error`는 Jupyter가 마지막 줄에 보여 줄 오류를 출력하고 노트북이 계속
+# 실행되게 합니다. 반대로 추적을 *켜는* 것은 문제가 없습니다. `q`는 이미 변화도를 요구하므로
+# `q.requires_grad_(True)`는 아무것도 바꾸지 않고 `q`를 돌려줍니다. PyTorch도 그렇습니다.
 
 # %%
-try:
+from minigrad_course.errors import shows_error
+
+with shows_error(RuntimeError):
     q.requires_grad_(False)
-except RuntimeError as error:
-    print("RuntimeError:", error)
+print(q.requires_grad_(True) is q, q.requires_grad)
 
 # %% [markdown]
 # ## Only floating point tensors can require gradients · 변화도는 실수 텐서만 요구할 수 있다
 #
 # A gradient says how the output changes when an input moves a *little*. Integers cannot move a
-# little, so an integer tensor cannot require grad. The next cell raises the error on purpose
-# (`%xmode Minimal` makes Jupyter show just the error line instead of the whole traceback).
+# little, so an integer tensor cannot require grad:
 #
 # 변화도는 입력이 *아주 조금* 움직일 때 출력이 얼마나 변하는지를 나타냅니다. 정수는 조금만 움직일 수가
-# 없으므로 정수 텐서는 변화도를 요구할 수 없습니다. 다음 셀은 일부러 오류를 냅니다(`%xmode Minimal`은
-# Jupyter가 전체 트레이스백 대신 오류 한 줄만 보여 주게 합니다).
+# 없으므로 정수 텐서는 변화도를 요구할 수 없습니다.
 
-# %% tags=["raises-exception"]
-# %xmode Minimal
-counts = torch.tensor([1, 2, 3], requires_grad=True)
+# %%
+with shows_error(RuntimeError):
+    counts = torch.tensor([1, 2, 3], requires_grad=True)
 
 # %% [markdown]
 # Use a float literal (`[1., 2., 3.]`) or `dtype=torch.float32` instead.
@@ -433,25 +438,36 @@ from minigrad.tensor import Tensor
 print(inspect.getsource(Tensor._init))
 
 # %% [markdown]
-# The last three fields serve later lessons: `_retains_grad` for `retain_grad()` (lesson 04), the
-# version counter `_version` that catches in-place changes (lesson 07), and `_accumulator`, the leaf's
-# `AccumulateGrad` node (lesson 02).
+# The other fields serve later lessons: `_retains_grad` for `retain_grad()` (lesson 04); `_vc`, the
+# version counter that catches in-place changes (lesson 07), and `_base`, the tensor a *view* shares
+# its memory with; `_output_nr`, which output of its node the tensor is, and `_accumulator`, a leaf's
+# `AccumulateGrad` node (both in lesson 02's `next_functions`); `_hooks`, functions to run on the
+# tensor's gradient.
 #
 # `is_leaf` is the same one-liner as ours. The `requires_grad` setter holds both rules you met above:
-# only leaves may change the flag, and only floating-point tensors may turn it on. `requires_grad_()`
-# just calls the setter and returns the tensor itself, so calls can be chained. (The setter's message
-# is not quite the error you saw above, because PyTorch's is not either: `torch.tensor(...,
-# requires_grad=True)` says "floating point and complex dtype", `requires_grad_()` says "floating point
-# dtype". minigrad copies both.)
+# a non-leaf's flag cannot be changed (the message adds the `detach()` hint when you switch it off),
+# and only floating-point tensors may turn it on. `requires_grad_()` lets one case through before
+# calling the setter: on a non-leaf, `requires_grad_(True)` leaves the tensor as it is, as PyTorch
+# does (on a non-leaf, switching tracking *on* is refused only in the attribute form
+# `q.requires_grad = True`). It returns the tensor itself, so calls can be chained. (The three
+# messages for an integer tensor differ slightly because PyTorch's do: `torch.tensor(...,
+# requires_grad=True)` says "Only Tensors of floating point and complex dtype", the setter the same
+# with a lower-case "only", and `requires_grad_()` "only Tensors of floating point dtype". minigrad
+# copies all three.)
 #
-# 마지막 세 필드는 뒤의 강의에서 쓰입니다. `_retains_grad`는 `retain_grad()`(04강)에, 버전 번호 `_version`은
-# 제자리 변경을 잡아내는 데(07강), `_accumulator`는 잎 텐서의 `AccumulateGrad` 노드(02강)에 쓰입니다.
+# 나머지 필드는 뒤의 강의에서 쓰입니다. `_retains_grad`는 `retain_grad()`(04강)에 쓰입니다. 버전 번호 `_vc`는 제자리
+# 변경을 잡아내고(07강), `_base`는 *뷰*(view)가 메모리를 함께 쓰는 원래 텐서입니다. `_output_nr`는 이 텐서가 자기 노드의
+# 몇 번째 출력인지, `_accumulator`는 잎 텐서의 `AccumulateGrad` 노드입니다(둘 다 02강의 `next_functions`에 나옵니다).
+# `_hooks`는 텐서의 변화도에 실행할 함수들입니다.
 #
 # `is_leaf`는 우리 것과 똑같은 한 줄입니다. `requires_grad`의 setter에는 위에서 본 두 규칙이 모두 들어
-# 있습니다. 잎 텐서만 표시를 바꿀 수 있고, 실수 텐서만 표시를 켤 수 있습니다. `requires_grad_()`는 setter를
-# 부른 뒤 텐서 자신을 돌려주므로 메서드를 이어서 호출할 수 있습니다. (setter의 오류 메시지가 위에서 본
-# 오류와 조금 다른 것은 PyTorch도 그렇기 때문입니다. `torch.tensor(..., requires_grad=True)`는 "floating point and
-# complex dtype", `requires_grad_()`는 "floating point dtype"이라고 말합니다. minigrad는 둘 다 그대로 따릅니다.)
+# 있습니다. 잎 텐서가 아니면 표시를 바꿀 수 없고(끌 때는 메시지에 `detach()` 도움말이 붙습니다), 실수 텐서만
+# 표시를 켤 수 있습니다. `requires_grad_()`는 setter를 부르기 전에 한 경우를 통과시킵니다. 잎 텐서가 아닌 텐서에
+# `requires_grad_(True)`를 호출하면 PyTorch처럼 텐서를 그대로 둡니다(그래서 잎 텐서가 아닐 때 추적을 *켜는* 것은
+# 속성에 대입하는 `q.requires_grad = True` 형태만 거부됩니다). 텐서 자신을 돌려주므로 메서드를 이어서 호출할 수 있습니다.
+# (정수 텐서에 대한 세 메시지가 조금씩 다른 것은 PyTorch도 그렇기 때문입니다. `torch.tensor(..., requires_grad=True)`는
+# "Only Tensors of floating point and complex dtype", setter는 같은 말을 소문자 "only"로, `requires_grad_()`는
+# "only Tensors of floating point dtype"이라고 말합니다. minigrad는 셋 다 그대로 따릅니다.)
 
 # %%
 print(inspect.getsource(Tensor.is_leaf.fget))
@@ -487,8 +503,8 @@ draw_graph(y, params={"x": x, "y": y})
 #   (whole, fixed with 4 decimals, or scientific) for the whole tensor.
 # - `requires_grad=True` (or `requires_grad_()`) makes autograd track what is computed from a tensor;
 #   results of tracked tensors track too.
-# - A leaf has no `grad_fn`: you made it, or it was computed without tracking. Only leaves may change
-#   `requires_grad`; only floating-point tensors may require grad.
+# - A leaf has no `grad_fn`: you made it, or it was computed without tracking. Only leaves may switch
+#   tracking off (`requires_grad_(False)`); only floating-point tensors may require grad.
 #
 # **Next:** lesson 02 looks inside `grad_fn`: functions, the nodes they record, and the computational
 # graph they form. Before that, try `exercises/01_tensors.ipynb`.
@@ -498,8 +514,8 @@ draw_graph(y, params={"x": x, "y": y})
 #   하나의 형식(소수점 없는 정수 표기, 소수점 네 자리 고정 소수점 표기, 지수 표기)을 고릅니다.
 # - `requires_grad=True`(또는 `requires_grad_()`)를 쓰면 autograd가 그 텐서로부터 계산되는 것을 추적하고,
 #   추적되는 텐서의 결과도 추적됩니다.
-# - 잎 텐서에는 `grad_fn`이 없습니다. 여러분이 직접 만들었거나 추적 없이 계산된 텐서입니다. `requires_grad`는
-#   잎 텐서에서만 바꿀 수 있고, 변화도는 실수 텐서만 요구할 수 있습니다.
+# - 잎 텐서에는 `grad_fn`이 없습니다. 여러분이 직접 만들었거나 추적 없이 계산된 텐서입니다. 추적을 끄는 것
+#   (`requires_grad_(False)`)은 잎 텐서에서만 할 수 있고, 변화도는 실수 텐서만 요구할 수 있습니다.
 #
 # **다음 강의:** 02강에서는 `grad_fn`의 속을 들여다봅니다. 함수, 함수가 기록하는 노드, 그리고 노드들이
 # 이루는 계산 그래프(computational graph)를 다룹니다. 그 전에 `exercises/01_tensors.ipynb`를 풀어 보세요.

@@ -37,19 +37,23 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # explains that object. You will
 #
 # 1. see that every operation is a *function* with two halves, `forward` and `backward`;
-# 2. build a small `Function` with an `apply` that records where each result came from;
+# 2. build a small `Function` in PyTorch's form (`forward(ctx, ...)`, `backward(ctx, grad)`, `apply`)
+#    that records where each result came from and saves what its backward needs;
 # 3. follow those records through minigrad's graph: `grad_fn`, `next_functions`, `AccumulateGrad`;
 # 4. watch the graph change from run to run (*define-by-run*) and draw it with `minigrad.viz`;
-# 5. read minigrad's real `Function.apply` and its multiplication.
+# 5. read minigrad's real `Function.apply` and its multiplication, and write a `Function` of your own
+#    exactly as in PyTorch.
 #
 # 01강에서 추적되는 텐서로부터 계산한 텐서에는 `grad_fn`이 붙어 있었습니다. 이번 강의에서는 그 객체의 정체를
 # 밝히면서 다음을 배웁니다.
 #
 # 1. 모든 연산이 `forward`와 `backward` 두 부분으로 된 *함수*라는 것을 봅니다.
-# 2. 결과가 어디에서 왔는지 기록하는 `apply`를 가진 작은 `Function`을 직접 만듭니다.
+# 2. 결과가 어디에서 왔는지 기록하고 역전파에 필요한 것을 저장하는 작은 `Function`을 PyTorch의 형식
+#    (`forward(ctx, ...)`, `backward(ctx, grad)`, `apply`)으로 직접 만듭니다.
 # 3. 그 기록을 따라 minigrad의 그래프를 탐색합니다. `grad_fn`, `next_functions`, `AccumulateGrad`를 다룹니다.
 # 4. 실행할 때마다 그래프가 달라지는 모습(*실행-기반-정의(define-by-run)*)을 보고, `minigrad.viz`로 그래프를 그립니다.
-# 5. minigrad의 실제 `Function.apply`와 곱셈 코드를 읽어 봅니다.
+# 5. minigrad의 실제 `Function.apply`와 곱셈 코드를 읽고, PyTorch와 똑같은 방식으로 `Function`을 직접 하나
+#    작성합니다.
 
 # %% [markdown]
 # ## An operation has two halves · 연산은 두 부분으로 되어 있다
@@ -60,9 +64,9 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # `grad * b` and `grad * a`: that is the **backward** half. (Why multiplying by `grad` is right is the
 # chain rule of lesson 03.)
 #
-# To run its backward half later, an operation must remember its inputs. So each call of an operation
-# creates a small object that stores them: a *node* of the graph. The result keeps a link to it in
-# `grad_fn`.
+# To run its backward half later, the multiplication must keep the values of `a` and `b`. So each call
+# of an operation creates a small object, a *node* of the graph, that keeps what the backward half
+# will need. The result keeps a link to it in `grad_fn`.
 #
 # 곱셈 `y = a * b`를 예로 들어 봅시다. `y`를 계산하는 것이 **순전파(forward)** 부분입니다. 나중에
 # 역전파(backward pass) 때 누군가가 최종 결과의 `y`에 대한 변화도(gradient) `grad`를 건네주면서 `a`와 `b`에 대한
@@ -70,27 +74,54 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # **역전파(backward)** 부분입니다. (`grad`를 곱하는 것이 왜 맞는지는 03강의 연쇄 법칙(chain rule)에서
 # 다룹니다.)
 #
-# 역전파 부분을 나중에 실행하려면 연산은 자신의 입력을 기억해야 합니다. 그래서 연산을 호출할 때마다 입력을
-# 저장하는 작은 객체가 만들어지는데, 이것이 그래프의 *노드*(node)입니다. 결과 텐서는 `grad_fn`에 이 노드를
-# 가리키는 연결을 간직합니다.
+# 역전파 부분을 나중에 실행하려면 곱셈은 `a`와 `b`의 값을 간직해야 합니다. 그래서 연산을 호출할 때마다 역전파에
+# 필요한 것을 간직하는 작은 객체가 만들어지는데, 이것이 그래프의 *노드*(node)입니다. 결과 텐서는 `grad_fn`에 이
+# 노드를 가리키는 연결을 간직합니다.
 
 # %% [markdown]
-# ## Build it: Function and apply · 직접 만들기: Function과 apply
+# ## Build it: Function, ctx and apply · 직접 만들기: Function, ctx, apply
 #
-# First a tensor box like lesson 01's, which can also be given a `grad_fn`. Then `MiniFunction.apply`:
+# We write operations the way PyTorch lets you write your own (`torch.autograd.Function`), which is
+# also how every operation inside minigrad is written:
 #
-# 1. create a fresh node (`fn = cls()`): one node per call;
-# 2. run `forward` on the raw arrays;
+# - a subclass has two **static methods**, `forward(ctx, ...)` and `backward(ctx, grad)`;
+# - `ctx` (the *context*) is the node of this call. `forward` stores on it what `backward` will need,
+#   with `ctx.save_for_backward(...)`; `backward` reads it back from `ctx.saved_tensors`;
+# - you never call `forward` yourself: `Mul.apply(a, b)` does, and records the node.
+#
+# `MiniFunction.apply` does four things:
+#
+# 1. create a fresh node, `ctx = cls()`: one node per call;
+# 2. run `forward(ctx, ...)` on the arrays inside the tensors;
 # 3. if no input requires grad, return a plain leaf: nothing needs to be remembered;
-# 4. otherwise store the inputs in the node and return a result whose `grad_fn` is the node.
+# 4. otherwise remember the inputs (the *edges*: where gradients go next) and return a result whose
+#    `grad_fn` is the node.
 #
-# 먼저 01강과 같은 텐서 상자를 만들되, `grad_fn`을 받을 수 있게 합니다. 그다음 `MiniFunction.apply`가 하는
-# 일은 다음과 같습니다.
+# A node is also callable: `node(grad)` runs its backward half, as PyTorch's nodes do. Two
+# simplifications: our `forward` computes on the arrays and saves arrays (as minigrad's built-in
+# operations do; a `Function` you write for PyTorch receives and saves tensors), and our nodes are
+# named like a Function you write yourself, `MulBackward` (PyTorch's built-in nodes add a number,
+# `MulBackward0`).
 #
-# 1. 새 노드를 만들고(`fn = cls()`), 호출할 때마다 노드가 하나씩 생깁니다.
-# 2. 텐서에 담긴 NumPy 배열을 꺼내 `forward`를 실행합니다.
+# 연산은 PyTorch에서 사용자가 직접 연산을 정의할 때(`torch.autograd.Function`)와 같은 방식으로 작성합니다. minigrad
+# 내부의 모든 연산도 이 방식으로 작성되어 있습니다.
+#
+# - 서브클래스는 **정적 메서드**(static method) 두 개, `forward(ctx, ...)`와 `backward(ctx, grad)`를 가집니다.
+# - `ctx`(*컨텍스트*, context)는 이번 호출의 노드입니다. `forward`는 `backward`에 필요한 것을
+#   `ctx.save_for_backward(...)`로 여기에 저장하고, `backward`는 `ctx.saved_tensors`에서 다시 꺼냅니다.
+# - `forward`를 직접 부르지는 않습니다. `Mul.apply(a, b)`가 부르고 노드를 기록합니다.
+#
+# `MiniFunction.apply`가 하는 일은 네 가지입니다.
+#
+# 1. 새 노드를 만듭니다(`ctx = cls()`). 호출할 때마다 노드가 하나씩 생깁니다.
+# 2. 텐서에 담긴 배열로 `forward(ctx, ...)`를 실행합니다.
 # 3. 변화도를 요구하는 입력이 없으면 평범한 잎(leaf) 텐서를 돌려줍니다. 기억할 것이 없기 때문입니다.
-# 4. 그렇지 않으면 입력을 노드에 저장하고, `grad_fn`이 그 노드인 결과를 돌려줍니다.
+# 4. 그렇지 않으면 입력(변화도가 다음에 갈 곳, 곧 *간선*)을 기억하고, `grad_fn`이 그 노드인 결과를 돌려줍니다.
+#
+# 노드는 호출할 수도 있습니다. PyTorch의 노드처럼 `node(grad)`가 역전파 부분을 실행합니다. 단순하게 만든 점이 두 가지
+# 있습니다. 우리의 `forward`는 배열로 계산하고 배열을 저장합니다(minigrad의 내장 연산도 그렇습니다. PyTorch용으로 직접
+# 작성하는 `Function`은 텐서를 받아 텐서를 저장합니다). 그리고 노드 이름은 직접 작성한 `Function`처럼 `MulBackward`입니다
+# (PyTorch의 내장 노드에는 `MulBackward0`처럼 번호가 붙습니다).
 
 # %%
 import numpy as np
@@ -108,35 +139,49 @@ class MiniTensor:
         return self.grad_fn is None
 
     def __repr__(self):
-        extra = f", grad_fn=<{type(self.grad_fn).__name__}>" if self.grad_fn else ""
+        extra = f", grad_fn=<{self.grad_fn.name()}>" if self.grad_fn else ""
         return f"tensor({self.data.tolist()}{extra})"
 
 
 class MiniFunction:
     @classmethod
     def apply(cls, *inputs):
-        fn = cls()                                          # 1. a new node for this call
-        result = fn.forward(*[t.data for t in inputs])      # 2. compute on arrays
-        if not any(t.requires_grad for t in inputs):        # 3. nothing to track
+        ctx = cls()                                            # 1. a new node for this call
+        result = cls.forward(ctx, *[t.data for t in inputs])   # 2. compute on arrays
+        if not any(t.requires_grad for t in inputs):           # 3. nothing to track
             return MiniTensor(result)
-        fn.inputs = inputs                                  # 4. remember where we came from
-        return MiniTensor(result, requires_grad=True, grad_fn=fn)
+        ctx.inputs = inputs                                    # 4. the edges: where gradients go
+        return MiniTensor(result, requires_grad=True, grad_fn=ctx)
+
+    def save_for_backward(self, *values):   # called on ctx, in forward
+        self.saved_tensors = values
+
+    def __call__(self, grad):               # node(grad): run the backward half
+        return self.backward(self, grad)
+
+    def name(self):                         # PyTorch's rule: class Mul -> MulBackward
+        return type(self).__name__ + "Backward"
 
 
-class MulBackward(MiniFunction):
-    def forward(self, a, b):
+class Mul(MiniFunction):
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)         # backward needs both values
         return a * b
 
-    def backward(self, grad):           # d(ab)/da = b, d(ab)/db = a
-        a, b = self.inputs
-        return grad * b.data, grad * a.data
+    @staticmethod
+    def backward(ctx, grad):                # d(ab)/da = b, d(ab)/db = a
+        a, b = ctx.saved_tensors
+        return grad * b, grad * a
 
 
-class AddBackward(MiniFunction):
-    def forward(self, a, b):
-        return a + b
+class Add(MiniFunction):
+    @staticmethod
+    def forward(ctx, a, b):
+        return a + b                        # saves nothing: its backward needs no values
 
-    def backward(self, grad):           # d(a+b)/da = 1, d(a+b)/db = 1
+    @staticmethod
+    def backward(ctx, grad):                # d(a+b)/da = 1, d(a+b)/db = 1
         return grad, grad
 
 
@@ -148,47 +193,63 @@ class AddBackward(MiniFunction):
 # %%
 x = MiniTensor([1.0, 2.0], requires_grad=True)
 w = MiniTensor([3.0, 4.0])
-y = MulBackward.apply(x, w)
-z = AddBackward.apply(y, x)
+y = Mul.apply(x, w)
+z = Add.apply(y, x)
 print(y)
 print(z)
 print(z.grad_fn.inputs[0] is y, z.grad_fn.inputs[1] is x)
+print("saved by Mul:", [v.tolist() for v in y.grad_fn.saved_tensors],
+      "| Add saved something:", hasattr(z.grad_fn, "saved_tensors"))
 
 # %% [markdown]
 # `z` knows its node, the node knows its inputs `y` and `x`, and `y` knows *its* node: following the
-# links from `z` we can reach every tensor that took part. The node can already do its backward
-# half. Say the final result is the sum of `z`'s entries: then the gradient arriving at `z` is all
-# ones (each entry counts once in the sum):
+# links from `z` we can reach every tensor that took part. A node keeps two different things:
+#
+# - its **edges** (here `ctx.inputs`), which say where gradients go next: every node has them;
+# - its **saved tensors**, the values its backward needs: `Mul` saved `x` and `w`, `Add` saved
+#   nothing. PyTorch saves exactly what each backward needs, no more; lesson 04 shows that
+#   `backward()` frees them once used.
+#
+# The node can already do its backward half. Say the final result is the sum of `z`'s entries: then
+# the gradient arriving at `z` is all ones (each entry counts once in the sum):
 #
 # `z`는 자신의 노드를 알고, 노드는 입력 `y`와 `x`를 알며, `y`는 또 *자신의* 노드를 압니다. 그러니 `z`에서
-# 연결을 따라가면 계산에 참여한 모든 텐서에 닿을 수 있습니다. 노드는 벌써 역전파 부분도 실행할 수 있습니다.
-# 최종 결과가 `z`의 원소를 모두 더한 값이라고 해 봅시다. 각 원소가 합에 한 번씩 들어가므로 `z`에 도착하는
-# 변화도는 모두 1입니다.
+# 연결을 따라가면 계산에 참여한 모든 텐서에 닿을 수 있습니다. 노드는 성격이 다른 두 가지를 간직합니다.
+#
+# - **간선**(여기서는 `ctx.inputs`)은 변화도가 다음에 어디로 갈지 알려 줍니다. 모든 노드에 있습니다.
+# - **저장된 텐서**는 역전파에 필요한 값입니다. `Mul`은 `x`와 `w`를 저장했고 `Add`는 아무것도 저장하지
+#   않았습니다. PyTorch도 역전파마다 꼭 필요한 것만 저장하며, `backward()`가 다 쓴 뒤 해제한다는 것은 04강에서
+#   봅니다.
+#
+# 노드는 벌써 역전파 부분도 실행할 수 있습니다. 최종 결과가 `z`의 원소를 모두 더한 값이라고 해 봅시다. 각 원소가
+# 합에 한 번씩 들어가므로 `z`에 도착하는 변화도는 모두 1입니다.
 
 # %%
-grad_y, grad_x = z.grad_fn.backward(np.ones(2, dtype=np.float32))
+grad_y, grad_x = z.grad_fn(np.ones(2, dtype=np.float32))
 print("to y:", grad_y, "| to x:", grad_x)
-print("from y to x:", y.grad_fn.backward(grad_y)[0])
+print("from y to x:", y.grad_fn(grad_y)[0])
 
 # %% [markdown]
 # `x` receives a gradient along two paths: `1` directly from the addition and `w = [3, 4]` through
 # `y`. Adding them gives ∂z/∂x = w + 1 = [4, 5]. Walking the links in the right order and adding up
-# what arrives is exactly the backward pass of lesson 04; here we only need the links.
+# what arrives is exactly the backward pass of lesson 04, which runs on this very engine; here we only
+# need the links.
 #
 # `x`는 두 경로로 변화도를 받습니다. 덧셈에서 바로 오는 `1`과 `y`를 거쳐 오는 `w = [3, 4]`입니다. 둘을
 # 더하면 ∂z/∂x = w + 1 = [4, 5]가 됩니다. 연결을 올바른 순서로 따라가며 도착하는 변화도를 더하는 것이 바로
-# 04강의 역전파입니다. 지금은 연결 자체만 있으면 됩니다.
+# 04강의 역전파이고, 04강은 바로 이 엔진 위에서 역전파를 만듭니다. 지금은 연결 자체만 있으면 됩니다.
 
 # %% [markdown]
 # ### Draw it · 그려 보기
 #
-# The links form the computational graph. To draw it we visit each tensor once, starting from the result, and emit a
-# box for the tensor, an oval for its node, and arrows in the direction the data flowed. `Graph` is
-# the `graphviz.Digraph` that `minigrad.viz` uses (it renders even without the Graphviz program).
+# The links form the computational graph. To draw it we visit each tensor once, starting from the
+# result, and emit a box for the tensor, an oval for its node, and arrows in the direction the data
+# flowed. `Graph` is the `graphviz.Digraph` that `minigrad.viz` uses (it renders even without the
+# Graphviz program).
 #
-# 연결들은 계산 그래프(computational graph)를 이룹니다. 그래프를 그리려면 결과에서 출발해 텐서를 한 번씩 방문하면서, 텐서는 상자로,
-# 노드는 타원으로, 화살표는 데이터가 흘러간 방향으로 그립니다. `Graph`는 `minigrad.viz`가 쓰는
-# `graphviz.Digraph`입니다(Graphviz 프로그램이 없어도 그림을 그립니다).
+# 연결들은 계산 그래프(computational graph)를 이룹니다. 그래프를 그리려면 결과에서 출발해 텐서를 한 번씩
+# 방문하면서, 텐서는 상자로, 노드는 타원으로, 화살표는 데이터가 흘러간 방향으로 그립니다. `Graph`는
+# `minigrad.viz`가 쓰는 `graphviz.Digraph`입니다(Graphviz 프로그램이 없어도 그림을 그립니다).
 
 # %%
 from minigrad.viz import Graph
@@ -204,7 +265,7 @@ def draw_mini(root, names):
         key = ids[id(t)] = f"t{len(ids)}"
         graph.node(key, f"{names.get(id(t), '')}\n{t.data.tolist()}", shape="box")
         if t.grad_fn is not None:
-            graph.node(key + "_op", type(t.grad_fn).__name__, shape="ellipse")
+            graph.node(key + "_op", t.grad_fn.name(), shape="ellipse")
             graph.edge(key + "_op", key)
             for parent in t.grad_fn.inputs:
                 graph.edge(visit(parent), key + "_op")
@@ -230,14 +291,20 @@ draw_mini(z, {id(x): "x", id(w): "w", id(y): "y", id(z): "z"})
 # %% [markdown]
 # ## minigrad's graph · minigrad의 그래프
 #
-# Now the real engine, on the example of the PyTorch autograd tutorial. minigrad's nodes do not keep a
-# list of input *tensors* for walking; they keep `next_functions`: for each input, the node that
-# gradient should go to next, paired with an output index (always `0` here, since every operation has
-# one output).
+# Now the real engine, on the example of the PyTorch autograd tutorial. Its nodes, like PyTorch's,
+# keep their edges differently from our `ctx.inputs`: not as the input *tensors* but as
+# `next_functions`, for each input the node that the gradient should go to next, paired with an
+# output index (always `0` here, since every operation has one output). Linking node to node means
+# PyTorch's graph does not keep intermediate tensors alive: a tensor stays only if some backward saved
+# it. (minigrad's nodes also keep their input tensors until `backward()`, only so that `draw_graph` can
+# show them; `backward()` drops them together with the saved tensors.)
 #
-# 이제 실제 엔진으로 PyTorch autograd 튜토리얼의 예제를 봅시다. minigrad의 노드는 탐색용으로 입력
-# *텐서*의 목록을 두지 않고 `next_functions`를 둡니다. 입력마다 변화도가 다음에 가야 할 노드를 출력
-# 번호와 함께 짝지어 둔 것입니다(모든 연산의 출력이 하나이므로 여기서는 번호가 언제나 `0`입니다).
+# 이제 실제 엔진으로 PyTorch autograd 튜토리얼의 예제를 봅시다. 실제 엔진의 노드는 PyTorch처럼 간선을 우리의
+# `ctx.inputs`와 다르게 간직합니다. 입력 *텐서*가 아니라 `next_functions`, 곧 입력마다 변화도가 다음에 가야 할
+# 노드를 출력 번호와 함께 짝지어 둡니다(모든 연산의 출력이 하나이므로 여기서는 번호가 언제나 `0`입니다). 노드가
+# 노드를 가리키므로 PyTorch의 그래프는 중간 텐서를 붙잡아 두지 않습니다. 텐서는 어떤 역전파가 저장했을 때만 남습니다.
+# (minigrad의 노드는 `draw_graph`가 그릴 수 있도록 `backward()` 전까지 입력 텐서도 간직하며, `backward()`가 저장된
+# 텐서와 함께 놓아 줍니다.)
 
 # %%
 import minigrad as torch
@@ -429,8 +496,10 @@ draw_graph(y, params={"x": x, "y": y}, rankdir="TB")
 # - `show_data=False` hides the values, `show_grad=False` hides gradients, `rankdir="TB"` draws top
 #   to bottom, `legend=True` adds a key.
 #
-# Here is the tutorial example from above. Note the two arrows from `y` into the same `MulBackward0`:
-# that is `y * y`. The box between the two multiplications has no name because no variable holds it.
+# Here is the tutorial example from above, with the key (`legend=True`). Note the two arrows from `y`
+# into the same `MulBackward0`: that is `y * y`. The box between the two multiplications has no name
+# because no variable holds it. The tensor boxes are drawn for reading: autograd itself records only
+# the nodes and their `next_functions`.
 #
 # `draw_graph(root, ...)`는 `root`에 이르기까지의 모든 것을 그립니다.
 #
@@ -440,37 +509,46 @@ draw_graph(y, params={"x": x, "y": y}, rankdir="TB")
 # - `show_data=False`는 값을, `show_grad=False`는 변화도를 숨기고, `rankdir="TB"`는 위에서 아래로 그리며,
 #   `legend=True`는 범례를 덧붙입니다.
 #
-# 위의 튜토리얼 예제를 그려 봅시다. `y`에서 같은 `MulBackward0`으로 들어가는 화살표 두 개가 바로 `y * y`입니다.
-# 두 곱셈 사이의 상자에 이름이 없는 것은 그 텐서를 담은 변수가 없기 때문입니다.
+# 위의 튜토리얼 예제를 범례(`legend=True`)와 함께 그려 봅시다. `y`에서 같은 `MulBackward0`으로 들어가는 화살표
+# 두 개가 바로 `y * y`입니다. 두 곱셈 사이의 상자에 이름이 없는 것은 그 텐서를 담은 변수가 없기 때문입니다. 텐서
+# 상자는 읽기 쉽게 하려고 그린 것이고, autograd가 실제로 기록하는 것은 노드와 그 `next_functions`뿐입니다.
 
 # %%
 x = torch.ones(2, 2, requires_grad=True)
 y = x + 2
 z = y * y * 3
 out = z.mean()
-draw_graph(out, params={"x": x, "y": y, "z": z, "out": out})
+draw_graph(out, params={"x": x, "y": y, "z": z, "out": out}, legend=True)
 
 # %% [markdown]
 # ## The real code · 실제 코드
 #
-# minigrad's `Function.apply` (in `minigrad/autograd/function.py`) does what `MiniFunction.apply` did,
-# plus three things you will need later:
+# minigrad's `Function` (in `minigrad/autograd/function.py`) has the form we just built, which is
+# PyTorch's: static `forward(ctx, ...)` and `backward(ctx, ...)`, `ctx.save_for_backward`,
+# `ctx.saved_tensors`, `ctx.needs_input_grad` and `apply`. Its `apply` does what `MiniFunction.apply`
+# did, plus what later lessons need:
 #
 # - it checks grad mode, so that `torch.no_grad()` can switch recording off (lesson 07);
-# - it stores `next_functions` (the node of each input, from `_node_of`) for the backward pass, and
-#   `needs_input_grad`, so a backward can skip gradients nobody wants;
-# - it records each input's version counter, to detect in-place changes that would spoil the saved
-#   inputs (lesson 07), and keeps only a weak link to the output (the output owns the node, not the
-#   other way round).
+# - it records `needs_input_grad`, so that a backward can skip gradients nobody wants;
+# - it marks *views*, results that share memory with their input (`reshape`, indexing);
+# - its helper `_record` makes the node the result's `grad_fn` and stores `next_functions` (for each
+#   input its `grad_fn`, the `AccumulateGrad` node of a leaf that requires grad, or `None`),
+#   `ctx.inputs` (kept only so that graphs can be drawn) and the saved tensors, with their version
+#   counters to detect in-place changes that would spoil them (lesson 07), until `backward()` frees
+#   them (lesson 04).
 #
-# minigrad의 `Function.apply`(`minigrad/autograd/function.py`)는 `MiniFunction.apply`가 한 일에 더해,
-# 나중에 필요한 세 가지를 더 합니다.
+# minigrad의 `Function`(`minigrad/autograd/function.py`)은 방금 만든 형식, 곧 PyTorch의 형식을 그대로 따릅니다. 정적
+# 메서드 `forward(ctx, ...)`와 `backward(ctx, ...)`, `ctx.save_for_backward`, `ctx.saved_tensors`,
+# `ctx.needs_input_grad`, 그리고 `apply`입니다. `apply`는 `MiniFunction.apply`가 한 일에 더해 뒤의 강의에 필요한 일을
+# 합니다.
 #
 # - 변화도 모드를 확인해서 `torch.no_grad()`로 기록을 끌 수 있게 합니다(07강).
-# - 역전파를 위해 `next_functions`(`_node_of`가 찾은 입력별 노드)와, 아무도 원하지 않는 변화도 계산을 건너뛸
-#   수 있도록 `needs_input_grad`를 저장합니다.
-# - 입력마다 버전 번호를 기록해서 저장된 입력을 망가뜨리는 제자리 변경을 잡아내고(07강), 출력은 약한
-#   참조로만 가리킵니다(노드가 출력을 소유하는 것이 아니라 출력이 노드를 소유합니다).
+# - 아무도 원하지 않는 변화도 계산을 역전파가 건너뛸 수 있도록 `needs_input_grad`를 기록합니다.
+# - 입력과 메모리를 공유하는 결과, 곧 *뷰*(view)를 표시합니다(`reshape`, 인덱싱).
+# - 도우미 함수 `_record`가 노드를 결과의 `grad_fn`으로 만들고, `next_functions`(입력마다 그 `grad_fn`, 변화도를 요구하는
+#   잎 텐서라면 그 `AccumulateGrad` 노드, 아니면 `None`), `ctx.inputs`(그래프를 그리려고만 간직합니다), 그리고 저장된
+#   텐서를 기록합니다. 저장된 텐서는 버전 번호와 함께 간직해서 저장된 값을 망가뜨리는 제자리 변경을 잡아내고(07강),
+#   `backward()`가 해제할 때까지 보관합니다(04강).
 
 # %%
 import inspect
@@ -478,17 +556,19 @@ import inspect
 from minigrad.autograd import function
 
 print(inspect.getsource(function.Function.apply))
-print(inspect.getsource(function._node_of))
+print(inspect.getsource(function._record))
 
 # %% [markdown]
 # And here is multiplication from `minigrad/ops/arithmetic.py`. `node_name` is the name you saw
-# printed. `backward` reads the inputs through `saved_inputs` (which raises PyTorch's error if the graph
-# was already freed or an input was changed in place) and uses `sum_to` to undo broadcasting
-# (lesson 08).
+# printed. It derives from `NumpyFunction`: `forward` receives the NumPy arrays inside the tensors, as
+# ours did, and `sum_to` undoes broadcasting (lesson 08). What forward saves comes back to `backward`
+# as tensors, and `backward` receives and returns tensors: that way a backward pass can itself be
+# recorded as a graph, which is how higher-order derivatives work (lesson 09).
 #
-# 다음은 `minigrad/ops/arithmetic.py`의 곱셈입니다. `node_name`이 앞에서 출력된 이름입니다. `backward`는
-# `saved_inputs`를 통해 입력을 읽고(그래프가 이미 해제되었거나 입력이 제자리에서 바뀌었다면 PyTorch와 같은
-# 오류를 냅니다), `sum_to`로 브로드캐스팅(broadcasting)을 되돌립니다(08강).
+# 다음은 `minigrad/ops/arithmetic.py`의 곱셈입니다. `node_name`이 앞에서 출력된 이름입니다. `NumpyFunction`을
+# 상속하므로 우리 것처럼 `forward`가 텐서 안의 NumPy 배열을 받고, `sum_to`로 브로드캐스팅(broadcasting)을 되돌립니다(08강).
+# `forward`가 저장한 것은 `backward`에 텐서로 돌아오고, `backward`는 텐서를 받아 텐서를 돌려줍니다. 그래야 역전파 자체도
+# 그래프로 기록할 수 있고, 이것이 고차 미분(higher-order derivative)이 동작하는 원리입니다(09강).
 
 # %%
 from minigrad.ops import arithmetic
@@ -496,24 +576,41 @@ from minigrad.ops import arithmetic
 print(inspect.getsource(arithmetic.Mul))
 
 # %% [markdown]
-# One difference from our `MiniFunction`: `forward` still works on NumPy arrays, but `backward` receives
-# and returns *tensors* (`grad`, and the inputs from `saved_inputs`). That way a backward pass can itself
-# be recorded as a graph, which is how higher-order derivatives work (lesson 09). A `Function` without a
-# `node_name`, such as one you write yourself, is named after its class, as in PyTorch:
-# `class Square(Function)` makes `SquareBackward` nodes.
+# A `Function` you write yourself is written exactly as for `torch.autograd.Function`: `forward`
+# receives tensors, and the node is named after the class (`class Square` makes `SquareBackward`).
+# The same cell runs unchanged on PyTorch:
 #
-# 우리의 `MiniFunction`과 다른 점이 하나 있습니다. `forward`는 여전히 NumPy 배열로 계산하지만, `backward`는
-# *텐서*를 받고 텐서를 돌려줍니다(`grad`도, `saved_inputs`로 읽은 입력도 텐서입니다). 그래야 역전파 자체도
-# 그래프로 기록할 수 있고, 이것이 고차 미분(higher-order derivative)이 동작하는 원리입니다(09강).
-# `node_name`이 없는 `Function`, 예를 들어 여러분이 직접 만든 `Function`에는 PyTorch처럼 클래스 이름을 딴
-# 이름이 붙습니다. `class Square(Function)`는 `SquareBackward` 노드를 만듭니다.
+# 여러분이 직접 만드는 `Function`도 `torch.autograd.Function`과 똑같이 씁니다. `forward`는 텐서를 받고, 노드 이름은
+# 클래스 이름을 따릅니다(`class Square`는 `SquareBackward`를 만듭니다). 아래 셀은 PyTorch에서도 그대로 실행됩니다.
+
+# %%
+class Square(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x * x
+
+    @staticmethod
+    def backward(ctx, grad):
+        (x,) = ctx.saved_tensors
+        return grad * 2 * x
+
+
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+y = Square.apply(x)
+print(y)
+y.sum().backward()
+print(x.grad)
 
 # %% [markdown]
 # ## Summary · 정리
 #
-# - Every operation is a `Function` with a `forward` (arrays in, array out) and a `backward` (the
-#   gradient of the output in, one gradient per input out).
-# - `apply` runs `forward` and, when an input requires grad, records a node: the result's `grad_fn`.
+# - Every operation is a `Function` in PyTorch's form: a static `forward(ctx, ...)` that computes the
+#   result and saves what the backward needs (`ctx.save_for_backward`), and a static
+#   `backward(ctx, grad)` that reads it back (`ctx.saved_tensors`) and returns one gradient per input.
+# - `Cls.apply(...)` runs `forward` and, when an input requires grad, records the node (`ctx` itself):
+#   the result's `grad_fn`. A node keeps edges (where gradients go) and saved tensors (only what its
+#   backward needs: `Mul` saves its inputs, `Add` nothing).
 # - Nodes link to the nodes of their inputs through `next_functions`; leaves that require grad are
 #   represented by `AccumulateGrad`, constants by `None`. Together they form a DAG rooted at the result.
 # - The graph is recorded while the code runs (define-by-run), so Python control flow shapes it.
@@ -522,10 +619,12 @@ print(inspect.getsource(arithmetic.Mul))
 # **Next:** lesson 03 derives the numbers that flow backwards through this graph: derivatives,
 # numerical and analytic, and the chain rule. Before that, try `exercises/02_functions_and_graphs.ipynb`.
 #
-# - 모든 연산은 `forward`(배열을 받아 배열을 돌려줌)와 `backward`(출력의 변화도를 받아 입력마다 변화도를
-#   하나씩 돌려줌)를 가진 `Function`입니다.
-# - `apply`는 `forward`를 실행하고, 입력 중 하나가 변화도를 요구하면 노드를 기록합니다. 그 노드가 결과의
-#   `grad_fn`입니다.
+# - 모든 연산은 PyTorch 형식의 `Function`입니다. 정적 메서드 `forward(ctx, ...)`는 결과를 계산하고 역전파에
+#   필요한 것을 저장하며(`ctx.save_for_backward`), 정적 메서드 `backward(ctx, grad)`는 저장한 것을 다시 꺼내
+#   (`ctx.saved_tensors`) 입력마다 변화도를 하나씩 돌려줍니다.
+# - `Cls.apply(...)`는 `forward`를 실행하고, 입력 중 하나가 변화도를 요구하면 노드(`ctx` 자신)를 기록합니다.
+#   그 노드가 결과의 `grad_fn`입니다. 노드는 간선(변화도가 갈 곳)과 저장된 텐서(역전파에 꼭 필요한 것만.
+#   `Mul`은 입력을, `Add`는 아무것도 저장하지 않습니다)를 간직합니다.
 # - 노드는 `next_functions`로 입력의 노드와 연결됩니다. 변화도를 요구하는 잎 텐서는 `AccumulateGrad`로,
 #   상수는 `None`으로 나타납니다. 이 노드들이 결과를 뿌리로 하는 DAG를 이룹니다.
 # - 그래프는 코드가 실행되는 동안 기록되므로(실행-기반-정의) 파이썬 제어 흐름이 그 모양을 정합니다.

@@ -31,7 +31,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
     _colab_setup()
 
 # %% [markdown]
-# # 05 · Operators · 연산자
+# # Lesson 05 · Operators · 연산자
 #
 # Lesson 04's backward pass relied on one thing: every node knew its local derivatives. In this
 # lesson we write them, for the operators you actually type: `+ - * / **`, unary `-`, and `@`.
@@ -39,8 +39,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #
 # 1. how Python turns `x + 5` and `5 + x` into method calls (`__add__`, `__radd__`), and why the
 #    *reversed* methods matter for an autograd engine;
-# 2. a small scalar class with every operator, each local derivative written beside its forward,
-#    tested against central differences;
+# 2. our engine of lessons 02 and 04 with every operator, each a `Function` whose backward sits
+#    beside its forward, tested against central differences;
 # 3. the two examples from the PyTorch tutorial, `y * y * 3` and `x + 5`, with their gradients
 #    4.5 and 1.3333 derived by hand;
 # 4. the node names minigrad and PyTorch give each operator (`RsubBackward1`, `PowBackward2`, ...),
@@ -51,7 +51,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #
 # 1. 파이썬이 `x + 5`와 `5 + x`를 어떻게 메서드 호출(`__add__`, `__radd__`)로 바꾸는지, 그리고 autograd 엔진에 *뒤집힌*
 #    메서드가 왜 중요한지 살펴봅니다.
-# 2. 모든 연산자를 갖춘 작은 스칼라 클래스를 만듭니다. 순전파(forward pass) 바로 옆에 국소 미분을 적고, 중앙 차분(central difference)으로 검사합니다.
+# 2. 02강과 04강의 엔진에 모든 연산자를 붙입니다. 연산자마다 순전파(forward pass) 바로 옆에 역전파가 있는 `Function`을
+#    만들고, 중앙 차분(central difference)으로 검사합니다.
 # 3. PyTorch 튜토리얼의 두 예제 `y * y * 3`과 `x + 5`의 변화도(gradient) 4.5와 1.3333을 손으로 유도합니다.
 # 4. minigrad와 PyTorch가 연산자마다 붙이는 노드 이름(`RsubBackward1`, `PowBackward2`, ...)을 보고, 모든 연산자를
 #    `gradcheck`로 검사하고, 실제 코드를 읽고, 자료형 승격(type promotion)을 간단히 살펴봅니다.
@@ -70,11 +71,12 @@ from minigrad.viz import draw_graph, show_backward
 #
 # Python has no built-in idea of adding tensors. `a + b` is a method call, `a.__add__(b)`. If `a`
 # does not know how to add `b`, its method returns the special value `NotImplemented`, and Python
-# then tries the **reversed** method of the right operand, `b.__radd__(a)`. A class that prints
+# then tries the **reversed** method of the right operand, `b.__radd__(a)` (Python's documentation
+# calls them *reflected* methods). A class that prints
 # which method ran shows the protocol:
 #
 # 파이썬은 텐서를 더하는 법을 따로 알지 못합니다. `a + b`는 메서드 호출 `a.__add__(b)`입니다. `a`가 `b`를 더할 줄 모르면
-# 이 메서드는 특별한 값 `NotImplemented`를 돌려주고, 그러면 파이썬은 오른쪽 피연산자의 **뒤집힌**(reversed) 메서드
+# 이 메서드는 특별한 값 `NotImplemented`를 돌려주고, 그러면 파이썬은 오른쪽 피연산자의 **뒤집힌**(reflected) 메서드
 # `b.__radd__(a)`를 시도합니다. 어떤 메서드가 불렸는지 알려 주는 클래스로 이 규약을 확인해 봅시다.
 
 # %%
@@ -140,133 +142,222 @@ except TypeError as err:
 print("5 - CarelessRsub(2)  =", 5 - CarelessRsub(2), "  (should be 3)")
 
 # %% [markdown]
-# ## A scalar with every operator · 모든 연산자를 갖춘 스칼라
+# ## Our engine, with every operator · 모든 연산자를 갖춘 우리 엔진
 #
-# Now lesson 04's `Var`, grown up. A `Scalar` holds a number, its `grad`, and its parents, each
-# paired with the local derivative $\partial\,\text{self} / \partial\,\text{parent}$. Each operator
-# computes its result and, on the next line, its local derivatives: the rules of calculus, one per
-# operator.
+# Now the engine of lessons 02 and 04 grows up. Each operator is a `MiniFunction` in PyTorch's form:
+# `forward(ctx, a, b)` computes the result and saves what the backward needs, and
+# `backward(ctx, grad)` returns the upstream gradient times each local derivative
+# $\partial\,\text{out} / \partial\,\text{input}$, the rules of calculus, one per operator:
 #
-# | forward · 순전파 | $\partial / \partial a$ | $\partial / \partial b$ |
-# |---|---|---|
-# | $a + b$ | $1$ | $1$ |
-# | $a - b$ | $1$ | $-1$ |
-# | $a \cdot b$ | $b$ | $a$ |
-# | $a / b$ | $1/b$ | $-a/b^2$ |
-# | $a^c$ ($c$ a constant) | $c\,a^{c-1}$ | |
-# | $a^b$ | $b\,a^{b-1}$ | $a^b \ln a$ |
-# | $-a$ | $-1$ | |
+# | forward · 순전파 | $\partial / \partial a$ | $\partial / \partial b$ | saves · 저장 |
+# |---|---|---|---|
+# | $a + b$ | $1$ | $1$ | nothing · 없음 |
+# | $a - b$ | $1$ | $-1$ | nothing · 없음 |
+# | $a \cdot b$ | $b$ | $a$ | $a, b$ |
+# | $a / b$ | $1/b$ | $-a/b^2$ | $a, b$ |
+# | $a^b$ | $b\,a^{b-1}$ | $a^b \ln a$ | $a, b, a^b$ |
+# | $-a$ | $-1$ | | nothing · 없음 |
 #
-# A Python number taking part (`x + 5`) is wrapped into a `Scalar` with no parents, a constant. The
-# reversed methods wrap the number and then run the ordinary operator **with the operands in
-# their original order**: `5 - x` becomes `Scalar(5) - x`, never `x - 5`.
+# A Python number taking part (`x + 5`) is wrapped into a constant `MiniTensor` (one that does not
+# require grad) by `lift`. The reversed methods wrap the number and then apply the same `Function`
+# **with the operands in their original order**: `5 - x` becomes `Sub.apply(lift(5), x)`, never
+# `x - 5`. Two more details from PyTorch: `apply` records `ctx.needs_input_grad`, and a backward may
+# return `None` for an input that needs no gradient (`Pow` does, so that `x ** 3` never computes
+# $\ln 3$ for nothing). We store `float64` this time, so that our checks below can be exact.
 #
-# 04강의 `Var`를 키워 봅시다. `Scalar`는 수 하나, `grad`, 그리고 부모들을 가지며, 부모마다 국소 미분
-# $\partial\,\text{self} / \partial\,\text{parent}$를 짝지어 둡니다. 연산자마다 결과를 계산하고, 바로 옆에 국소 미분을
-# 적습니다. 연산자 하나에 미적분 규칙 하나입니다.
+# 이제 02강과 04강의 엔진을 키워 봅시다. 연산자마다 PyTorch 형식의 `MiniFunction`이 하나씩 있습니다.
+# `forward(ctx, a, b)`는 결과를 계산하고 역전파에 필요한 것을 저장하며, `backward(ctx, grad)`는 위에서 온 변화도에
+# 입력별 국소 미분 $\partial\,\text{out} / \partial\,\text{input}$을 곱해 돌려줍니다. 연산자 하나에 미적분 규칙
+# 하나입니다(표는 위와 같습니다).
 #
-# 파이썬 수가 끼어들면(`x + 5`) 부모가 없는 `Scalar`, 곧 상수로 감쌉니다. 뒤집힌 메서드는 수를 감싼 다음
-# **피연산자를 원래 순서 그대로** 보통 연산자를 실행합니다. `5 - x`는 `Scalar(5) - x`가 되며, 절대 `x - 5`가 아닙니다.
+# 파이썬 수가 끼어들면(`x + 5`) `lift`가 상수 `MiniTensor`(변화도를 요구하지 않는 텐서)로 감쌉니다. 뒤집힌 메서드는
+# 수를 감싼 다음 **피연산자를 원래 순서 그대로** 같은 `Function`을 적용합니다. `5 - x`는 `Sub.apply(lift(5), x)`가
+# 되며, 절대 `x - 5`가 아닙니다. PyTorch에서 가져온 것이 두 가지 더 있습니다. `apply`는 `ctx.needs_input_grad`를
+# 기록하고, 역전파는 변화도가 필요 없는 입력에 대해 `None`을 돌려줄 수 있습니다(`Pow`가 그렇게 해서 `x ** 3`이 쓸데없이
+# $\ln 3$을 계산하지 않습니다). 이번에는 아래의 검사가 정확하도록 `float64`로 저장합니다.
 
 # %%
-def lift(v):
-    """A Python number becomes a constant Scalar (no parents)."""
-    return v if isinstance(v, Scalar) else Scalar(v)
+import numpy as np
 
 
-class Scalar:
-    def __init__(self, value, parents=()):
-        self.value = float(value)
-        self.parents = parents  # ((parent, d self / d parent), ...)
-        self.grad = 0.0
+class MiniTensor:
+    def __init__(self, data, requires_grad=False, grad_fn=None):
+        self.data = np.asarray(data, dtype=np.float64)
+        self.requires_grad = requires_grad
+        self.grad_fn = grad_fn
+        self.grad = None
 
     def __repr__(self):
-        return f"Scalar({self.value:.6g}, grad={self.grad:.6g})"
+        grad = "None" if self.grad is None else f"{float(self.grad):.6g}"
+        return f"MiniTensor({float(self.data):.6g}, grad={grad})"
 
     def __add__(self, other):
-        a, b = self, lift(other)
-        return Scalar(a.value + b.value, ((a, 1.0), (b, 1.0)))
+        return Add.apply(self, lift(other))
 
     def __sub__(self, other):
-        a, b = self, lift(other)
-        return Scalar(a.value - b.value, ((a, 1.0), (b, -1.0)))
+        return Sub.apply(self, lift(other))
 
     def __mul__(self, other):
-        a, b = self, lift(other)
-        return Scalar(a.value * b.value, ((a, b.value), (b, a.value)))
+        return Mul.apply(self, lift(other))
 
     def __truediv__(self, other):
-        a, b = self, lift(other)
-        return Scalar(a.value / b.value, ((a, 1 / b.value), (b, -a.value / b.value**2)))
+        return Div.apply(self, lift(other))
 
     def __pow__(self, other):
-        a = self
-        if isinstance(other, Scalar):  # a ** b, both tracked
-            b = other
-            out = a.value**b.value
-            return Scalar(out, ((a, b.value * a.value ** (b.value - 1)), (b, out * math.log(a.value))))
-        c = other  # a ** c, c a plain number: one parent
-        return Scalar(a.value**c, ((a, c * a.value ** (c - 1)),))
+        return Pow.apply(self, lift(other))
 
     def __neg__(self):
-        return Scalar(-self.value, ((self, -1.0),))
+        return Neg.apply(self)
 
     # reversed: `other` is the number on the LEFT, self on the right
     def __radd__(self, other):
-        return lift(other) + self
+        return Add.apply(lift(other), self)
 
     def __rsub__(self, other):
-        return lift(other) - self
+        return Sub.apply(lift(other), self)
 
     def __rmul__(self, other):
-        return lift(other) * self
+        return Mul.apply(lift(other), self)
 
     def __rtruediv__(self, other):
-        return lift(other) / self
+        return Div.apply(lift(other), self)
 
     def __rpow__(self, other):
-        return lift(other) ** self
+        return Pow.apply(lift(other), self)
+
+
+def lift(v):
+    """A Python number becomes a constant MiniTensor."""
+    return v if isinstance(v, MiniTensor) else MiniTensor(v)
+
+
+class MiniFunction:
+    @classmethod
+    def apply(cls, *inputs):
+        ctx = cls()
+        ctx.needs_input_grad = tuple(t.requires_grad for t in inputs)
+        result = cls.forward(ctx, *[t.data for t in inputs])
+        if not any(ctx.needs_input_grad):
+            return MiniTensor(result)
+        ctx.inputs = inputs
+        return MiniTensor(result, requires_grad=True, grad_fn=ctx)
+
+    def save_for_backward(self, *values):
+        self.saved_tensors = values
+
+    def __call__(self, grad):
+        return self.backward(self, grad)
+
+
+class Add(MiniFunction):
+    @staticmethod
+    def forward(ctx, a, b):
+        return a + b
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad, grad                       # 1, 1
+
+
+class Sub(MiniFunction):
+    @staticmethod
+    def forward(ctx, a, b):
+        return a - b
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad, -grad                      # 1, -1
+
+
+class Mul(MiniFunction):
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return a * b
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        return grad * b, grad * a               # b, a
+
+
+class Div(MiniFunction):
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return a / b
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        return grad / b, -grad * a / b**2       # 1/b, -a/b^2
+
+
+class Pow(MiniFunction):
+    @staticmethod
+    def forward(ctx, a, b):
+        out = a**b
+        ctx.save_for_backward(a, b, out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b, out = ctx.saved_tensors
+        grad_a = grad * b * a ** (b - 1)                                      # b a^(b-1)
+        grad_b = grad * out * np.log(a) if ctx.needs_input_grad[1] else None  # a^b ln a
+        return grad_a, grad_b
+
+
+class Neg(MiniFunction):
+    @staticmethod
+    def forward(ctx, a):
+        return -a
+
+    @staticmethod
+    def backward(ctx, grad):
+        return (-grad,)                         # -1
 
 # %% [markdown]
-# And lesson 04's backward pass, unchanged: topological order, root first, each node adding its
-# gradient times the local derivative into its parents.
+# And lesson 04's backward pass, with one more line: skip the `None`s.
 #
-# 04강의 역전파도 그대로 가져옵니다. 위상 순서(topological order)로 뿌리(root)부터 돌며, 각 노드가 자기 변화도에 국소 미분을 곱해
-# 부모에게 더합니다.
+# 04강의 역전파도 가져옵니다. 한 줄만 늘었습니다. `None`은 건너뜁니다.
 
 # %%
 def backward(root):
     order, visited = [], set()
 
-    def visit(node):
-        if id(node) not in visited:
-            visited.add(id(node))
-            for parent, _ in node.parents:
-                visit(parent)
-            order.append(node)
+    def visit(t):
+        if id(t) not in visited:
+            visited.add(id(t))
+            if t.grad_fn is not None:
+                for parent in t.grad_fn.inputs:
+                    visit(parent)
+            order.append(t)
 
     visit(root)
     root.grad = 1.0
-    for node in reversed(order):  # root first
-        for parent, local in node.parents:
-            parent.grad += node.grad * local  # accumulate
+    for t in reversed(order):  # root first
+        if t.grad_fn is not None:
+            for parent, g in zip(t.grad_fn.inputs, t.grad_fn(t.grad)):
+                if g is not None:  # no gradient needed there
+                    parent.grad = g if parent.grad is None else parent.grad + g  # accumulate
 
 
 def grad_at(f, value):
-    """d f / d x at x = value, by our Scalar engine."""
-    x = Scalar(value)
+    """d f / d x at x = value, by our engine."""
+    x = MiniTensor(value, requires_grad=True)
     backward(f(x))
-    return x.grad
+    return float(x.grad)
 
 # %% [markdown]
 # ## Test: central differences · 검사: 중앙 차분
 #
 # Each expression below is a plain Python function, so it runs on ordinary floats as well as on
-# `Scalar`s. On floats we take lesson 03's central difference $\frac{f(x+h) - f(x-h)}{2h}$; on a
-# `Scalar` we run `backward`. The column "by hand" is the rule from the table.
+# our tensors. On floats we take lesson 03's central difference $\frac{f(x+h) - f(x-h)}{2h}$; on a
+# `MiniTensor` we run `backward`. The column "by hand" is the rule from the table.
 #
-# 아래 식들은 평범한 파이썬 함수라서 `Scalar`뿐 아니라 일반 float에서도 실행됩니다. float에서는 03강의 중앙 차분
-# $\frac{f(x+h) - f(x-h)}{2h}$를 계산하고, `Scalar`에서는 `backward`를 실행합니다. "by hand" 열은 표의 규칙으로 손으로 구한 값입니다.
+# 아래 식들은 평범한 파이썬 함수라서 우리 텐서뿐 아니라 일반 float에서도 실행됩니다. float에서는 03강의 중앙 차분
+# $\frac{f(x+h) - f(x-h)}{2h}$를 계산하고, `MiniTensor`에서는 `backward`를 실행합니다. "by hand" 열은 표의 규칙으로 손으로 구한 값입니다.
 
 # %%
 def central_difference(f, x, h=1e-6):
@@ -288,7 +379,7 @@ cases = [  # (expression, f, derivative by hand at x0)
     ("-x", lambda x: -x, -1.0),
     ("x * x * 3", lambda x: x * x * 3, 6 * x0),
 ]
-print(f"{'expression':10s} {'Scalar':>10s} {'numeric':>10s} {'by hand':>10s}")
+print(f"{'expression':10s} {'ours':>10s} {'numeric':>10s} {'by hand':>10s}")
 for label, f, by_hand in cases:
     ours, numeric = grad_at(f, x0), central_difference(f, x0)
     assert abs(ours - numeric) < 1e-6 and abs(ours - by_hand) < 1e-12, label
@@ -321,7 +412,7 @@ for label, f, by_hand in cases:
 # 두 번 쓰인 `c`는 $b + 1 = 3$을 받아야 합니다.
 
 # %%
-a, b, c = Scalar(1.0), Scalar(2.0), Scalar(3.0)
+a, b, c = (MiniTensor(v, requires_grad=True) for v in (1.0, 2.0, 3.0))
 total = sum([a * a, b * c, c])
 backward(total)
 print(total)
@@ -346,7 +437,7 @@ print(a, b, c, sep="\n")
 #   elements).
 #
 # Multiply along the chain: $\frac{\partial\,\text{out}}{\partial x_i} = \frac{1}{4} \cdot 18 \cdot 1 = 4.5$.
-# The same calculation with four `Scalar`s, then with minigrad:
+# The same calculation with four of our tensors, then with minigrad:
 #
 # `mean` 전까지는 원소끼리 서로 영향을 주지 않으므로 원소 하나 $x_i = 1$만 따라가면 됩니다.
 #
@@ -355,14 +446,14 @@ print(a, b, c, sep="\n")
 # * $\text{out} = \frac{1}{4} \sum_j z_j = 27$이고 $\partial\,\text{out} / \partial z_i = \frac{1}{4}$입니다 (원소가 네 개).
 #
 # 사슬을 따라 곱하면 $\frac{\partial\,\text{out}}{\partial x_i} = \frac{1}{4} \cdot 18 \cdot 1 = 4.5$입니다.
-# 같은 계산을 `Scalar` 네 개로 해 보고, 이어서 minigrad로 해 봅시다.
+# 같은 계산을 우리 텐서 네 개로 해 보고, 이어서 minigrad로 해 봅시다.
 
 # %%
-xs = [Scalar(1.0) for _ in range(4)]
+xs = [MiniTensor(1.0, requires_grad=True) for _ in range(4)]
 zs = [(x + 2) * (x + 2) * 3 for x in xs]
-out_scalar = sum(zs) / 4
-backward(out_scalar)
-print("out =", out_scalar.value, "  grads:", [x.grad for x in xs])
+out_ours = sum(zs) / 4
+backward(out_ours)
+print("out =", float(out_ours.data), "  grads:", [float(x.grad) for x in xs])
 
 # %%
 x = torch.ones(2, 2, requires_grad=True)
@@ -370,23 +461,27 @@ y = x + 2
 z = y * y * 3
 out = z.mean()
 print(z, out)
+draw_graph(out)
+
+# %% [markdown]
+# In the graph, drawn before `backward()`, `y` sends **two** arrows into the first `MulBackward0` (it
+# is both operands of `y * y`), and the constants `2` and `3` are grey dashed boxes: inputs that
+# receive no gradient. (Draw before `backward()`: it frees what the nodes saved, lesson 04, and a
+# drawing made afterwards has less to show.) Now the backward pass:
+#
+# `backward()`를 호출하기 전에 그린 그래프에서 `y`는 첫 번째 `MulBackward0`으로 화살표 **두 개**를 보내고(`y * y`의 두
+# 피연산자 모두이므로), 상수 `2`와 `3`은 회색 점선 상자입니다. 변화도를 받지 않는 입력이라는 뜻입니다. (그래프는
+# `backward()` 전에 그리세요. `backward()`는 노드가 저장한 것을 해제하므로(04강) 그 뒤에 그리면 보여 줄 것이 줄어듭니다.)
+# 이제 역전파를 실행합니다.
+
+# %%
 out.backward()
 print(x.grad)
 
 # %% [markdown]
-# The same 4.5 everywhere, printed as PyTorch prints it. In the graph, `y` sends **two** arrows into
-# the first `MulBackward0` (it is both operands of `y * y`), and `x` shows its gradient. The
-# constants `2` and `3` are not drawn: `backward()` has freed what the nodes kept (lesson 04),
-# constant inputs included. In the next example we draw before calling `backward()`, and the
-# constant appears as a grey dashed box: an input that receives no gradient.
+# The same 4.5 everywhere, printed as PyTorch prints it.
 #
-# 모두 4.5이고, PyTorch와 똑같이 출력됩니다. 그래프에서 `y`는 첫 번째 `MulBackward0`으로 화살표 **두 개**를 보내고
-# (`y * y`의 두 피연산자 모두이므로), `x`에는 변화도가 표시됩니다. 상수 `2`와 `3`은 보이지 않습니다. `backward()`가
-# 노드들이 붙잡고 있던 것을 상수 입력까지 모두 해제했기 때문입니다(04강). 다음 예제에서는 `backward()`를 호출하기 전에
-# 그래프를 그리므로, 상수가 회색 점선 상자로 나타납니다. 변화도를 받지 않는 입력이라는 뜻입니다.
-
-# %%
-draw_graph(out)
+# 모두 4.5이고, PyTorch와 똑같이 출력됩니다.
 
 # %% [markdown]
 # ## The second example: `x + 5` · 두 번째 예제: `x + 5`
@@ -418,14 +513,16 @@ print(z, out)
 # nothing): `mean` sends $\frac{1}{9}$ to every element of `z`; `MulBackward0` turns that into
 # $2 \cdot 6 \cdot \frac{1}{9} = 1.3333$ for `y`, as the sum of its two edges ($6 \cdot \frac{1}{9}$
 # each); `AddBackward0` passes it to `x` unchanged. Nothing goes to the dashed `5`.
+# (The frames are drawn top to bottom, `rankdir="TB"`, so that the 3×3 values stay readable.)
 #
 # `backward()`를 호출하기 전에, 04강의 `show_backward`로 (아무것도 바꾸지 않고) 한 단계씩 지켜봅시다. `mean`이 `z`의
 # 모든 원소에 $\frac{1}{9}$을 보냅니다. `MulBackward0`은 두 간선(각각 $6 \cdot \frac{1}{9}$)의 합으로 `y`에
 # $2 \cdot 6 \cdot \frac{1}{9} = 1.3333$을 보내고, `AddBackward0`은 이 값을 그대로 `x`에 넘깁니다. 점선 상자의 `5`에는
 # 아무것도 가지 않습니다.
+# (3×3 값이 읽히도록 프레임을 위에서 아래로 그립니다. `rankdir="TB"`)
 
 # %%
-show_backward(out, widget=False)
+show_backward(out, widget=False, rankdir="TB")  # top to bottom: 3×3 values fit the page
 
 # %%
 out.backward()
@@ -557,43 +654,47 @@ for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
     print(inspect.getsource(cls))
 
 # %% [markdown]
-# What is new compared with our `Scalar`:
+# What is new compared with our engine:
 #
-# * `forward` works on NumPy arrays of any shape; `check_broadcast` and `promote` reproduce
-#   PyTorch's error message and result dtype (below).
+# * The same form as ours, `forward(ctx, ...)` and `backward(ctx, grad)`, but `forward` works on
+#   NumPy arrays of any shape, and `backward` on tensors; `check_broadcast` and `promote` reproduce
+#   PyTorch's error message and result dtype (below). `Add` and `Sub` save no values: only the
+#   shapes, for `sum_to`.
 # * `sum_to` undoes broadcasting: if `b` had shape `(3,)` and was stretched to `(2, 3)`, its gradient
 #   is summed back to `(3,)`. Lesson 08 explains it.
-# * `RSub` is where minigrad parts from our `Scalar`. The number of `5 - x` is not an input but a
-#   setting of the node (`number=5`), as the exponent is for `Pow`: one input, `x`, as in PyTorch,
-#   and one gradient returned, $-g$ for an upstream gradient $g$. Our `Scalar` made the `5` a parent,
+# * `RSub` is where minigrad parts from our engine. The number of `5 - x` is passed to `forward` as a
+#   plain Python number, not as a tensor, so it is not an input of the node (as the exponent of `Pow`
+#   is not): one input, `x`, as in PyTorch,
+#   and one gradient returned, $-g$ for an upstream gradient $g$. Our engine made the `5` an input,
 #   which received a gradient nobody used.
 #
-# Multiplication and division save their inputs (`saved_inputs`) because their derivatives need the
-# values, and skip the gradients nobody asked for (`needs_input_grad`), such as the one of the
-# constant in `x * 3`:
+# Multiplication and division save their inputs (`ctx.save_for_backward`) because their derivatives
+# need the values, and skip the gradients nobody asked for (`ctx.needs_input_grad`), such as the one
+# of the constant in `x * 3`:
 #
-# 우리의 `Scalar`와 비교해 새로운 점은 다음과 같습니다.
+# 우리 엔진과 비교해 새로운 점은 다음과 같습니다.
 #
-# * `forward`는 모양(shape)에 상관없이 NumPy 배열로 계산합니다. `check_broadcast`와 `promote`는 PyTorch의 오류 메시지와
-#   결과 자료형을 재현합니다 (아래에서 봅니다).
+# * 우리 것과 같은 형식(`forward(ctx, ...)`, `backward(ctx, grad)`)이지만, `forward`는 모양(shape)에 상관없이 NumPy
+#   배열로, `backward`는 텐서로 계산합니다. `check_broadcast`와 `promote`는 PyTorch의 오류 메시지와 결과 자료형을
+#   재현합니다 (아래에서 봅니다). `Add`와 `Sub`는 값을 저장하지 않고, `sum_to`에 쓸 모양만 기억합니다.
 # * `sum_to`는 브로드캐스팅(broadcasting)을 되돌립니다. 모양이 `(3,)`인 `b`가 `(2, 3)`으로 늘어났다면 그 변화도를 다시 `(3,)`으로
 #   합칩니다. 08강에서 설명합니다.
-# * `RSub`에서 minigrad는 우리의 `Scalar`와 갈라집니다. `5 - x`의 수는 입력이 아니라, `Pow`의 지수처럼 노드의
-#   설정값(`number=5`)입니다. 그래서 PyTorch처럼 입력은 `x` 하나이고, 위에서 온 변화도가 $g$일 때 변화도 $-g$ 하나를
-#   돌려줍니다. 우리의 `Scalar`는 `5`를 부모로 만들었고, 그 부모는 아무도 쓰지 않을 변화도를 받았습니다.
+# * `RSub`에서 minigrad는 우리 엔진과 갈라집니다. `5 - x`의 수는 텐서가 아닌 평범한 파이썬 수로 `forward`에 넘어가므로,
+#   `Pow`의 지수처럼 노드의 입력이 아닙니다. 그래서 PyTorch처럼 입력은 `x` 하나이고, 위에서 온 변화도가 $g$일 때 변화도 $-g$ 하나를
+#   돌려줍니다. 우리 엔진은 `5`를 입력으로 만들었고, 그 입력은 아무도 쓰지 않을 변화도를 받았습니다.
 #
-# 곱셈과 나눗셈은 도함수에 입력값이 필요하므로 입력을 저장하고(`saved_inputs`), `x * 3`의 상수처럼 아무도 요청하지 않은
-# 변화도는 계산하지 않습니다(`needs_input_grad`).
+# 곱셈과 나눗셈은 도함수에 입력값이 필요하므로 입력을 저장하고(`ctx.save_for_backward`), `x * 3`의 상수처럼 아무도
+# 요청하지 않은 변화도는 계산하지 않습니다(`ctx.needs_input_grad`).
 
 # %%
 for cls in [arithmetic.Mul, arithmetic.Div, arithmetic.Reciprocal]:
     print(inspect.getsource(cls))
 
 # %% [markdown]
-# `Reciprocal.backward` uses the **output** $y = 1/x$: $-1/x^2 = -y^2$, so it saves nothing extra.
+# `Reciprocal` saves its **output** $y = 1/x$ rather than its input, since $-1/x^2 = -y^2$.
 # The three powers, one per node name:
 #
-# `Reciprocal.backward`는 **출력** $y = 1/x$를 씁니다. $-1/x^2 = -y^2$이므로 따로 저장할 것이 없습니다.
+# `Reciprocal`은 입력 대신 **출력** $y = 1/x$를 저장합니다. $-1/x^2 = -y^2$이기 때문입니다.
 # 노드 이름마다 하나씩, 세 가지 거듭제곱입니다.
 
 # %%
@@ -639,14 +740,17 @@ for fn in [methods.__radd__, methods.__rmul__, methods.__rsub__, methods.__rpow_
 # * a Python number never widens a float tensor: `float32 + 2.5` stays `float32`, `float64 + 2.5`
 #   stays `float64`;
 # * `/` always gives a float, even on integers; `+ - *` with a Python `int` keep integers integers;
-# * two float tensors give the wider type.
+# * two float tensors give the wider type, unless one of them is 0-dimensional (`torch.tensor(1.)`):
+#   a 0-dimensional tensor counts like a Python number and never widens a dimensioned one of the same
+#   kind (float32 `[2]` + float64 `[]` stays float32).
 #
 # 피연산자의 자료형(dtype)이 다르면 결과의 자료형은 PyTorch의 규칙으로 정해집니다. 자주 만나는 경우는 다음과 같습니다.
 #
 # * **정수** 텐서와 파이썬 `float`는 `float64`가 아니라 기본 실수형인 `float32`가 됩니다.
 # * 파이썬 수는 실수 텐서의 자료형을 넓히지 않습니다. `float32 + 2.5`는 `float32`, `float64 + 2.5`는 `float64` 그대로입니다.
 # * `/`는 정수끼리도 항상 실수를 냅니다. `+ - *`는 파이썬 `int`와 계산하면 정수를 유지합니다.
-# * 실수 텐서 두 개는 더 넓은 자료형이 됩니다.
+# * 실수 텐서 두 개는 더 넓은 자료형이 됩니다. 단, 한쪽이 0차원 텐서(`torch.tensor(1.)`)라면 파이썬 수처럼 취급되어
+#   차원이 있는 같은 종류의 텐서를 넓히지 않습니다(float32 `[2]` + float64 `[]`는 float32).
 
 # %%
 i = torch.tensor([1, 2, 3])
@@ -654,6 +758,7 @@ print(i.dtype, "   ", i + 2.5, (i + 2.5).dtype)
 print(i + 2, (i + 2).dtype, "   ", i / 2, (i / 2).dtype)
 print(torch.tensor([1.0, 2.0], dtype=torch.float64) + 2.5)
 print(torch.tensor([1.0, 2.0]) + torch.tensor([1.0, 2.0], dtype=torch.float64))
+print((torch.tensor([1.0, 2.0]) + torch.tensor(1.0, dtype=torch.float64)).dtype)
 
 # %% [markdown]
 # This matters for autograd because only floating-point tensors can require gradients. The rule
@@ -679,14 +784,14 @@ print(inspect.getsource(util.as_tensor_like))
 # %%
 x = torch.tensor(2.0, requires_grad=True)
 y = (3 * x - 1) / (x + 1) + 2**x - x**2
+draw_graph(y)
+
+# %%
 y.backward()
 print(y, x.grad)
 by_hand = 4 / 9 + 4 * math.log(2) - 4
 ours = grad_at(lambda x: (3 * x - 1) / (x + 1) + 2**x - x**2, 2.0)
-print(f"by hand: {by_hand:.4f}   Scalar: {ours:.4f}")
-
-# %%
-draw_graph(y)
+print(f"by hand: {by_hand:.4f}   ours: {ours:.4f}")
 
 # %% [markdown]
 # ## Summary · 정리
@@ -694,7 +799,7 @@ draw_graph(y)
 # * `a + b` calls `a.__add__(b)`; when that returns `NotImplemented` (as an `int` does for a tensor),
 #   Python calls `b.__radd__(a)`. In a reversed method `self` is the right operand: keep the order,
 #   or `5 - x` silently becomes `x - 5`.
-# * Every operator is a forward and its local derivatives: $1, 1$ for `+`; $1, -1$ for `-`; $b, a$
+# * Every operator is a `Function`: a forward, and a backward that multiplies by its local derivatives: $1, 1$ for `+`; $1, -1$ for `-`; $b, a$
 #   for `*`; $1/b, -a/b^2$ for `/`; $c\,a^{c-1}$ or $a^b \ln a$ for `**`; $-1$ for unary `-`.
 # * A value used twice (`y * y`, `x ** x`) gets the sum of its edges' contributions.
 # * The tutorial's gradients by hand: $\frac{1}{4} \cdot 6 \cdot 3 = 4.5$ and
@@ -703,8 +808,8 @@ draw_graph(y)
 #   `ReciprocalBackward0`), `x ** 2` / `x ** x` / `2 ** x` → `PowBackward0/1/2`. So do their inputs:
 #   `5 + x` is computed as `x + 5`, and the number of `5 - x`, `x ** 2` and `2 ** x` is kept inside
 #   the node.
-# * Type promotion: an integer tensor with a Python float gives `float32`; Python numbers never widen
-#   a float tensor.
+# * Type promotion: an integer tensor with a Python float gives `float32`; Python numbers, and
+#   0-dimensional tensors, never widen a float tensor.
 #
 # **Next, lesson 06:** so far `backward()` started from a single number. What does it mean to call
 # `y.backward(v)` on a vector `y`? Vector-Jacobian products.
@@ -712,14 +817,15 @@ draw_graph(y)
 # * `a + b`는 `a.__add__(b)`를 호출하고, 그 결과가 `NotImplemented`이면 (텐서를 만난 `int`처럼) `b.__radd__(a)`를
 #   호출합니다. 뒤집힌 메서드에서 `self`는 오른쪽 피연산자이니 순서를 지켜야 합니다. 그러지 않으면 `5 - x`가 조용히
 #   `x - 5`가 됩니다.
-# * 모든 연산자는 순전파와 국소 미분의 짝입니다. `+`는 $1, 1$, `-`는 $1, -1$, `*`는 $b, a$, `/`는 $1/b, -a/b^2$,
+# * 모든 연산자는 순전파와, 국소 미분을 곱하는 역전파를 가진 `Function`입니다. `+`는 $1, 1$, `-`는 $1, -1$, `*`는 $b, a$, `/`는 $1/b, -a/b^2$,
 #   `**`는 $c\,a^{c-1}$ 또는 $a^b \ln a$, 단항 `-`는 $-1$입니다.
 # * 두 번 쓰인 값(`y * y`, `x ** x`)은 간선마다 온 기여의 합을 받습니다.
 # * 튜토리얼의 변화도를 손으로 구하면 $\frac{1}{4} \cdot 6 \cdot 3 = 4.5$와 $\frac{1}{9} \cdot 2 \cdot 6 = 1.3333$입니다.
 # * 노드 이름은 PyTorch를 따릅니다. `5 - x`는 `RsubBackward1`, `5 / x`는 (`ReciprocalBackward0`을 거쳐) `MulBackward0`,
 #   `x ** 2` / `x ** x` / `2 ** x`는 `PowBackward0/1/2`입니다. 입력도 같습니다. `5 + x`는 `x + 5`로 계산하고, `5 - x`,
 #   `x ** 2`, `2 ** x`의 수는 노드 안에 둡니다.
-# * 자료형 승격: 정수 텐서와 파이썬 float는 `float32`가 되고, 파이썬 수는 실수 텐서의 자료형을 넓히지 않습니다.
+# * 자료형 승격: 정수 텐서와 파이썬 float는 `float32`가 되고, 파이썬 수와 0차원 텐서는 실수 텐서의 자료형을 넓히지
+#   않습니다.
 #
 # **다음 06강:** 지금까지 `backward()`는 수 하나에서 출발했습니다. 벡터 `y`에 `y.backward(v)`를 호출한다는 것은 무슨
 # 뜻일까요? 벡터-야코비안 곱(vector-Jacobian product)을 배웁니다.

@@ -31,7 +31,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
     _colab_setup()
 
 # %% [markdown]
-# # 06 · Vector-Jacobian products · 벡터-야코비안 곱
+# # Lesson 06 · Vector-Jacobian products · 벡터-야코비안 곱
 #
 # So far every `backward()` started from a single number: a loss, or a `.sum()` we added to get
 # one. Call it on a vector and minigrad, like PyTorch, refuses. This lesson explains why, and what
@@ -41,8 +41,9 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #    numerically with central differences, and row by row with one-hot gradients;
 # 2. `backward(gradient=v)` computes the **vector-Jacobian product** $v^\top J$ without ever building
 #    $J$, and why that is the cheap direction for training;
-# 3. the rules that follow: `gradient` has the output's shape, `Q.sum().backward()` is
-#    `Q.backward(torch.ones_like(Q))`, and `v` weights the outputs.
+# 3. the rules that follow: `gradient` is a tensor with the output's shape, `Q.sum().backward()` is
+#    `Q.backward(torch.ones_like(Q))`, `out.backward()` is `out.backward(torch.tensor(1.))`, and `v`
+#    weights the outputs.
 #
 # Along the way we run the examples of the PyTorch tutorial and of a Korean blog post about it (whose
 # comment records a wrong answer), and read the engine's code that starts the backward pass.
@@ -55,8 +56,9 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #    수치적으로, 또 한 번은 원-핫 변화도로 한 행씩 만듭니다.
 # 2. `backward(gradient=v)`는 $J$를 만들지 않고 **벡터-야코비안 곱**(vector-Jacobian product) $v^\top J$를 계산합니다.
 #    이것이 왜 학습에 유리한 방향인지 살펴봅니다.
-# 3. 여기서 따라 나오는 규칙들: `gradient`는 출력과 모양(shape)이 같아야 하고, `Q.sum().backward()`는
-#    `Q.backward(torch.ones_like(Q))`와 같으며, `v`는 출력마다 가중치를 줍니다.
+# 3. 여기서 따라 나오는 규칙들: `gradient`는 출력과 모양(shape)이 같은 텐서여야 하고, `Q.sum().backward()`는
+#    `Q.backward(torch.ones_like(Q))`와, `out.backward()`는 `out.backward(torch.tensor(1.))`과 같으며, `v`는 출력마다
+#    가중치를 줍니다.
 #
 # 그 과정에서 PyTorch 튜토리얼의 예제와, 이를 다룬 한국어 블로그 글의 예제(주석에 틀린 답이 적혀 있습니다)를 실행하고,
 # 역전파를 시작하는 엔진 코드를 읽습니다.
@@ -70,6 +72,7 @@ import numpy as np
 import minigrad
 import minigrad as torch  # the same API as PyTorch
 from minigrad.viz import draw_graph, show_backward
+from minigrad_course.errors import shows_error
 
 np.set_printoptions(precision=4, suppress=True)
 
@@ -93,9 +96,9 @@ print(Q)
 #
 # 03강과 04강에서 하던 대로 변화도(gradient)를 구해 봅시다.
 
-# %% tags=["raises-exception"]
-# %xmode Minimal
-Q.backward()
+# %%
+with shows_error(RuntimeError):
+    Q.backward()
 
 # %% [markdown]
 # The error is PyTorch's, word for word. What would `a.grad` mean here? `.grad` has the shape of
@@ -105,15 +108,16 @@ Q.backward()
 # add them? Keep only the first? It does not guess; it asks you to say which combination of the
 # outputs you want. To see what the choices are, we first write down all the derivatives at once.
 #
-# (`%xmode Minimal` asks IPython to show only the error, as in lesson 04.)
+# (`shows_error`, as in lesson 04, prints the error the way Jupyter's last line would and lets the
+# notebook go on.)
 #
 # 오류 메시지는 PyTorch와 한 글자도 다르지 않습니다. 여기서 `a.grad`는 무슨 뜻이어야 할까요? `.grad`는 `a`와 모양이 같고,
-# **하나의** 수 $L$에 대한 $\partial L / \partial a_j$를 담습니다. 그런데 `Q`는 수 두 개이고, 각각 `a`에 대한 자기 미분을
+# **하나의** 수 $L$에 대한 $\partial L / \partial a_j$를 담습니다. 그런데 `Q`는 수 두 개이고, 각각 `a`에 대한 자기 편미분을
 # 가집니다. $\partial Q_0 / \partial a_j$와 $\partial Q_1 / \partial a_j$, 모두 네 개인데 `a.grad`의 자리는 두 개뿐입니다.
 # 더해야 할까요? 첫 번째만 남길까요? 엔진은 추측하지 않고, 출력을 어떻게 조합할지 여러분이 정하라고 요구합니다.
-# 어떤 선택지가 있는지 보려고, 먼저 모든 미분을 한꺼번에 적어 봅시다.
+# 어떤 선택지가 있는지 보려고, 먼저 모든 편미분을 한꺼번에 적어 봅시다.
 #
-# (`%xmode Minimal`은 04강에서처럼 IPython이 오류 메시지만 보여 주게 합니다.)
+# (`shows_error`는 04강에서처럼 Jupyter가 마지막 줄에 보여 줄 오류를 출력하고 노트북이 계속 실행되게 합니다.)
 
 # %% [markdown]
 # ## The Jacobian · 야코비안 행렬
@@ -456,12 +460,12 @@ print("same gradient:", np.allclose(x.grad.numpy(), J_num[0], atol=1e-6))
 # `gradient`는 $\partial L / \partial Q$입니다. `Q`의 원소마다 수 하나씩이므로 모양이 `Q`와 정확히 같아야 합니다. 원소가 2개인
 # `Q`에 원소 3개짜리 `gradient`를 줘 봅시다.
 
-# %% tags=["raises-exception"]
-# %xmode Minimal
+# %%
 a = torch.tensor([2., 3.], requires_grad=True)
 b = torch.tensor([6., 4.], requires_grad=True)
 Q = 3*a**3 - b**2
-Q.backward(gradient=torch.tensor([1., 1., 1.]))
+with shows_error(RuntimeError):
+    Q.backward(gradient=torch.tensor([1., 1., 1.]))
 
 # %% [markdown]
 # PyTorch's message again, with both shapes. There is no broadcasting here: even `torch.tensor(1.)`
@@ -499,14 +503,20 @@ Q.backward(torch.ones_like(Q))
 print("Q.backward(torch.ones_like(Q)): ", a.grad, b.grad)
 
 # %% [markdown]
-# The graphs differ by one node: `Q.sum()` ends in a `SumBackward0`, the scalar root whose
-# backward makes the vector of ones; `Q.backward(v)` starts at `SubBackward0` with `v` itself.
+# The graphs differ by one node. Here are both, drawn before any `backward()` (which would free what
+# the nodes saved): `Q.sum()` ends in a `SumBackward0`, the scalar root whose backward makes the vector
+# of ones; `Q.backward(v)` starts at `SubBackward0` with `v` itself.
 #
-# 두 그래프는 노드 하나만 다릅니다. `Q.sum()`은 `SumBackward0`으로 끝나며, 이 스칼라 뿌리(root)의 역전파가 1로 된
-# 벡터를 만듭니다. `Q.backward(v)`는 `v`를 가지고 `SubBackward0`에서 바로 시작합니다.
+# 두 그래프는 노드 하나만 다릅니다. `backward()`가 노드가 저장한 것을 해제하기 전에 둘 다 그려 봅시다. `Q.sum()`은
+# `SumBackward0`으로 끝나며, 이 스칼라 뿌리(root)의 역전파가 1로 된 벡터를 만듭니다. `Q.backward(v)`는 `v`를 가지고
+# `SubBackward0`에서 바로 시작합니다.
 
 # %%
-draw_graph(Q.sum())
+Q = 3*a**3 - b**2
+draw_graph(Q.sum(), params={"a": a, "b": b, "Q": Q}, show_grad=False)  # a.grad is from above
+
+# %%
+draw_graph(Q, params={"a": a, "b": b, "Q": Q}, show_grad=False)
 
 # %% [markdown]
 # ## Weighting the outputs · 출력에 가중치 주기
@@ -653,11 +663,11 @@ print("v @ J by central differences:", v @ numerical_jacobian(lambda t: t**2 + 3
 # ## Where the pass starts: minigrad's code · 역전파의 출발점: minigrad의 코드
 #
 # Before reading the engine, our own version of the check that `backward()` makes first: no
-# `gradient` means "the output must be a scalar, start from 1"; a `gradient` must have the output's
-# shape.
+# `gradient` means "the output must be a scalar, start from 1"; a `gradient` must be a tensor with
+# the output's shape.
 #
 # 엔진을 읽기 전에, `backward()`가 맨 먼저 하는 검사를 직접 만들어 봅시다. `gradient`가 없으면 "출력이 스칼라여야 하고
-# 1에서 시작한다"는 뜻이고, `gradient`가 있으면 출력과 모양이 같아야 합니다.
+# 1에서 시작한다"는 뜻이고, `gradient`가 있으면 출력과 모양이 같은 텐서여야 합니다.
 
 # %%
 def start_gradient(output, gradient=None):
@@ -665,6 +675,8 @@ def start_gradient(output, gradient=None):
         if output.numel() != 1:
             raise RuntimeError("grad can be implicitly created only for scalar outputs")
         return torch.ones_like(output)
+    if not isinstance(gradient, torch.Tensor):
+        raise TypeError(f"gradients can be either Tensors or None, but got {type(gradient).__name__}")
     if gradient.shape != output.shape:
         raise RuntimeError(f"Mismatch in shape: grad_output[0] has a shape of {gradient.shape} and "
                            f"output[0] has a shape of {output.shape}.")
@@ -674,8 +686,8 @@ def start_gradient(output, gradient=None):
 def error_of(fn):
     try:
         fn()
-    except RuntimeError as err:
-        return str(err)
+    except (RuntimeError, TypeError) as err:
+        return f"{type(err).__name__}: {err}"
 
 
 a = torch.tensor([2., 3.], requires_grad=True)
@@ -688,14 +700,47 @@ for gradient in [None, torch.tensor([1., 1., 1.]), torch.tensor(1.)]:
 print(start_gradient(Q.sum()), start_gradient(Q, torch.tensor([1., 2.])))
 
 # %% [markdown]
-# Same messages as the engine. The real thing is `make_root_grads` in
-# `minigrad/autograd/engine.py`. It handles a list of outputs (`torch.autograd.backward` and
-# `autograd.grad` accept several, hence `grad_output[{i}]`), refuses an output that does not
-# require grad, and turns a list or array into a tensor:
+# Same messages as the engine, and as PyTorch. A plain list such as `[1., 1.]` is refused too, with a
+# `TypeError`: wrap it in `torch.tensor(...)`. (PyTorch reads a list as one gradient per output, so it
+# complains about the first entry, a `float`.)
 #
-# 엔진과 같은 메시지입니다. 진짜 코드는 `minigrad/autograd/engine.py`의 `make_root_grads`입니다. 출력 여러 개의 목록을
-# 다루고(`torch.autograd.backward`와 `autograd.grad`는 여러 출력을 받으므로 `grad_output[{i}]`처럼 번호가 붙습니다),
-# 변화도가 필요 없는 출력을 거부하며, 리스트나 배열을 텐서로 바꿉니다.
+# 엔진과, 그리고 PyTorch와 같은 메시지입니다. `[1., 1.]` 같은 평범한 리스트도 `TypeError`로 거부되니
+# `torch.tensor(...)`로 감싸세요. (PyTorch는 리스트를 출력마다 변화도 하나씩으로 읽기 때문에 첫 항목인 `float`를
+# 문제 삼습니다.)
+
+# %%
+with shows_error(TypeError):
+    Q.backward([1., 1.])
+
+# %% [markdown]
+# With no `gradient`, the start is a tensor of ones shaped like the scalar output: so, as the PyTorch
+# tutorial puts it, `out.backward()` is the same as `out.backward(torch.tensor(1.))`. Lesson 00's
+# first example shows it:
+#
+# `gradient`가 없으면 스칼라 출력과 모양이 같은, 1로 채운 텐서에서 출발합니다. 그래서 PyTorch 튜토리얼의 말처럼
+# `out.backward()`는 `out.backward(torch.tensor(1.))`과 같습니다. 00강의 첫 예제로 확인해 봅시다.
+
+# %%
+def first_example():
+    x = torch.ones(2, 2, requires_grad=True)
+    out = ((x + 2) * (x + 2) * 3).mean()
+    return x, out
+
+x, out = first_example()
+out.backward()
+print(x.grad)
+x, out = first_example()
+out.backward(torch.tensor(1.))
+print(x.grad)
+
+# %% [markdown]
+# The real check is `make_root_grads` in `minigrad/autograd/engine.py`. It handles a list of outputs
+# (`torch.autograd.backward` and `autograd.grad` accept several, hence `grad_output[{i}]`) and refuses
+# an output that does not require grad:
+#
+# 진짜 검사는 `minigrad/autograd/engine.py`의 `make_root_grads`입니다. 출력 여러 개의 목록을 다루고
+# (`torch.autograd.backward`와 `autograd.grad`는 여러 출력을 받으므로 `grad_output[{i}]`처럼 번호가 붙습니다), 변화도가
+# 필요 없는 출력을 거부합니다.
 
 # %%
 engine = importlib.import_module("minigrad.autograd.engine")
@@ -726,7 +771,8 @@ print(inspect.getsource(engine.backward))
 #   without building $J$: each node turns the vector it receives into vectors for its inputs (for
 #   elementwise operations, a product with the local derivative). With a scalar
 #   loss ($m = 1$) that is the whole gradient, whatever $n$ is: reverse mode.
-# * `gradient` must have the output's shape (`Mismatch in shape`), no broadcasting.
+# * `gradient` must be a tensor (`TypeError` for a list) with the output's shape (`Mismatch in shape`),
+#   no broadcasting; `out.backward()` is `out.backward(torch.tensor(1.))`.
 # * `Q.sum().backward()` = `Q.backward(torch.ones_like(Q))`; `gradient=[1., 2.]` weights the second
 #   output twice.
 # * Comments can be wrong: the run, PyTorch and a central difference agree on `0.2, 2, 20`.
@@ -741,7 +787,8 @@ print(inspect.getsource(engine.backward))
 # * `y.backward(gradient=v)`는 $\sum_i v_i y_i$의 변화도인 $v^\top J$를 역전파 **한 번**에, $J$를 만들지 않고 계산합니다.
 #   각 노드는 받은 벡터를 입력 쪽 벡터로 바꿀 뿐입니다(원소별 연산이라면 국소 미분과의 곱). 손실이 스칼라이면($m = 1$) $n$이 얼마든 이것이 변화도 전체입니다.
 #   역방향 모드입니다.
-# * `gradient`는 출력과 모양이 같아야 하며(`Mismatch in shape`), 브로드캐스팅은 없습니다.
+# * `gradient`는 출력과 모양이 같은 텐서여야 하며(리스트는 `TypeError`, 모양이 다르면 `Mismatch in shape`),
+#   브로드캐스팅은 없습니다. `out.backward()`는 `out.backward(torch.tensor(1.))`과 같습니다.
 # * `Q.sum().backward()`는 `Q.backward(torch.ones_like(Q))`와 같고, `gradient=[1., 2.]`는 두 번째 출력을 두 번 셉니다.
 # * 주석은 틀릴 수 있습니다. 실행 결과, PyTorch, 중앙 차분 모두 `0.2, 2, 20`에 동의합니다.
 #
