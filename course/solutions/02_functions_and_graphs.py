@@ -21,7 +21,6 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 import numpy as np
 
 import minigrad as torch
-from minigrad.autograd import Function
 from minigrad.viz import draw_graph
 
 torch.manual_seed(0)
@@ -30,46 +29,67 @@ print("minigrad is ready · minigrad 준비 완료")
 # %% [markdown]
 # ## Exercise 02.1 · A `Square` function · 연습 문제 02.1 · `Square` 함수
 #
-# Complete `Square`, the operation y = x². `forward` gets a NumPy array and returns one; `backward`
-# gets `grad` (a tensor: the gradient of the final result with respect to y) and returns the gradient
-# with respect to x, that is `grad` times the local derivative dy/dx = 2x. `Square` subclasses minigrad's
-# own `Function` (not the lesson's `MiniFunction`) and sets no `node_name`, so its nodes are called
-# `SquareBackward`, as in PyTorch; the check looks for that name.
+# Complete `Square`, the operation y = x², written as PyTorch writes an operation of its own: a
+# subclass of `torch.autograd.Function` with two static methods.
 #
-# *Hint:* in `backward`, `(x,) = self.saved_inputs` gives the input tensor. Do not forget to multiply
-# by `grad`.
+# - `forward(ctx, x)` gets the input tensor, keeps what `backward` will need with
+#   `ctx.save_for_backward(x)`, and returns x².
+# - `backward(ctx, grad)` gets `grad` (the gradient of the final result with respect to y), reads
+#   the saved input back with `(x,) = ctx.saved_tensors`, and returns the gradient with respect to x:
+#   `grad` times the local derivative dy/dx = 2x.
 #
-# 연산 y = x²을 나타내는 `Square`를 완성하세요. `forward`는 NumPy 배열을 받아 배열을 돌려주고, `backward`는
-# 최종 결과의 y에 대한 변화도(gradient)인 텐서 `grad`를 받아 x에 대한 변화도, 곧 `grad`에 국소 도함수
-# dy/dx = 2x를 곱한 값을 돌려줍니다. `Square`는 강의의 `MiniFunction`이 아니라 minigrad의 진짜 `Function`을 상속하고
-# `node_name`을 정하지 않으므로, PyTorch처럼 노드 이름이 `SquareBackward`가 됩니다. 확인 셀도 이 이름을 봅니다.
+# `Square.apply(x)` runs it and records a node called `SquareBackward`, as in PyTorch; the check
+# looks for that name. The same class runs unchanged under `import torch`.
 #
-# *힌트:* `backward`에서 `(x,) = self.saved_inputs`로 입력 텐서를 얻을 수 있습니다. `grad`를 곱하는 것을
-# 잊지 마세요.
+# *Hint:* three short lines in all. Do not forget to multiply by `grad`.
+#
+# 연산 y = x²을 나타내는 `Square`를 PyTorch가 자기 연산을 쓰는 방식으로 완성하세요. 정적 메서드 두 개를 가진
+# `torch.autograd.Function`의 하위 클래스입니다.
+#
+# - `forward(ctx, x)`는 입력 텐서를 받아 `backward`에 필요한 것을 `ctx.save_for_backward(x)`로 남겨 두고 x²을
+#   돌려줍니다.
+# - `backward(ctx, grad)`는 최종 결과의 y에 대한 변화도(gradient)인 `grad`를 받아, `(x,) = ctx.saved_tensors`로 저장한
+#   입력을 다시 읽고, x에 대한 변화도, 곧 `grad`에 국소 도함수 dy/dx = 2x를 곱한 값을 돌려줍니다.
+#
+# `Square.apply(x)`로 실행하면 PyTorch처럼 `SquareBackward`라는 노드가 기록됩니다. 확인 셀도 이 이름을 봅니다. 같은
+# 클래스가 `import torch`에서도 그대로 돌아갑니다.
+#
+# *힌트:* 모두 합쳐 짧은 세 줄입니다. `grad`를 곱하는 것을 잊지 마세요.
 
 # %%
-class Square(Function):
-    def forward(self, x):
+class Square(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
         ### BEGIN SOLUTION
+        ctx.save_for_backward(x)
         return x * x
         ### END SOLUTION
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         ### BEGIN SOLUTION
-        (x,) = self.saved_inputs
+        (x,) = ctx.saved_tensors
         return grad * 2 * x
         ### END SOLUTION
 
 
 # %% exercise="02.1" points=2
-from minigrad_course.checks import expect_close, expect_equal, passed
+from minigrad_course.checks import expect_close, expect_equal, fail, passed
 
 x = torch.tensor([1., -2., 3.], requires_grad=True)
 y = Square.apply(x)
 expect_close(y.detach(), [1., 4., 9.], what="Square.apply(x)")
 expect_equal(y.grad_fn.name(), "SquareBackward", what="y.grad_fn.name()")
 weights = torch.tensor([1., 10., 100.])
-(y * weights).sum().backward()
+saved = ("forward must keep the input for backward: ctx.save_for_backward(x) in forward, "
+         "(x,) = ctx.saved_tensors in backward.",
+         "forward는 backward를 위해 입력을 남겨 두어야 합니다. forward에서 ctx.save_for_backward(x)를, backward에서 "
+         "(x,) = ctx.saved_tensors를 쓰세요.")
+try:
+    (y * weights).sum().backward()
+except (ValueError, RuntimeError, AttributeError) as error:
+    fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
+         saved)
 # d/dx of sum(w * x^2) = 2 * x * w, by hand: [2, -40, 600]
 expect_close(x.grad, [2., -40., 600.], what="x.grad",
              mistakes=[([2., -4., 6.], ("that is 2x alone: backward must multiply the local derivative by grad.",
@@ -263,21 +283,24 @@ passed("02.3")
 # *힌트:* dy/dx = 3x²입니다.
 
 # %%
-class Cube(Function):
-    def forward(self, x):
+class Cube(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
         ### BEGIN SOLUTION
+        ctx.save_for_backward(x)
         return x * x * x
         ### END SOLUTION
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         ### BEGIN SOLUTION
-        (x,) = self.saved_inputs
+        (x,) = ctx.saved_tensors
         return grad * 3 * x * x
         ### END SOLUTION
 
 
 # %% exercise="02.4" points=2
-from minigrad_course.checks import expect_close, expect_equal, passed
+from minigrad_course.checks import expect_close, expect_equal, fail, passed
 
 values = np.array([0.5, -1.5, 2.0, 0.0])
 w = np.array([1.0, 2.0, -3.0, 4.0])
@@ -285,7 +308,14 @@ x = torch.tensor(values.tolist(), requires_grad=True)
 y = Cube.apply(x)
 expect_close(y.detach(), values ** 3, what="Cube.apply(x)")
 expect_equal(y.grad_fn.name(), "CubeBackward", what="y.grad_fn.name()")
-(y * torch.tensor(w.tolist())).sum().backward()
+try:
+    (y * torch.tensor(w.tolist())).sum().backward()
+except (ValueError, RuntimeError, AttributeError) as error:
+    fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
+         ("forward must keep the input for backward: ctx.save_for_backward(x) in forward, "
+          "(x,) = ctx.saved_tensors in backward.",
+          "forward는 backward를 위해 입력을 남겨 두어야 합니다. forward에서 ctx.save_for_backward(x)를, backward에서 "
+          "(x,) = ctx.saved_tensors를 쓰세요."))
 
 # The check's own central differences of f(v) = sum(w * v^3), in float64.
 h = 1e-5

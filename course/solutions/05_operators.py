@@ -24,42 +24,45 @@ import math
 import numpy as np
 
 import minigrad as torch
-from minigrad.autograd import Function, gradcheck
+from minigrad.autograd import gradcheck
 
 # %% [markdown]
 # ## Exercise 05.1: a division Function · 연습 문제 05.1: 나눗셈 Function
 #
-# Write `MyDiv`, a `Function` for $a / b$ (same shapes, no broadcasting). `forward` receives NumPy
-# arrays and returns `a / b`; `backward(grad)` returns one gradient per input, the upstream `grad`
-# times the local derivative: $\partial (a/b) / \partial a = 1/b$ and
-# $\partial (a/b) / \partial b = -a/b^2$. In `backward`, `self.saved_inputs` gives the input tensors
-# `(a, b)`.
+# Write `MyDiv`, a `torch.autograd.Function` for $a / b$ (same shapes, no broadcasting), in the form
+# of exercise 02.1: `forward(ctx, a, b)` saves the inputs with `ctx.save_for_backward(a, b)` and
+# returns `a / b`; `backward(ctx, grad)` reads them back with `a, b = ctx.saved_tensors` and returns
+# one gradient per input, the upstream `grad` times the local derivative:
+# $\partial (a/b) / \partial a = 1/b$ and $\partial (a/b) / \partial b = -a/b^2$.
 #
-# *Hint:* lesson 03's `BadSquare` shows the shape of a `Function`; `backward` returns a tuple of two
-# tensors.
+# *Hint:* `backward` returns a tuple of two tensors, in the order of `forward`'s inputs.
 #
-# $a / b$를 계산하는 `Function`인 `MyDiv`를 작성하세요 (두 입력의 모양(shape)은 같고, 브로드캐스팅(broadcasting)은 없습니다). `forward`는 NumPy 배열을 받아
-# `a / b`를 돌려주고, `backward(grad)`는 입력마다 변화도를 하나씩, 곧 위에서 온 `grad`에 국소 미분을 곱한 값을 돌려줍니다.
-# $\partial (a/b) / \partial a = 1/b$, $\partial (a/b) / \partial b = -a/b^2$입니다. `backward` 안에서는
-# `self.saved_inputs`로 입력 텐서 `(a, b)`를 얻을 수 있습니다.
+# $a / b$를 계산하는 `torch.autograd.Function`인 `MyDiv`를 연습 문제 02.1의 형태로 작성하세요(두 입력의 모양(shape)은
+# 같고, 브로드캐스팅(broadcasting)은 없습니다). `forward(ctx, a, b)`는 `ctx.save_for_backward(a, b)`로 입력을 저장하고
+# `a / b`를 돌려줍니다. `backward(ctx, grad)`는 `a, b = ctx.saved_tensors`로 입력을 다시 읽고, 입력마다 변화도를 하나씩,
+# 곧 위에서 온 `grad`에 국소 미분을 곱한 값을 돌려줍니다. $\partial (a/b) / \partial a = 1/b$,
+# $\partial (a/b) / \partial b = -a/b^2$입니다.
 #
-# *힌트:* 03강의 `BadSquare`가 `Function`의 모양을 보여 줍니다. `backward`는 텐서 두 개의 튜플을 돌려줍니다.
+# *힌트:* `backward`는 `forward`의 입력 순서대로 텐서 두 개의 튜플을 돌려줍니다.
 
 # %%
-class MyDiv(Function):
-    def forward(self, a, b):
+class MyDiv(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
         ### BEGIN SOLUTION
+        ctx.save_for_backward(a, b)
         return a / b
         ### END SOLUTION
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         ### BEGIN SOLUTION
-        a, b = self.saved_inputs
+        a, b = ctx.saved_tensors
         return grad / b, -grad * a / (b * b)
         ### END SOLUTION
 
 # %% exercise="05.1" points=2
-from minigrad_course.checks import expect_close, expect_equal, expect_true, passed
+from minigrad_course.checks import expect_close, expect_equal, expect_true, fail, passed
 
 a_np = np.array([[1.5, -2.0, 3.0], [0.5, 4.0, -1.0]])
 b_np = np.array([[2.0, 0.5, -3.0], [1.5, -0.25, 4.0]])
@@ -69,7 +72,14 @@ w_np = np.array([[1.0, 2.0, -1.0], [0.5, 3.0, -2.0]])   # upstream weights, so t
 q = MyDiv.apply(a, b)
 expect_close(q, a_np / b_np, what=("MyDiv forward", "MyDiv의 forward"))
 expect_equal(q.grad_fn.name(), "MyDivBackward", what=("node name", "노드 이름"))
-(q * torch.tensor(w_np)).sum().backward()
+try:
+    (q * torch.tensor(w_np)).sum().backward()
+except (ValueError, RuntimeError, AttributeError) as error:
+    fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
+         ("save both inputs in forward with ctx.save_for_backward(a, b), read them with a, b = ctx.saved_tensors, "
+          "and return one gradient per input.",
+          "forward에서 ctx.save_for_backward(a, b)로 두 입력을 저장하고, a, b = ctx.saved_tensors로 읽고, 입력마다 "
+          "변화도를 하나씩 돌려주세요."))
 
 # central differences of sum(w * a / b), element by element, in NumPy
 h = 1e-6
@@ -355,11 +365,13 @@ passed("05.4")
 # *힌트:* $\partial (a - b) / \partial a = 1$, $\partial (a - b) / \partial b = -1$입니다. 어느 입력이 어느 부호를 받았나요?
 
 # %%
-class BuggySub(Function):
-    def forward(self, a, b):
+class BuggySub(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
         return a - b
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         return -grad, grad
 
 
@@ -370,11 +382,13 @@ BuggySub.apply(a, b).sum().backward()
 print("a.grad:", a.grad, "  b.grad:", b.grad)
 
 # %%
-class FixedSub(Function):
-    def forward(self, a, b):
+class FixedSub(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
         return a - b
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         ### BEGIN SOLUTION
         return grad, -grad
         ### END SOLUTION

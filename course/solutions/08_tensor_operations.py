@@ -23,7 +23,6 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 import numpy as np
 
 import minigrad as torch
-from minigrad.autograd import Function
 
 _ = torch.manual_seed(0)
 
@@ -106,31 +105,38 @@ passed("08.1")
 # A linear layer applied to a batch of sequences multiplies a 3-D tensor by a matrix:
 # $C_s = A_s B$ for every sample $s$, with `A` of shape $(S, n, k)$ and `B` of shape $(k, m)$, shared
 # by all samples; `C` has shape $(S, n, m)$ (`@` broadcasts `B` over the batch). `BatchedMatMul`'s
-# `forward` is written. Write its `backward(grad)`: `grad` is $G = \partial L/\partial C$, shape
-# $(S, n, m)$; return $(\partial L/\partial A, \partial L/\partial B)$ as minigrad tensors of the shapes
-# of `A` and `B`.
+# `forward` is written and saves both inputs. Write its `backward(ctx, grad)`: `grad` is
+# $G = \partial L/\partial C$, shape $(S, n, m)$; return $(\partial L/\partial A, \partial L/\partial B)$
+# as tensors of the shapes of `A` and `B`.
 #
 # *Hint:* sample by sample it is the lesson's `MatMul`: $G_s B^\top$ and $A_s^\top G_s$. `@` does every
 # sample at once, and `a.transpose(1, 2)` transposes each sample. But `B` was used by every sample:
-# like a broadcast input, it gets the **sum** over the batch.
+# like a broadcast input, it gets the **sum** over the batch. (PyTorch's engine would sum a gradient
+# of shape $(S, k, m)$ down to `B`'s shape for you, and so does minigrad's; the check calls your
+# `backward` directly and asks for the exact shape, as the built-in matrix product returns it.)
 #
 # 시퀀스의 배치에 선형 계층을 적용하면 3차원 텐서에 행렬을 곱하게 됩니다. 모양이 $(S, n, k)$인 `A`와 모든 샘플이 함께 쓰는
 # 모양 $(k, m)$의 `B`에 대해 샘플 $s$마다 $C_s = A_s B$이고, `C`의 모양은 $(S, n, m)$입니다(`@`가 `B`를 배치에 걸쳐
-# 브로드캐스팅합니다). `BatchedMatMul`의 `forward`는 작성되어 있습니다. `backward(grad)`를 작성하세요. `grad`는 모양이
-# $(S, n, m)$인 $G = \partial L/\partial C$이고, $(\partial L/\partial A, \partial L/\partial B)$를 `A`, `B`와 같은
-# 모양의 minigrad 텐서로 돌려주면 됩니다.
+# 브로드캐스팅합니다). `BatchedMatMul`의 `forward`는 작성되어 있고 두 입력을 저장합니다. `backward(ctx, grad)`를
+# 작성하세요. `grad`는 모양이 $(S, n, m)$인 $G = \partial L/\partial C$이고, $(\partial L/\partial A, \partial L/\partial B)$를
+# `A`, `B`와 같은 모양의 텐서로 돌려주면 됩니다.
 #
 # *힌트:* 샘플 하나씩 보면 강의의 `MatMul`과 같습니다: $G_s B^\top$, $A_s^\top G_s$. `@`는 모든 샘플을 한꺼번에
 # 계산하고, `a.transpose(1, 2)`는 샘플마다 전치합니다. 하지만 `B`는 모든 샘플이 썼으므로, 브로드캐스팅된 입력처럼 배치에
-# 걸친 **합**을 받습니다.
+# 걸친 **합**을 받습니다. (PyTorch의 엔진은 모양이 $(S, k, m)$인 변화도를 `B`의 모양으로 알아서 더해 주고, minigrad의
+# 엔진도 그렇습니다. 확인 셀은 여러분의 `backward`를 직접 불러, 내장 행렬 곱이 돌려주는 것과 같은 정확한 모양을
+# 요구합니다.)
 
 # %%
-class BatchedMatMul(Function):
-    def forward(self, a, b):
+class BatchedMatMul(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
         return a @ b
 
-    def backward(self, grad):
-        a, b = self.saved_inputs
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
         ### BEGIN SOLUTION
         return grad @ b.t(), (a.transpose(1, 2) @ grad).sum(dim=0)
         ### END SOLUTION
@@ -161,18 +167,31 @@ shapes = ("the gradient of an input has that input's shape: (S, n, k) for A from
           "and G, summed over the batch.",
           "입력의 변화도는 그 입력과 모양이 같습니다. A의 것은 G와 B로 만든 (S, n, k), B의 것은 A와 G로 만들어 배치에 걸쳐 "
           "더한 (k, m)입니다.")
+class Saved:
+    """Stands in for ctx: the check calls backward directly, outside the engine."""
+    def __init__(self, *tensors):
+        self.saved_tensors = tensors
+
+
 A = torch.tensor(a_np, requires_grad=True)
 B = torch.tensor(b_np, requires_grad=True)
+try:
+    direct = BatchedMatMul.backward(Saved(A.detach(), B.detach()), torch.tensor(weights))
+except (RuntimeError, ValueError) as error:
+    fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
+         shapes)
+expect_equal(len(direct), 2, what=("number of gradients returned by backward", "backward가 돌려준 변화도의 개수"))
+expect_equal(tuple(direct[0].shape), (3, 4, 2), what=("shape of the first gradient (for A)", "첫 번째 변화도(A의 것)의 모양"),
+             hint=shapes)
+expect_equal(tuple(direct[1].shape), (2, 5), what=("shape of the second gradient (for B)", "두 번째 변화도(B의 것)의 모양"),
+             mistakes=[((3, 2, 5), ("B is shared by every sample: sum the samples' gradients over dim 0.",
+                                    "B는 모든 샘플이 함께 씁니다. 샘플들의 변화도를 0번 차원을 따라 더하세요."))],
+             hint=shapes)
 try:
     (torch.tensor(weights) * BatchedMatMul.apply(A, B).tanh()).sum().backward()
 except (RuntimeError, ValueError) as error:
     fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
          shapes)
-expect_equal(tuple(A.grad.shape), (3, 4, 2), what="A.grad.shape", hint=shapes)
-expect_equal(tuple(B.grad.shape), (2, 5), what="B.grad.shape",
-             mistakes=[((3, 2, 5), ("B is shared by every sample: sum the samples' gradients over dim 0.",
-                                    "B는 모든 샘플이 함께 씁니다. 샘플들의 변화도를 0번 차원을 따라 더하세요."))],
-             hint=shapes)
 expect_close(A.grad, central(lambda v: loss_np(v, b_np), a_np), atol=1e-6, what="A.grad")
 expect_close(B.grad, central(lambda v: loss_np(a_np, v), b_np), atol=1e-6, what="B.grad",
              hint=("B's gradient is the sum over the batch of A_s^T G_s.", "B의 변화도는 A_s^T G_s를 배치에 걸쳐 더한 것입니다."))

@@ -1,15 +1,22 @@
 from . import Wrong
 
+_SAVE_SQUARE = "ctx.save_for_backward(x)\nreturn x * x"
+_SAVE_CUBE = "ctx.save_for_backward(x)\nreturn x * x * x"
+
 WRONG = {
     "02.1": [
-        Wrong("backward forgets grad", (None, """
-(x,) = self.saved_inputs
+        Wrong("backward forgets grad", (_SAVE_SQUARE, """
+(x,) = ctx.saved_tensors
 return 2 * x
 """), "must multiply the local derivative by grad", "grad를 곱해야 합니다"),
-        Wrong("backward forgets the 2", (None, """
-(x,) = self.saved_inputs
+        Wrong("backward forgets the 2", (_SAVE_SQUARE, """
+(x,) = ctx.saved_tensors
 return grad * x
 """), "the factor 2 is missing", "인수 2가 빠졌습니다"),
+        Wrong("nothing saved for backward", ("return x * x", """
+(x,) = ctx.saved_tensors
+return grad * 2 * x
+"""), "ctx.save_for_backward(x) in forward", "ctx.save_for_backward(x)를"),
     ],
     "02.2": [
         Wrong("counts paths", """
@@ -67,14 +74,22 @@ return found
 """, "follow next_functions all the way down", "next_functions를 끝까지 따라가세요"),
     ],
     "02.4": [
-        Wrong("backward forgets grad", (None, """
-(x,) = self.saved_inputs
+        Wrong("backward forgets grad", (_SAVE_CUBE, """
+(x,) = ctx.saved_tensors
 return 3 * x * x
 """), "must multiply the local derivative by grad", "grad를 곱해야 합니다"),
-        Wrong("Square's derivative copied", (None, """
-(x,) = self.saved_inputs
+        Wrong("Square's derivative copied", (_SAVE_CUBE, """
+(x,) = ctx.saved_tensors
 return grad * 2 * x
 """), "the derivative of x³ is 3x²", "x³의 도함수는 3x²입니다"),
+        Wrong("the output saved instead of the input", ("""
+y = x * x * x
+ctx.save_for_backward(y)
+return y
+""", """
+(x,) = ctx.saved_tensors
+return grad * 3 * x * x
+"""), "against central differences", "중앙 차분과 비교한"),
     ],
     "02.5": [
         Wrong("k starts at 0", """

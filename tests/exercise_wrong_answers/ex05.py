@@ -1,6 +1,6 @@
 from . import Wrong
 
-_FORWARD = "return a / b"
+_FORWARD = "ctx.save_for_backward(a, b)\nreturn a / b"
 _RNUM = ("return self.lift(other) + self", "return self.lift(other) - self", "return self.lift(other) * self",
          "return self.lift(other) / self", "return self.lift(other) ** self")
 
@@ -25,15 +25,19 @@ def _names(**changes):
 WRONG = {
     "05.1": [
         Wrong("sign of d/db", (_FORWARD, """
-a, b = self.saved_inputs
+a, b = ctx.saved_tensors
 return grad / b, grad * a / (b * b)
 """), "mind the minus sign", "음수 부호를 보세요"),
         Wrong("forgets grad", (_FORWARD, """
-a, b = self.saved_inputs
+a, b = ctx.saved_tensors
 return 1 / b, -a / (b * b)
 """), "multiply each local derivative by grad", "변화도 grad를 곱해야 합니다"),
+        Wrong("nothing saved for backward", ("return a / b", """
+a, b = ctx.saved_tensors
+return grad / b, -grad * a / (b * b)
+"""), "ctx.save_for_backward(a, b)", "ctx.save_for_backward(a, b)로"),
         Wrong("swapped gradients", (_FORWARD, """
-a, b = self.saved_inputs
+a, b = ctx.saved_tensors
 return -grad * a / (b * b), grad / b
 """), "the two gradients are swapped", "두 변화도의 순서가 바뀌었습니다"),
     ],
