@@ -182,3 +182,31 @@ def test_integrity_detects_replaced_numpy(monkeypatch):
     monkeypatch.setattr(np, "abs", lambda x: x)
     with pytest.raises(AssertionError, match="numpy.abs"):
         checks._verify_integrity(snapshot)
+
+
+def test_the_learner_sees_the_check_line_and_the_message_only():
+    """In Jupyter a failed check shows the check cell's frame and the message, no frame of checks.py;
+    a forbidden library function points at the learner's own line."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    import re
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import minigrad as torch\nimport minigrad.nn.functional as F\n"
+                                  "from minigrad_course.checks import expect_close, forbidden"),
+        nbformat.v4.new_code_cell("expect_close(torch.tensor([1., 2.]), [1., 3.], what='x.grad',\n"
+                                  "             hint=('multiply by grad', 'grad를 곱하세요'))"),
+        nbformat.v4.new_code_cell("def mine(z):\n    return F.log_softmax(z, dim=1)\n\n"
+                                  "with forbidden((F, 'log_softmax', 'F.log_softmax')):\n    mine(torch.zeros(2, 2))"),
+    ]
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True).execute()
+    for cell, message in [(nb.cells[1], "x.grad: expected [1., 3.] but got [1., 2.]\nHint: multiply by grad\n"
+                                        "x.grad: 기댓값은 [1., 3.]인데 실제 값은 [1., 2.]입니다\n힌트: grad를 곱하세요"),
+                          (nb.cells[2], "your code called F.log_softmax")]:
+        (error,) = [o for o in cell.outputs if o.output_type == "error"]
+        assert error.ename == "AssertionError"
+        assert error.evalue.startswith(message)
+        shown = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(error.traceback))
+        assert "checks.py" not in shown and "__tracebackhide__" not in shown and "skipping hidden" not in shown
+        assert shown.count("Cell In[") == (1 if cell is nb.cells[1] else 2)

@@ -238,7 +238,7 @@ for label, f, swapped in [("5 - x", lambda x: 5 - x, lambda v: v - 5), ("3 + x",
         value, grad = value_and_grad(f, v)
         expect_close(value, f(v), what=(f"{label} at x = {v}", f"x = {v}에서 {label}"), hint=left,
                      mistakes=[(swapped(v), left)] if swapped else [])
-        expect_close(grad, central(f, v), atol=1e-5, what=f"d({label})/dx at x = {v}", hint=left)
+        expect_close(grad, central(f, v), atol=1e-5, what=(f"d({label})/dx at x = {v}", f"x = {v}에서 d({label})/dx"), hint=left)
 passed("05.2")
 
 # %% [markdown]

@@ -91,7 +91,7 @@ def check_jacobians(f, a, b, label, expected):
     expect_equal(len(result), 2, what=("number of matrices returned", "돌려준 행렬의 개수"))
     for name, J, want in [("J_a", result[0], expected[0]), ("J_b", result[1], expected[1])]:
         expect_equal(type(J).__name__, "ndarray", what=(f"type of {name}", f"{name}의 타입"))
-        expect_close(J, want, atol=1e-7, what=f"{name} of {label}",
+        expect_close(J, want, atol=1e-7, what=(f"{name} of {label}", f"{label}의 {name}"),
                      mistakes=[(np.cumsum(want, axis=0),
                                 ("each row also holds the rows before it: clear a.grad and b.grad after reading a row.",
                                  "각 행에 앞의 행들이 더해져 있습니다. 행을 읽은 뒤 a.grad와 b.grad를 비우세요."))],
@@ -184,7 +184,7 @@ for x_np, v_np in [([1.0, 2.0, 0.5], [1.0, 0.0, 2.0]),
     expect_close(ours, numeric, atol=1e-6, what=(f"v^T J at x = {x_np} (vs central differences)",
                                                  f"x = {x_np}에서 v^T J (중앙 차분과 비교)"))
 ### BEGIN HIDDEN TESTS
-expect_close(vjp_by_hand([1.0, 1.0], [1.0, 1.0]), [4.0, 4.0], what="v^T J at x = (1, 1), v = (1, 1)")
+expect_close(vjp_by_hand([1.0, 1.0], [1.0, 1.0]), [4.0, 4.0], what=("v^T J at x = (1, 1), v = (1, 1)", "x = (1, 1), v = (1, 1)에서 v^T J"))
 ### END HIDDEN TESTS
 passed("06.2")
 

@@ -84,7 +84,7 @@ for a_shape, b_shape in [((4, 1, 3), (2, 3)), ((2, 1), (1, 5)), ((3, 1, 1), (2, 
                      what=(f"shape of grad_{name} for {a_shape} * {b_shape}", f"{a_shape} * {b_shape}에서 grad_{name}의 모양"),
                      hint=(f"undo the broadcasting last: multiply first, then sum_to(..., {name}.shape).",
                            f"브로드캐스팅은 마지막에 되돌리세요. 먼저 곱하고, 그다음 sum_to(..., {name}.shape) 하세요."))
-        expect_close(mine, t.grad, what=f"grad_{name} for {a_shape} * {b_shape}",
+        expect_close(mine, t.grad, what=(f"grad_{name} for {a_shape} * {b_shape}", f"{a_shape} * {b_shape}에서 grad_{name}"),
                      mistakes=[(sum_to(upstream * t.detach().numpy(), t.shape),
                                 (f"the local derivative of a * b with respect to {name} is the other factor, not {name}.",
                                  f"a * b의 {name}에 대한 국소 미분은 {name}이(가) 아니라 다른 인수입니다.")),
@@ -95,8 +95,8 @@ for a_shape, b_shape in [((4, 1, 3), (2, 3)), ((2, 1), (1, 5)), ((3, 1, 1), (2, 
 
 # by hand: a column times a row, grad of ones: dL/da_i = sum_j b_j, dL/db_j = sum_i a_i
 ga, gb = mul_backward(np.ones((2, 3)), np.array([[1.0], [2.0]]), np.array([1.0, 10.0, 100.0]))
-expect_close(ga, [[111.0], [111.0]], what="grad_a for (2, 1) * (3,)", hint=order)
-expect_close(gb, [3.0, 3.0, 3.0], what="grad_b for (2, 1) * (3,)", hint=order)
+expect_close(ga, [[111.0], [111.0]], what=("grad_a for (2, 1) * (3,)", "(2, 1) * (3,)에서 grad_a"), hint=order)
+expect_close(gb, [3.0, 3.0, 3.0], what=("grad_b for (2, 1) * (3,)", "(2, 1) * (3,)에서 grad_b"), hint=order)
 passed("08.1")
 
 # %% [markdown]

@@ -82,13 +82,13 @@ def checked(f, x0, label):
 
 # analytic second derivatives, derived by hand
 expect_close(checked(lambda x: x**5 - 2 * x**3 + x, 1.5, "x^5 - 2x^3 + x"), 20 * 1.5**3 - 12 * 1.5,
-             what="(x^5 - 2x^3 + x)'' at 1.5")
+             what=("(x^5 - 2x^3 + x)'' at 1.5", "1.5에서 (x^5 - 2x^3 + x)''"))
 # (x e^{-x})'' = (x - 2) e^{-x}
 expect_close(checked(lambda x: x * torch.exp(-x), 0.7, "x e^-x"), (0.7 - 2) * math.exp(-0.7),
-             what="(x e^-x)'' at 0.7")
+             what=("(x e^-x)'' at 0.7", "0.7에서 (x e^-x)''"))
 # tanh'' = -2 tanh (1 - tanh^2)
 t = math.tanh(-0.4)
-expect_close(checked(torch.tanh, -0.4, "tanh"), -2 * t * (1 - t * t), what="tanh'' at -0.4")
+expect_close(checked(torch.tanh, -0.4, "tanh"), -2 * t * (1 - t * t), what=("tanh'' at -0.4", "-0.4에서 tanh''"))
 passed("09.1")
 
 # %% [markdown]

@@ -122,8 +122,8 @@ W = small.weight.detach().numpy()
 expect_close(small(x), x.numpy() @ W.T + [0.5, -1.0], atol=1e-5, what="HeLinear(3, 2)(x)",
              hint=("forward returns x @ weight.t() + bias.", "forward는 x @ weight.t() + bias를 돌려줍니다."))
 small(x).sum().backward()
-expect_close(small.weight.grad, np.tile(x.numpy().sum(0), (2, 1)), what="weight.grad of the summed output")
-expect_close(small.bias.grad, [2.0, 2.0], what="bias.grad of the summed output")
+expect_close(small.weight.grad, np.tile(x.numpy().sum(0), (2, 1)), what=("weight.grad of the summed output", "출력을 모두 더한 것의 weight.grad"))
+expect_close(small.bias.grad, [2.0, 2.0], what=("bias.grad of the summed output", "출력을 모두 더한 것의 bias.grad"))
 passed("10.1")
 
 # %% [markdown]

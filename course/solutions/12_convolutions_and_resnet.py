@@ -65,7 +65,7 @@ expect_equal(conv_output_size(5, 3), 3, what="n=5, k=3", hint=formula)
 expect_equal(conv_output_size(5, 3, padding=1), 5, what="n=5, k=3, p=1", hint=formula)
 expect_equal(conv_output_size(224, 7, stride=2, padding=3), 112, what=("ResNet conv1 on 224 pixels", "224픽셀에서 ResNet의 conv1"),
              hint=formula)
-expect_equal(conv_output_size(7, 3, dilation=2), 3, what="n=7, k=3, d=2 (the kernel spans 5 pixels)", hint=span)
+expect_equal(conv_output_size(7, 3, dilation=2), 3, what=("n=7, k=3, d=2 (the kernel spans 5 pixels)", "n=7, k=3, d=2 (커널이 5픽셀을 덮습니다)"), hint=span)
 expect_equal(conv_output_size(10, 3, stride=2, padding=2, dilation=2), 5, what="n=10, k=3, s=2, p=2, d=2", hint=span)
 # a dilated kernel is a bigger kernel with holes: the same output size as minigrad's conv2d with the
 # span-sized kernel
@@ -73,10 +73,10 @@ for n, k, s, p, d in [(8, 3, 1, 1, 1), (9, 3, 2, 0, 1), (11, 4, 3, 1, 1), (12, 3
                       (20, 2, 1, 0, 4)]:
     width = d * (k - 1) + 1
     conv_side = F.conv2d(torch.zeros(1, 1, n, n), torch.zeros(1, 1, width, width), stride=s, padding=p).shape[2]
-    expect_equal(conv_output_size(n, k, s, p, d), conv_side, what=f"conv n={n}, k={k}, s={s}, p={p}, d={d}",
+    expect_equal(conv_output_size(n, k, s, p, d), conv_side, what=(f"conv n={n}, k={k}, s={s}, p={p}, d={d}", f"합성곱 n={n}, k={k}, s={s}, p={p}, d={d}"),
                  hint=span if d > 1 else formula)
 pool_side = nn.MaxPool2d(3, stride=2, padding=1)(torch.zeros(1, 1, 16, 16)).shape[2]
-expect_equal(conv_output_size(16, 3, 2, 1), pool_side, what="max pool n=16, k=3, s=2, p=1", hint=formula)
+expect_equal(conv_output_size(16, 3, 2, 1), pool_side, what=("max pool n=16, k=3, s=2, p=1", "최대 풀링 n=16, k=3, s=2, p=1"), hint=formula)
 passed("12.1")
 
 # %% [markdown]
@@ -139,7 +139,8 @@ for n, c, o, h, k, s, p in [(1, 1, 1, 5, 3, 1, 0), (2, 3, 4, 6, 3, 1, 1), (2, 2,
     b = rng.standard_normal(o)
     expected = F.conv2d(torch.tensor(x), torch.tensor(w), torch.tensor(b), stride=s, padding=p)
     expect_close(conv2d_naive(x, w, b, stride=s, padding=p), expected,
-                 what=f"conv2d_naive for x {x.shape}, w {w.shape}, stride {s}, padding {p}", hint=windows)
+                 what=(f"conv2d_naive for x {x.shape}, w {w.shape}, stride {s}, padding {p}",
+                       f"x {x.shape}, w {w.shape}, stride {s}, padding {p}일 때 conv2d_naive"), hint=windows)
 passed("12.2")
 
 # %% [markdown]
