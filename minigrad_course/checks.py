@@ -28,13 +28,14 @@ always returns ``True`` cannot pass a check.
 ``forbidden(...)`` swaps library functions for stand-ins that fail when called, and
 ``counted(f)`` counts the calls of a function: checks use them to enforce what an exercise forbids.
 
-This file must stay self-contained (it imports only ``sys``, ``re`` and ``numpy``): the grader
+This file must stay self-contained (it imports only ``sys``, ``re``, ``types`` and ``numpy``): the grader
 executes its source afresh inside the student's kernel before every check cell (see
 ``docs/authoring.md``).
 """
 
 import re
 import sys
+import types
 
 import numpy as np
 
@@ -99,8 +100,6 @@ def _both(text):
 
 def _visible_traceback(tb):
     """The traceback without the frames of these helpers (they set ``__tracebackhide__``)."""
-    import types  # noqa: PLC0415 - only needed when a failure is shown
-
     kept = []
     while tb is not None:
         if not tb.tb_frame.f_locals.get("__tracebackhide__", False):

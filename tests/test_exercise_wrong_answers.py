@@ -8,6 +8,7 @@ its own, so ``pytest -n 2`` spreads them.
 """
 
 import contextlib
+import functools
 import importlib
 import io
 import re
@@ -30,6 +31,7 @@ def wrong_answers(nn):
         return {}
 
 
+@functools.lru_cache(maxsize=None)
 def _cells(nn):
     return notebooks.read_source(SOURCES[nn]).cells
 
@@ -129,6 +131,18 @@ def test_solution_passes(nn, exercise):
     error, printed = run(nn, exercise)
     assert error is None, f"{type(error).__name__}: {error}"
     assert f"✅ {exercise} passed · 통과" in printed
+
+
+@pytest.mark.parametrize("nn, exercise", SOLUTION_CASES, ids=[ex for _, ex in SOLUTION_CASES])
+def test_stub_fails_as_not_done(nn, exercise):
+    """The exercise notebook's stubs reach the check as NotImplementedError (the grader's "not done yet"),
+    not turned into a check failure."""
+    owner = _exercise_of_regions(_cells(nn))
+    regions = sum(c.source.count(build.BEGIN_SOLUTION) for i, c in enumerate(_cells(nn)) if owner.get(i) == exercise)
+    stub = build.STUB.format(id=exercise)
+    error, printed = run(nn, exercise, tuple([stub] * regions))
+    assert isinstance(error, NotImplementedError), f"{type(error).__name__}: {error}"
+    assert "passed" not in printed
 
 
 @pytest.mark.parametrize("nn, exercise", SOLUTION_CASES, ids=[ex for _, ex in SOLUTION_CASES])

@@ -87,6 +87,8 @@ saved = ("forward must keep the input for backward: ctx.save_for_backward(x) in 
          "(x,) = ctx.saved_tensors를 쓰세요.")
 try:
     (y * weights).sum().backward()
+except NotImplementedError:  # not written yet: let it through as it is
+    raise
 except (ValueError, RuntimeError, AttributeError) as error:
     fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
          saved)
@@ -310,6 +312,8 @@ expect_close(y.detach(), values ** 3, what="Cube.apply(x)")
 expect_equal(y.grad_fn.name(), "CubeBackward", what="y.grad_fn.name()")
 try:
     (y * torch.tensor(w.tolist())).sum().backward()
+except NotImplementedError:  # not written yet: let it through as it is
+    raise
 except (ValueError, RuntimeError, AttributeError) as error:
     fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
          ("forward must keep the input for backward: ctx.save_for_backward(x) in forward, "

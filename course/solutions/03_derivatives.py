@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 03 · Derivatives: exercises · 미분: 연습 문제
+# # Exercises 03 · Derivatives · 연습 문제 03 · 미분
 #
 # Five exercises on lesson 03: numerical differentiation, the chain rule and a backward pass by hand.
 # Write your code where a cell says `NotImplementedError`, then run the check cell below it. A check
@@ -23,7 +23,7 @@ import numpy as np
 import minigrad as torch
 
 # %% [markdown]
-# ## Exercise 03.1: the central difference · 연습 문제 03.1: 중앙 차분
+# ## Exercise 03.1 · The central difference · 연습 문제 03.1 · 중앙 차분
 #
 # Write `central_difference(f, x, h)`, the numerical derivative of `f` at `x`:
 # $\frac{f(x+h) - f(x-h)}{2h}$. It must work for a number `x` and, elementwise, for a NumPy array `x`.
@@ -70,7 +70,7 @@ expect_close(central_difference(np.log, xs), 1 / xs, atol=1e-8, what=("d/dx log(
 passed("03.1")
 
 # %% [markdown]
-# ## Exercise 03.2: a numerical gradient · 연습 문제 03.2: 수치 변화도
+# ## Exercise 03.2 · A numerical gradient · 연습 문제 03.2 · 수치 변화도
 #
 # A loss takes many inputs. Write `numerical_gradient(f, x, h)`: `f` takes a NumPy array `x` (any
 # shape) and returns a number; return an array of the same shape as `x` whose element `i` is the
@@ -124,7 +124,7 @@ expect_close(numerical_gradient(lambda m: (m**2).sum(), W), 2 * W, atol=1e-8,
 passed("03.2")
 
 # %% [markdown]
-# ## Exercise 03.3: predict the gradient · 연습 문제 03.3: 변화도 예측하기
+# ## Exercise 03.3 · Predict the gradient · 연습 문제 03.3 · 변화도 예측하기
 #
 # Use the chain rule by hand (no `backward()`, no numerical differences) to write the derivative of
 # each function below, as NumPy code that works elementwise on an array `x`:
@@ -185,7 +185,7 @@ expect_close(grad_sin_square(xs), t.grad, atol=1e-9, what="grad_sin_square([-1, 
 passed("03.3")
 
 # %% [markdown]
-# ## Exercise 03.4: find the broken derivative · 연습 문제 03.4: 틀린 도함수 찾기
+# ## Exercise 03.4 · Find the broken derivative · 연습 문제 03.4 · 틀린 도함수 찾기
 #
 # Someone wrote derivatives for three functions, and one of them is wrong. Test each against your
 # `central_difference` from 03.1 at a few points, then:
@@ -264,7 +264,7 @@ expect_equal(name, "x_exp", what="broken_one()")
 passed("03.4")
 
 # %% [markdown]
-# ## Exercise 03.5: a backward pass by hand · 연습 문제 03.5: 손으로 하는 역전파
+# ## Exercise 03.5 · A backward pass by hand · 연습 문제 03.5 · 손으로 하는 역전파
 #
 # A chain like the lesson's `a -> b -> c -> out`, with different steps:
 #

@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 04 · The backward pass: exercises · 역전파: 연습 문제
+# # Exercises 04 · The backward pass · 연습 문제 04 · 역전파
 #
 # Four exercises on lesson 04: a topological sort, a backward pass that accumulates, predicting
 # `.grad` after several backward calls, and a bug hunt. Write your code where a cell says
@@ -45,7 +45,7 @@ class Var:
         return f"Var({self.name or self.value}, grad={self.grad})"
 
 # %% [markdown]
-# ## Exercise 04.1: topological sort · 연습 문제 04.1: 위상 정렬
+# ## Exercise 04.1 · Topological sort · 연습 문제 04.1 · 위상 정렬
 #
 # Write `topological_sort(root)`: a list of every `Var` reachable from `root` through `parents`,
 # each exactly once, `root` first, and every node **before all of its parents**.
@@ -116,7 +116,7 @@ check_order(topological_sort(s), s, [x, p, q, r, s], "diamond")
 passed("04.1")
 
 # %% [markdown]
-# ## Exercise 04.2: backward with accumulation · 연습 문제 04.2: 누적하는 역전파
+# ## Exercise 04.2 · Backward with accumulation · 연습 문제 04.2 · 누적하는 역전파
 #
 # Write `backward(root)`: set `root.grad = 1.0`, then walk the nodes in topological order (use your
 # `topological_sort`) and send each node's gradient to its parents, multiplied by the local
@@ -212,7 +212,7 @@ expect_close(yv.grad, yt.grad, what="d big / dy", hint=order)
 passed("04.2")
 
 # %% [markdown]
-# ## Exercise 04.3: predict .grad · 연습 문제 04.3: .grad 예측하기
+# ## Exercise 04.3 · Predict .grad · 연습 문제 04.3 · .grad 예측하기
 #
 # Without running it, predict what this code prints, and make `predicted()` return the three
 # numbers (as floats):
@@ -267,7 +267,7 @@ for label, g, v, hint in zip([("first x.grad", "첫 번째 x.grad"), ("second x.
 passed("04.3")
 
 # %% [markdown]
-# ## Exercise 04.4: the backward that forgets · 연습 문제 04.4: 잊어버리는 역전파
+# ## Exercise 04.4 · The backward that forgets · 연습 문제 04.4 · 잊어버리는 역전파
 #
 # PyTorch semantics: each `backward()` call **adds** to the leaves' `.grad`. Below is a backward for
 # `Var` graphs that walks the right order and is right on a single call, yet breaks that rule. Run

@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 05 · Operators: exercises · 연산자: 연습 문제
+# # Exercises 05 · Operators · 연습 문제 05 · 연산자
 #
 # Five exercises on lesson 05: a division `Function` with its backward, reversed operators for a
 # scalar class, the node names of expressions with Python numbers, predicting the gradients of a
@@ -27,7 +27,7 @@ import minigrad as torch
 from minigrad.autograd import gradcheck
 
 # %% [markdown]
-# ## Exercise 05.1: a division Function · 연습 문제 05.1: 나눗셈 Function
+# ## Exercise 05.1 · A division Function · 연습 문제 05.1 · 나눗셈 Function
 #
 # Write `MyDiv`, a `torch.autograd.Function` for $a / b$ (same shapes, no broadcasting), in the form
 # of exercise 02.1: `forward(ctx, a, b)` saves the inputs with `ctx.save_for_backward(a, b)` and
@@ -74,6 +74,8 @@ expect_close(q, a_np / b_np, what=("MyDiv forward", "MyDiv의 forward"))
 expect_equal(q.grad_fn.name(), "MyDivBackward", what=("node name", "노드 이름"))
 try:
     (q * torch.tensor(w_np)).sum().backward()
+except NotImplementedError:  # not written yet: let it through as it is
+    raise
 except (ValueError, RuntimeError, AttributeError) as error:
     fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
          ("save both inputs in forward with ctx.save_for_backward(a, b), read them with a, b = ctx.saved_tensors, "
@@ -105,7 +107,7 @@ expect_true(gradcheck(MyDiv.apply, (a, b), raise_exception=False), what="gradche
 passed("05.1")
 
 # %% [markdown]
-# ## Exercise 05.2: reversed operators · 연습 문제 05.2: 뒤집힌 연산자
+# ## Exercise 05.2 · Reversed operators · 연습 문제 05.2 · 뒤집힌 연산자
 #
 # `Num` below is a scalar class like the lesson's `Scalar`, with the ordinary operators and a
 # `backward`, but no reversed ones: `5 - x` fails. Complete `RNum` with `__radd__`, `__rsub__`,
@@ -242,7 +244,7 @@ for label, f, swapped in [("5 - x", lambda x: 5 - x, lambda v: v - 5), ("3 + x",
 passed("05.2")
 
 # %% [markdown]
-# ## Exercise 05.3: name the node · 연습 문제 05.3: 노드 이름 맞히기
+# ## Exercise 05.3 · Name the node · 연습 문제 05.3 · 노드 이름 맞히기
 #
 # Without running anything, give the `grad_fn` name of each result, for
 # `x = torch.tensor(2.0, requires_grad=True)`. Return a dict from expression to name, such as
@@ -291,7 +293,7 @@ for label, result in actual.items():
 passed("05.3")
 
 # %% [markdown]
-# ## Exercise 05.4: predict the gradients · 연습 문제 05.4: 변화도 예측하기
+# ## Exercise 05.4 · Predict the gradients · 연습 문제 05.4 · 변화도 예측하기
 #
 # By hand, with the rules of the lesson, find $\partial f / \partial x$ and $\partial f / \partial y$
 # at $x = 3$, $y = 2$ for
@@ -350,7 +352,7 @@ expect_close(guess[1], numeric[1], atol=1e-5, what=("df/dy (central difference)"
 passed("05.4")
 
 # %% [markdown]
-# ## Exercise 05.5: the sign bug · 연습 문제 05.5: 부호 버그
+# ## Exercise 05.5 · The sign bug · 연습 문제 05.5 · 부호 버그
 #
 # `BuggySub` computes $a - b$ correctly, but its gradients are wrong. Run the cell: `gradcheck`
 # catches it, and a simple loss shows which input suffers. Then write `FixedSub`, with a correct

@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 06 · Vector-Jacobian products: exercises · 벡터-야코비안 곱: 연습 문제
+# # Exercises 06 · Vector-Jacobian products · 연습 문제 06 · 벡터-야코비안 곱
 #
 # Four exercises on lesson 06: the two Jacobians of a function of two inputs from one-hot backward
 # passes, a vector-Jacobian product derived by hand, predicting `.grad` for a weighted `gradient`,
@@ -26,7 +26,7 @@ import minigrad
 import minigrad as torch
 
 # %% [markdown]
-# ## Exercise 06.1: two Jacobians from one set of backward passes · 연습 문제 06.1: 한 번의 역전파들로 구하는 야코비안 행렬 두 개
+# ## Exercise 06.1 · Two Jacobians from one set of backward passes · 연습 문제 06.1 · 한 번의 역전파들로 구하는 야코비안 행렬 두 개
 #
 # The lesson's `jacobian` handles one input. Here `f(a, b)` takes **two** 1-D `float64` tensors
 # (`a` of $n_a$ numbers, `b` of $n_b$) and returns a 1-D tensor of $m$ numbers. Write
@@ -121,7 +121,7 @@ check_jacobians(lambda a, b: torch.tensor(W) @ a + b * 2, [0.3, 0.1], [1.0, 2.0,
 passed("06.1")
 
 # %% [markdown]
-# ## Exercise 06.2: a vector-Jacobian product by hand · 연습 문제 06.2: 손으로 구하는 벡터-야코비안 곱
+# ## Exercise 06.2 · A vector-Jacobian product by hand · 연습 문제 06.2 · 손으로 구하는 벡터-야코비안 곱
 #
 # For $x \in \mathbb{R}^n$ let $S = \sum_k x_k$ and $y = f(x) = x \cdot S$, that is $y_i = x_i S$.
 #
@@ -189,7 +189,7 @@ expect_close(vjp_by_hand([1.0, 1.0], [1.0, 1.0]), [4.0, 4.0], what=("v^T J at x 
 passed("06.2")
 
 # %% [markdown]
-# ## Exercise 06.3: predict a weighted gradient · 연습 문제 06.3: 가중치를 준 변화도 예측하기
+# ## Exercise 06.3 · Predict a weighted gradient · 연습 문제 06.3 · 가중치를 준 변화도 예측하기
 #
 # Without running it, predict what this code prints, and make `predicted()` return the three
 # printed vectors as lists of floats:
@@ -244,7 +244,7 @@ for label, g, value, hint in zip([("first (a.grad)", "첫 번째 (a.grad)"), ("s
 passed("06.3")
 
 # %% [markdown]
-# ## Exercise 06.4: a gradient of the wrong shape · 연습 문제 06.4: 모양이 틀린 gradient
+# ## Exercise 06.4 · A gradient of the wrong shape · 연습 문제 06.4 · 모양이 틀린 gradient
 #
 # A batch of 2 samples with 3 features each goes through $y = x^2$ (elementwise). We want the
 # gradient of $L = \sum_{s,j} w_j\, y_{sj}$: every **column** $j$ weighted by $w_j$. A first attempt

@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 08 · Tensor operations: exercises · 텐서 연산: 연습 문제
+# # Exercises 08 · Tensor operations · 연습 문제 08 · 텐서 연산
 #
 # Five exercises on lesson 08: the backward of a broadcasting multiplication, the backward of a
 # batched matrix product, predicting gradients through `max` with ties and through broadcasting, and
@@ -27,7 +27,7 @@ import minigrad as torch
 _ = torch.manual_seed(0)
 
 # %% [markdown]
-# ## Exercise 08.1: the backward of a broadcasting multiplication · 연습 문제 08.1: 브로드캐스팅하는 곱셈의 역전파
+# ## Exercise 08.1 · The backward of a broadcasting multiplication · 연습 문제 08.1 · 브로드캐스팅하는 곱셈의 역전파
 #
 # `out = a * b` where `a` and `b` have different shapes that broadcast together (for example a batch
 # `(4, 1, 3)` times a row `(2, 3)`). Write `mul_backward(grad, a, b)` on NumPy arrays: `grad` is
@@ -100,7 +100,7 @@ expect_close(gb, [3.0, 3.0, 3.0], what=("grad_b for (2, 1) * (3,)", "(2, 1) * (3
 passed("08.1")
 
 # %% [markdown]
-# ## Exercise 08.2: the backward of a batched matrix product · 연습 문제 08.2: 배치 행렬 곱의 역전파
+# ## Exercise 08.2 · The backward of a batched matrix product · 연습 문제 08.2 · 배치 행렬 곱의 역전파
 #
 # A linear layer applied to a batch of sequences multiplies a 3-D tensor by a matrix:
 # $C_s = A_s B$ for every sample $s$, with `A` of shape $(S, n, k)$ and `B` of shape $(k, m)$, shared
@@ -177,6 +177,8 @@ A = torch.tensor(a_np, requires_grad=True)
 B = torch.tensor(b_np, requires_grad=True)
 try:
     direct = BatchedMatMul.backward(Saved(A.detach(), B.detach()), torch.tensor(weights))
+except NotImplementedError:  # not written yet: let it through as it is
+    raise
 except (RuntimeError, ValueError) as error:
     fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
          shapes)
@@ -189,6 +191,8 @@ expect_equal(tuple(direct[1].shape), (2, 5), what=("shape of the second gradient
              hint=shapes)
 try:
     (torch.tensor(weights) * BatchedMatMul.apply(A, B).tanh()).sum().backward()
+except NotImplementedError:  # not written yet: let it through as it is
+    raise
 except (RuntimeError, ValueError) as error:
     fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
          shapes)
@@ -198,7 +202,7 @@ expect_close(B.grad, central(lambda v: loss_np(a_np, v), b_np), atol=1e-6, what=
 passed("08.2")
 
 # %% [markdown]
-# ## Exercise 08.3: max with ties · 연습 문제 08.3: 같은 값이 여러 개인 max
+# ## Exercise 08.3 · Max with ties · 연습 문제 08.3 · 같은 값이 여러 개인 max
 #
 # Without running it, predict `x.grad` after each of these two backward passes, and make
 # `predicted()` return the two gradients as nested lists of floats:
@@ -254,7 +258,7 @@ expect_close(guess[1], second_actual, what=("x.grad after x.max().backward()", "
 passed("08.3")
 
 # %% [markdown]
-# ## Exercise 08.4: gradients through broadcasting · 연습 문제 08.4: 브로드캐스팅을 지나는 변화도
+# ## Exercise 08.4 · Gradients through broadcasting · 연습 문제 08.4 · 브로드캐스팅을 지나는 변화도
 #
 # Without running it, predict the shapes and the values:
 #
@@ -319,7 +323,7 @@ expect_close(b_guess, b.grad, what="b.grad",
 passed("08.4")
 
 # %% [markdown]
-# ## Exercise 08.5: a linear layer by hand · 연습 문제 08.5: 손으로 구하는 선형 계층
+# ## Exercise 08.5 · A linear layer by hand · 연습 문제 08.5 · 손으로 구하는 선형 계층
 #
 # For a linear layer $y = x W^\top + b$ with a batch `x` of shape `(N, I)`, weights `W` of shape
 # `(O, I)` and bias `b` of shape `(O,)`, the gradient $G = \partial L/\partial y$ has shape `(N, O)`.

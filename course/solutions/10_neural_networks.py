@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 10 · Neural networks: exercises · 신경망: 연습 문제
+# # Exercises 10 · Neural networks · 연습 문제 10 · 신경망
 #
 # Five exercises on lesson 10: a `Linear` module initialised for ReLU networks, a numerically stable
 # `log_softmax`, counting the parameters of an MLP, the Huber loss with its gradient, and a bug hunt
@@ -31,7 +31,7 @@ from minigrad import nn
 _ = torch.manual_seed(0)
 
 # %% [markdown]
-# ## Exercise 10.1: a Linear module for ReLU networks · 연습 문제 10.1: ReLU 신경망을 위한 Linear 모듈
+# ## Exercise 10.1 · A Linear module for ReLU networks · 연습 문제 10.1 · ReLU 신경망을 위한 Linear 모듈
 #
 # PyTorch's default initialisation of `nn.Linear` (lesson 10) keeps the weights in
 # $\pm 1/\sqrt{\text{in\_features}}$. For networks of ReLUs, He initialisation
@@ -127,7 +127,7 @@ expect_close(small.bias.grad, [2.0, 2.0], what=("bias.grad of the summed output"
 passed("10.1")
 
 # %% [markdown]
-# ## Exercise 10.2: a stable log_softmax · 연습 문제 10.2: 안정적인 log_softmax
+# ## Exercise 10.2 · A stable log_softmax · 연습 문제 10.2 · 안정적인 log_softmax
 #
 # Write `stable_log_softmax(z)` for a 2-D tensor of logits `z` (one row per sample), computing
 # $\log p_k = z_k - m - \log\sum_j e^{z_j - m}$ with $m$ the row maximum, using minigrad tensor
@@ -203,7 +203,7 @@ expect_close(zz.grad, numeric, atol=1e-6, what=("gradient of sum(v * log_softmax
 passed("10.2")
 
 # %% [markdown]
-# ## Exercise 10.3: count the parameters · 연습 문제 10.3: 매개변수 세기
+# ## Exercise 10.3 · Count the parameters · 연습 문제 10.3 · 매개변수 세기
 #
 # An MLP with layer sizes `sizes = [n0, n1, ..., nk]` is `Linear(n0, n1)`, an activation,
 # `Linear(n1, n2)`, ..., `Linear(n_{k-1}, nk)`. Write `mlp_parameter_count(sizes)` that returns how
@@ -252,7 +252,7 @@ expect_equal(mlp_parameter_count(sizes), sum(p.numel() for p in model.parameters
 passed("10.3")
 
 # %% [markdown]
-# ## Exercise 10.4: the Huber loss · 연습 문제 10.4: 휴버 손실
+# ## Exercise 10.4 · The Huber loss · 연습 문제 10.4 · 휴버 손실
 #
 # The mean squared error of lesson 10 lets one outlier dominate: its error is squared. The Huber loss
 # (`torch.nn.HuberLoss`) is quadratic near 0 and linear far away. For $d = \text{prediction} -
@@ -337,7 +337,7 @@ expect_close(p.grad, numeric, atol=1e-7, what=("gradient of a (4, 3) Huber loss 
 passed("10.4")
 
 # %% [markdown]
-# ## Exercise 10.5: the hidden layers · 연습 문제 10.5: 숨은 계층
+# ## Exercise 10.5 · The hidden layers · 연습 문제 10.5 · 숨은 계층
 #
 # A student wrote this deep MLP. It runs and its loss is computed, yet in training only the output
 # layer learns. Run the cell and count what `parameters()` finds:

@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 11 · Optimizers and training: exercises · 옵티마이저와 학습: 연습 문제
+# # Exercises 11 · Optimizers and training · 연습 문제 11 · 옵티마이저와 학습
 #
 # Four exercises on lesson 11: PyTorch's momentum SGD step, Adam's bias-corrected step, a training
 # loop that reaches 95% on the digits, and a bug hunt. Write your code where a cell says
@@ -29,7 +29,7 @@ from minigrad.utils.data import DataLoader, TensorDataset
 _ = torch.manual_seed(0)
 
 # %% [markdown]
-# ## Exercise 11.1: PyTorch's SGD step · 연습 문제 11.1: PyTorch의 SGD 한 걸음
+# ## Exercise 11.1 · PyTorch's SGD step · 연습 문제 11.1 · PyTorch의 SGD 한 걸음
 #
 # Write `sgd_step(p, g, buf, lr, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False)`
 # on NumPy arrays: `p` is a parameter, `g` its gradient, `buf` the momentum buffer (`None` before
@@ -122,7 +122,7 @@ for setting, hint in zip([dict(lr=0.1), dict(lr=0.05, momentum=0.9), dict(lr=0.0
 passed("11.1")
 
 # %% [markdown]
-# ## Exercise 11.2: Adam's step · 연습 문제 11.2: Adam 한 걸음
+# ## Exercise 11.2 · Adam's step · 연습 문제 11.2 · Adam 한 걸음
 #
 # Write `adam_step(p, g, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8)` on NumPy arrays:
 # `m` and `v` are the running means (zeros before the first step) and `t` is the number of this
@@ -184,7 +184,7 @@ for step in range(1, 11):
 passed("11.2")
 
 # %% [markdown]
-# ## Exercise 11.3: 95% on the digits · 연습 문제 11.3: 숫자 데이터에서 95%
+# ## Exercise 11.3 · 95% on the digits · 연습 문제 11.3 · 숫자 데이터에서 95%
 #
 # Write `train(model, loader, optimizer, epochs)`: the training loop of the lesson. For each epoch
 # and each batch `(xb, yb)` of `loader`: forward pass, cross-entropy loss, `zero_grad()`,
@@ -282,7 +282,7 @@ expect_true(accuracy >= 0.95, what=(f"test accuracy {accuracy:.4f} >= 0.95", f"�
 passed("11.3")
 
 # %% [markdown]
-# ## Exercise 11.4: the loop that forgets · 연습 문제 11.4: 잊어버리는 반복문
+# ## Exercise 11.4 · The loop that forgets · 연습 문제 11.4 · 잊어버리는 반복문
 #
 # This loop trains, but badly: the loss falls at first, then climbs to several times where it
 # started. Find the bug, then write `fixed_train_steps(model, optimizer, batches)` that does the

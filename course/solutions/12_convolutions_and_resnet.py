@@ -7,7 +7,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
                     "minigrad[course] @ git+https://github.com/minigrad-course/minigrad-course"], check=True)
 
 # %% [markdown]
-# # 12 · Convolutions and ResNet-18: exercises · 합성곱과 ResNet-18: 연습 문제
+# # Exercises 12 · Convolutions and ResNet-18 · 연습 문제 12 · 합성곱과 ResNet-18
 #
 # Five exercises on lesson 12: output sizes with dilated kernels, a convolution written with loops, the backward of one
 # max-pooling window, freezing a model except its last layer, and counting a convolution's
@@ -28,7 +28,7 @@ from minigrad import nn
 _ = torch.manual_seed(0)
 
 # %% [markdown]
-# ## Exercise 12.1: output size with a dilated kernel · 연습 문제 12.1: 팽창한 커널의 출력 크기
+# ## Exercise 12.1 · Output size with a dilated kernel · 연습 문제 12.1 · 팽창한 커널의 출력 크기
 #
 # PyTorch's `nn.Conv2d` also takes `dilation`: the kernel's taps are `dilation` pixels apart, so a
 # 3×3 kernel with `dilation=2` reads a 5×5 area (with holes) and sees farther for the same number of
@@ -80,7 +80,7 @@ expect_equal(conv_output_size(16, 3, 2, 1), pool_side, what=("max pool n=16, k=3
 passed("12.1")
 
 # %% [markdown]
-# ## Exercise 12.2: a convolution with loops · 연습 문제 12.2: 반복문으로 쓴 합성곱
+# ## Exercise 12.2 · A convolution with loops · 연습 문제 12.2 · 반복문으로 쓴 합성곱
 #
 # Write `conv2d_naive(x, w, b, stride, padding)` in NumPy: `x` has shape `(N, C, H, W)`, `w` has
 # shape `(O, C, k, k)`, `b` has shape `(O,)`. Output `y` of shape `(N, O, OH, OW)` with
@@ -144,7 +144,7 @@ for n, c, o, h, k, s, p in [(1, 1, 1, 5, 3, 1, 0), (2, 3, 4, 6, 3, 1, 1), (2, 2,
 passed("12.2")
 
 # %% [markdown]
-# ## Exercise 12.3: the backward of one max-pool window · 연습 문제 12.3: 최대 풀링 창 하나의 역전파
+# ## Exercise 12.3 · The backward of one max-pool window · 연습 문제 12.3 · 최대 풀링 창 하나의 역전파
 #
 # One window of a max pool produces `out = window.max()`. Write `maxpool_window_backward(window,
 # grad)`: given the window (a 2-D NumPy array) and the gradient `grad` (a number) that arrived at
@@ -195,7 +195,7 @@ for _ in range(5):
 passed("12.3")
 
 # %% [markdown]
-# ## Exercise 12.4: freeze all but the last layer · 연습 문제 12.4: 마지막 계층만 빼고 고정하기
+# ## Exercise 12.4 · Freeze all but the last layer · 연습 문제 12.4 · 마지막 계층만 빼고 고정하기
 #
 # Write `freeze_all_but_last(model)` for an `nn.Sequential`: set `requires_grad = False` on every
 # parameter, then `True` on the parameters of the **last** module that has parameters (not
@@ -263,7 +263,7 @@ expect_true(set(changed) <= {"4.weight", "4.bias"}, what=("only the last layer c
 passed("12.4")
 
 # %% [markdown]
-# ## Exercise 12.5: parameters of a convolution · 연습 문제 12.5: 합성곱의 매개변수
+# ## Exercise 12.5 · Parameters of a convolution · 연습 문제 12.5 · 합성곱의 매개변수
 #
 # Write `conv_parameter_count(in_channels, out_channels, kernel_size, bias=True)`: how many numbers
 # an `nn.Conv2d` with a square kernel learns. Then, with your function, make
