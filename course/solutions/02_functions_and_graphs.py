@@ -395,6 +395,13 @@ for values in [[1., 2., 3.], [-3., 4.], [600., 0., 0.], [0.001, 0., 0.], [10., 1
                            (expected + 1, ("the loop runs while the norm is below 1000: a norm of exactly 1000 "
                                            "stops it.",
                                            "반복문은 노름이 1000보다 작은 동안만 돕니다. 노름이 정확히 1000이면 멈춥니다."))])
+### BEGIN HIDDEN TESTS
+for values in [[0.3, -0.4], [999.0, 0.0], [62.5, 0.0, 0.0], [1e-6]]:
+    expected = recorded_chain(values)
+    expect_equal(doublings(values), expected, what=f"doublings({values})",
+                 hint=("the first multiplication always happens (k >= 1); then k grows while 2**k * |x| < 1000.",
+                       "첫 번째 곱셈은 언제나 일어납니다(k >= 1). 그 뒤로 2**k * |x| < 1000인 동안 k가 늘어납니다."))
+### END HIDDEN TESTS
 passed("02.5")
 
 # %% [markdown]

@@ -67,6 +67,12 @@ expect_close(central_difference(cube, 2.0, h=0.01), 12.0001, atol=1e-9,
 xs = np.array([0.5, 1.0, 2.0])
 expect_close(central_difference(np.log, xs), 1 / xs, atol=1e-8, what=("d/dx log(x) at [0.5, 1, 2]", "[0.5, 1, 2]에서 d/dx log(x)"),
              mistakes=known_mistakes(np.log, xs))
+### BEGIN HIDDEN TESTS
+expect_close(central_difference(np.cos, 2.0), -np.sin(2.0), atol=1e-9, what=("d/dx cos(x) at 2", "2에서 d/dx cos(x)"),
+             mistakes=known_mistakes(np.cos, 2.0))
+expect_close(central_difference(lambda x: x**3, np.array([1.0, -2.0]), h=0.1), [3.01, 12.01], atol=1e-9,
+             what=("d/dx x**3 at [1, -2] with h=0.1", "h=0.1일 때 [1, -2]에서 d/dx x**3"))
+### END HIDDEN TESTS
 passed("03.1")
 
 # %% [markdown]

@@ -249,6 +249,11 @@ for a, b in zip(sizes[:-1], sizes[1:]):
 model = nn.Sequential(*layers[:-1])
 expect_equal(mlp_parameter_count(sizes), sum(p.numel() for p in model.parameters()),
              what=("mlp_parameter_count([3, 7, 4, 9, 2]) against the real model", "실제 모델과 비교한 mlp_parameter_count([3, 7, 4, 9, 2])"))
+### BEGIN HIDDEN TESTS
+for sizes, count in [([10, 1], 11), ([4, 4, 4, 4, 4], 80), ([1, 100, 1], 301)]:
+    expect_equal(mlp_parameter_count(sizes), count, what=f"mlp_parameter_count({sizes})", mistakes=count_hints(sizes),
+                 hint=every_pair)
+### END HIDDEN TESTS
 passed("10.3")
 
 # %% [markdown]

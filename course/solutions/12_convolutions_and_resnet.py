@@ -77,6 +77,10 @@ for n, k, s, p, d in [(8, 3, 1, 1, 1), (9, 3, 2, 0, 1), (11, 4, 3, 1, 1), (12, 3
                  hint=span if d > 1 else formula)
 pool_side = nn.MaxPool2d(3, stride=2, padding=1)(torch.zeros(1, 1, 16, 16)).shape[2]
 expect_equal(conv_output_size(16, 3, 2, 1), pool_side, what=("max pool n=16, k=3, s=2, p=1", "최대 풀링 n=16, k=3, s=2, p=1"), hint=formula)
+### BEGIN HIDDEN TESTS
+expect_equal(conv_output_size(32, 3, stride=1, padding=4, dilation=4), 32, what="n=32, k=3, p=4, d=4", hint=span)
+expect_equal(conv_output_size(15, 5, stride=3, padding=0, dilation=2), 3, what="n=15, k=5, s=3, d=2", hint=span)
+### END HIDDEN TESTS
 passed("12.1")
 
 # %% [markdown]
@@ -320,6 +324,11 @@ expect_equal(resnet18_conv_parameters(),
              (model.conv1.weight.numel(), model.layer4[0].conv1.weight.numel()),
              what=("(conv1, layer4.0.conv1) of ResNet-18", "ResNet-18의 (conv1, layer4.0.conv1)"),
              hint=("both convolutions have bias=False.", "두 합성곱 모두 bias=False입니다."))
+### BEGIN HIDDEN TESTS
+expect_equal(conv_parameter_count(64, 128, 1, bias=False), 8192, what="Conv2d(64, 128, 1, bias=False)",
+             mistakes=count_hints(64, 128, 1, False), hint=filters)
+expect_equal(conv_parameter_count(5, 2, 4), 162, what="Conv2d(5, 2, 4)", mistakes=count_hints(5, 2, 4, True), hint=filters)
+### END HIDDEN TESTS
 passed("12.5")
 
 # %% [markdown]
