@@ -49,7 +49,7 @@ print("minigrad is ready · minigrad 준비 완료")
 # - `forward(ctx, x)`는 입력 텐서를 받아 `backward`에 필요한 것을 `ctx.save_for_backward(x)`로 남겨 두고 x²을
 #   돌려줍니다.
 # - `backward(ctx, grad)`는 최종 결과의 y에 대한 변화도(gradient)인 `grad`를 받아, `(x,) = ctx.saved_tensors`로 저장한
-#   입력을 다시 읽고, x에 대한 변화도, 곧 `grad`에 국소 도함수 dy/dx = 2x를 곱한 값을 돌려줍니다.
+#   입력을 다시 읽고, x에 대한 변화도, 곧 `grad`에 국소 미분 dy/dx = 2x를 곱한 값을 돌려줍니다.
 #
 # `Square.apply(x)`로 실행하면 PyTorch처럼 `SquareBackward`라는 노드가 기록됩니다. 확인 셀도 이 이름을 봅니다. 같은
 # 클래스가 `import torch`에서도 그대로 돌아갑니다.
@@ -95,7 +95,7 @@ except (ValueError, RuntimeError, AttributeError) as error:
 # d/dx of sum(w * x^2) = 2 * x * w, by hand: [2, -40, 600]
 expect_close(x.grad, [2., -40., 600.], what="x.grad",
              mistakes=[([2., -4., 6.], ("that is 2x alone: backward must multiply the local derivative by grad.",
-                                        "2x만 돌려주었습니다. backward는 국소 도함수에 grad를 곱해야 합니다.")),
+                                        "2x만 돌려주었습니다. backward는 국소 미분에 grad를 곱해야 합니다.")),
                        ([1., -20., 300.], ("dy/dx of x² is 2x: the factor 2 is missing.",
                                            "x²의 dy/dx는 2x입니다. 인수 2가 빠졌습니다."))])
 passed("02.1")
@@ -328,7 +328,7 @@ numeric = np.array([(np.sum(w * (values + h * e) ** 3) - np.sum(w * (values - h 
 expect_close(x.grad, numeric, atol=1e-4, rtol=1e-4,
              what=("x.grad against central differences", "중앙 차분과 비교한 x.grad"),
              mistakes=[(3 * values ** 2, ("that is 3x² alone: backward must multiply the local derivative by grad.",
-                                           "3x²만 돌려주었습니다. backward는 국소 도함수에 grad를 곱해야 합니다.")),
+                                           "3x²만 돌려주었습니다. backward는 국소 미분에 grad를 곱해야 합니다.")),
                        (w * 2 * values, ("that is Square's derivative 2x: the derivative of x³ is 3x².",
                                          "Square의 도함수 2x입니다. x³의 도함수는 3x²입니다."))])
 passed("02.4")

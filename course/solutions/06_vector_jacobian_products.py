@@ -81,9 +81,10 @@ def central_jacobians(f, a, b, h=1e-6):
 
 
 def check_jacobians(f, a, b, label, expected):
+    en, ko = label if isinstance(label, tuple) else (label, label)
     counting = counted(f)
     result = jacobians(counting, a, b)
-    expect_equal(counting.calls, 1, what=(f"calls of f in jacobians(f, ...) for {label}", f"{label}에서 jacobians(f, ...)가 f를 부른 횟수"),
+    expect_equal(counting.calls, 1, what=(f"calls of f in jacobians(f, ...) for {en}", f"{ko}에서 jacobians(f, ...)가 f를 부른 횟수"),
                  hint=("compute y = f(a, b) once and keep its graph for every row with retain_graph=True; central "
                        "differences are not allowed here.",
                        "y = f(a, b)를 한 번만 계산하고 retain_graph=True로 그래프를 모든 행에 쓰세요. 여기서는 중앙 차분을 쓰면 "
@@ -91,7 +92,7 @@ def check_jacobians(f, a, b, label, expected):
     expect_equal(len(result), 2, what=("number of matrices returned", "돌려준 행렬의 개수"))
     for name, J, want in [("J_a", result[0], expected[0]), ("J_b", result[1], expected[1])]:
         expect_equal(type(J).__name__, "ndarray", what=(f"type of {name}", f"{name}의 타입"))
-        expect_close(J, want, atol=1e-7, what=(f"{name} of {label}", f"{label}의 {name}"),
+        expect_close(J, want, atol=1e-7, what=(f"{name} of {en}", f"{ko}의 {name}"),
                      mistakes=[(np.cumsum(want, axis=0),
                                 ("each row also holds the rows before it: clear a.grad and b.grad after reading a row.",
                                  "각 행에 앞의 행들이 더해져 있습니다. 행을 읽은 뒤 a.grad와 b.grad를 비우세요."))],
@@ -103,7 +104,8 @@ def f1(a, b):   # by hand: y0 = a0 * sum(b), y1 = a1**2 + b2
     return torch.stack([a[0] * b.sum(), a[1] ** 2 + b[2]])
 
 
-check_jacobians(f1, [2.0, -1.0], [0.5, 1.0, 1.5], "f1 at a = (2, -1), b = (0.5, 1, 1.5)",
+check_jacobians(f1, [2.0, -1.0], [0.5, 1.0, 1.5],
+                ("f1 at a = (2, -1), b = (0.5, 1, 1.5)", "a = (2, -1), b = (0.5, 1, 1.5)에서 f1"),
                 ([[3.0, 0.0], [0.0, -2.0]], [[2.0, 2.0, 2.0], [0.0, 0.0, 1.0]]))
 
 
