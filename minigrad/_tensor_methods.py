@@ -313,6 +313,8 @@ def _check_dim(dim, ndim):
 
 
 def expand(self, *shape):
+    if not shape:
+        raise TypeError('expand() missing 1 required positional arguments: "size"')
     return shape_ops.Expand.apply(self, shape=shape_ops._shape_arg(shape))
 
 
@@ -417,9 +419,9 @@ def _logical(numpy_op):
     """``mask & other``, ``|``, ``^`` and ``~``: bitwise on integers, logical on bools; never differentiable."""
     def op(self, other=None):
         if other is None:
-            return Tensor._make(numpy_op(self._data))
+            return Tensor._make(np.asarray(numpy_op(self._data)))
         other = as_tensor_like(other, self)
-        return Tensor._make(numpy_op(self._data, other._data))
+        return Tensor._make(np.asarray(numpy_op(self._data, other._data)))
     return op
 
 

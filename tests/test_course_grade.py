@@ -60,13 +60,13 @@ EXPECTED = [
     ("partial", "01.1", "2", "2", "pass", ""),
     ("partial", "01.2", "0", "1", "fail",
      "average([1, 2, 3, 4]): expected 2.5 but got 10 / "
-     "average([1, 2, 3, 4]): 기댓값은 2.5인데 10을(를) 얻었습니다"),
+     "average([1, 2, 3, 4]): 기댓값은 2.5인데 실제 값은 10입니다"),
     ("partial", "01.3", "0", "1", "fail", NOT_DONE),
     ("patched", "01.1", "0", "2", "fail",
-     "square(3.0): expected 9.0 but got 0 / square(3.0): 기댓값은 9.0인데 0을(를) 얻었습니다"),
+     "square(3.0): expected 9.0 but got 0 / square(3.0): 기댓값은 9.0인데 실제 값은 0입니다"),
     ("patched", "01.2", "0", "1", "fail",
      "average([1, 2, 3, 4]): expected 2.5 but got 0 / "
-     "average([1, 2, 3, 4]): 기댓값은 2.5인데 0을(를) 얻었습니다"),
+     "average([1, 2, 3, 4]): 기댓값은 2.5인데 실제 값은 0입니다"),
     ("patched", "01.3", "0", "1", "fail",
      'first_word("   "): expected ValueError to be raised, but nothing was raised / '
      'first_word("   "): ValueError이(가) 발생해야 하는데 아무 예외도 발생하지 않았습니다'),

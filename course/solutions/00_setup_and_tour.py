@@ -77,8 +77,17 @@ from minigrad_course.checks import expect_close, expect_true, passed
 
 for value in [2.0, -1.5, 0.0, 10.0]:
     result = gradient_at(value)
-    expect_true(isinstance(result, torch.Tensor), what=f"gradient_at({value}) returns a tensor")
-    expect_close(result, 2 * value + 3, what=f"gradient_at({value})")   # f'(x) = 2x + 3, by hand
+    expect_true(isinstance(result, torch.Tensor),
+                what=(f"gradient_at({value}) returns a tensor", f"gradient_at({value})이 텐서를 돌려준다"),
+                hint=("return x.grad itself (a tensor), not a number such as x.grad.item().",
+                      "x.grad.item() 같은 수가 아니라 텐서인 x.grad 자체를 돌려주세요."))
+    expect_close(result, 2 * value + 3, what=f"gradient_at({value})",   # f'(x) = 2x + 3, by hand
+                 mistakes=[(value ** 2 + 3 * value,
+                            ("that is f(x) itself: call f.backward(), then return x.grad.",
+                             "f(x)의 값 자체입니다. f.backward()를 부른 다음 x.grad를 돌려주세요.")),
+                           (2 * value,
+                            ("that is the derivative of x² alone: f(x) = x² + 3x also has the term 3x.",
+                             "x²만의 미분입니다. f(x) = x² + 3x에는 3x 항도 있습니다."))])
 passed("00.1")
 
 # %% [markdown]
@@ -126,8 +135,17 @@ y = x + 5
 z = y * y
 out = z.mean()
 out.backward()
-expect_close(out_value, out.item(), atol=1e-4, what="your value of out")
-expect_close(grad_entry, x.grad[0, 0].item(), atol=1e-4, what="your value of each entry of x.grad")
+expect_close(out_value, out.item(), atol=1e-4, what=("your value of out", "여러분이 구한 out의 값"),
+             mistakes=[(324.0, ("that is the sum of the 9 numbers; mean() divides it by 9.",
+                                "숫자 9개의 합입니다. mean()은 합을 9로 나눕니다.")),
+                       (6.0, ("that is y = x + 5; z = y * y squares it before the mean.",
+                              "y = x + 5의 값입니다. 평균을 내기 전에 z = y * y가 제곱합니다."))])
+expect_close(grad_entry, x.grad[0, 0].item(), atol=1e-4,
+             what=("your value of each entry of x.grad", "여러분이 구한 x.grad 각 원소의 값"),
+             mistakes=[(12.0, ("that is d(y*y)/dx = 2(x + 5); the mean also divides by 9.",
+                               "d(y*y)/dx = 2(x + 5)까지만 구했습니다. 평균이 9로도 나눕니다.")),
+                       (2 / 9, ("you left out the factor 2(x + 5) = 12 of the square.",
+                                "제곱에서 나오는 인수 2(x + 5) = 12를 빠뜨렸습니다."))])
 passed("00.2")
 
 # %% [markdown]
@@ -160,10 +178,17 @@ w = torch.tensor([1.0, -2.0, 0.5], requires_grad=True)
 inputs = torch.tensor([3.0, 1.0, 4.0])
 result = evaluate(w, inputs)
 expect_close(result.detach(), 3.0, what="evaluate(w, inputs)")   # 1*3 - 2*1 + 0.5*4 = 3
-expect_equal(result.requires_grad, False, what="result.requires_grad")
-expect_equal(result.grad_fn is None, True, what="result.grad_fn is None")
-expect_equal(w.requires_grad, True, what="w.requires_grad after evaluate")
-expect_equal(torch.is_grad_enabled(), True, what="grad mode is back on after evaluate")
+no_graph = ("compute the sum inside `with torch.no_grad():`.", "`with torch.no_grad():` 블록 안에서 합을 계산하세요.")
+expect_equal(result.requires_grad, False, what="result.requires_grad", hint=no_graph)
+expect_equal(result.grad_fn is None, True, what="result.grad_fn is None", hint=no_graph)
+expect_equal(w.requires_grad, True, what=("w.requires_grad after evaluate", "evaluate 뒤의 w.requires_grad"),
+             hint=("leave w alone: switching off its requires_grad would stop it from learning; use no_grad.",
+                   "w는 그대로 두세요. requires_grad를 끄면 w가 더는 학습되지 않습니다. no_grad를 쓰세요."))
+expect_equal(torch.is_grad_enabled(), True, what=("grad mode after evaluate", "evaluate 뒤의 변화도 모드"),
+             hint=("torch.set_grad_enabled(False) stays off for every later cell: a `with torch.no_grad():` "
+                   "block switches grad mode back on when it ends.",
+                   "torch.set_grad_enabled(False)는 뒤의 모든 셀에서도 꺼진 채로 남습니다. "
+                   "`with torch.no_grad():` 블록은 끝날 때 변화도 모드를 다시 켭니다."))
 passed("00.3")
 
 # %% [markdown]

@@ -84,11 +84,16 @@ from minigrad_course.checks import expect_close, expect_equal, expect_true, pass
 w, idx, h = make_tensors()
 expect_equal(tuple(w.shape), (2, 3), what="w.shape")
 expect_equal(repr(w.dtype), "torch.float32", what="w.dtype")
-expect_equal(w.requires_grad, True, what="w.requires_grad")
+expect_equal(w.requires_grad, True, what="w.requires_grad",
+             hint=("pass requires_grad=True to torch.zeros.", "torch.zeros에 requires_grad=True를 넘기세요."))
 expect_close(w.detach(), np.zeros((2, 3)), what="w")
-expect_equal(repr(idx.dtype), "torch.int64", what="idx.dtype")
+expect_equal(repr(idx.dtype), "torch.int64", what="idx.dtype",
+             hint=("torch.arange(5) with an integer gives int64; torch.arange(5.0) gives float32.",
+                   "torch.arange(5)처럼 정수를 주면 int64, torch.arange(5.0)처럼 실수를 주면 float32가 됩니다."))
 expect_equal(idx.tolist(), [0, 1, 2, 3, 4], what="idx")
-expect_equal(repr(h.dtype), "torch.float64", what="h.dtype")
+expect_equal(repr(h.dtype), "torch.float64", what="h.dtype",
+             hint=("Python floats become float32 unless you pass dtype=torch.float64.",
+                   "dtype=torch.float64를 넘기지 않으면 파이썬 실수는 float32가 됩니다."))
 expect_equal(h.tolist(), [0.5, 1.5], what="h")
 passed("01.1")
 
@@ -144,22 +149,31 @@ from minigrad_course.checks import expect_equal, expect_raises, expect_true, pas
 
 floats = Box(np.array([1.0, 2.0], dtype=np.float32))
 result = set_requires_grad(floats, True)
-expect_true(result is floats, what="set_requires_grad returns the box itself")
-expect_equal(floats.requires_grad, True, what="requires_grad after set_requires_grad(box, True)")
+expect_true(result is floats, what=("set_requires_grad returns the box itself", "set_requires_grad가 box 자신을 돌려준다"),
+            hint=("end with `return box`, as PyTorch's requires_grad_ returns the tensor itself.",
+                  "PyTorch의 requires_grad_가 텐서 자신을 돌려주듯이 `return box`로 끝내세요."))
+expect_equal(floats.requires_grad, True, what=("requires_grad after set_requires_grad(box, True)",
+                                               "set_requires_grad(box, True) 뒤의 requires_grad"))
 set_requires_grad(floats, False)
-expect_equal(floats.requires_grad, False, what="requires_grad after set_requires_grad(box, False)")
+expect_equal(floats.requires_grad, False, what=("requires_grad after set_requires_grad(box, False)",
+                                                "set_requires_grad(box, False) 뒤의 requires_grad"))
 
 ints = Box(np.array([1, 2], dtype=np.int64))
 expect_raises(RuntimeError, lambda: set_requires_grad(ints, True), match="floating point",
-              what="integer box")
-expect_equal(ints.requires_grad, False, what="integer box keeps requires_grad=False")
+              what=("set_requires_grad(integer box, True)", "set_requires_grad(정수 box, True)"),
+              hint=("check box.data.dtype.kind == 'f' before switching on.",
+                    "켜기 전에 box.data.dtype.kind == 'f'인지 확인하세요."))
+expect_equal(ints.requires_grad, False, what=("requires_grad of the integer box", "정수 box의 requires_grad"),
+             hint=("raise before changing anything.", "아무것도 바꾸기 전에 예외를 일으키세요."))
 set_requires_grad(ints, False)  # switching off is always allowed on a leaf
 
 made = Box(np.array([3.0], dtype=np.float32), requires_grad=True)
 made.grad_fn = "an operation made me"
 expect_raises(RuntimeError, lambda: set_requires_grad(made, False), match="leaf variables",
-              what="non-leaf box")
-expect_equal(made.requires_grad, True, what="non-leaf box keeps requires_grad=True")
+              what=("set_requires_grad(non-leaf box, False)", "set_requires_grad(잎이 아닌 box, False)"),
+              hint=("check box.is_leaf first: a box that an operation made cannot change its flag.",
+                    "먼저 box.is_leaf를 확인하세요. 연산이 만든 box는 플래그를 바꿀 수 없습니다."))
+expect_equal(made.requires_grad, True, what=("requires_grad of the non-leaf box", "잎이 아닌 box의 requires_grad"))
 passed("01.2")
 
 # %% [markdown]
@@ -215,9 +229,17 @@ d = a + b
 e = torch.zeros_like(d)
 f = (a * 3).requires_grad_()
 g = f.sum()
-expect_equal(sorted(prediction), ["c", "d", "e", "f", "g"], what="the keys of your dict")
+expect_equal(sorted(prediction), ["c", "d", "e", "f", "g"], what=("the keys of your dict", "딕셔너리의 키"))
+why = {"c": ("a does not require grad, so a * 2 is not recorded.", "a가 변화도를 요구하지 않으므로 a * 2는 기록되지 않습니다."),
+       "d": ("b requires grad, so a + b is recorded: a non-leaf.", "b가 변화도를 요구하므로 a + b는 기록됩니다. 잎이 아닙니다."),
+       "e": ("*_like functions copy the shape and dtype, not requires_grad.",
+             "*_like 함수는 모양과 자료형을 복사할 뿐 requires_grad는 복사하지 않습니다."),
+       "f": ("a * 3 was not recorded, so it is a leaf; requires_grad_() switches it on and it stays a leaf.",
+             "a * 3은 기록되지 않았으므로 잎 텐서입니다. requires_grad_()가 플래그를 켜도 여전히 잎입니다."),
+       "g": ("f requires grad, so f.sum() is recorded.", "f가 변화도를 요구하므로 f.sum()은 기록됩니다.")}
 for name, t in [("c", c), ("d", d), ("e", e), ("f", f), ("g", g)]:
-    expect_equal(tuple(prediction[name]), (t.is_leaf, t.requires_grad), what=f"(is_leaf, requires_grad) of {name}")
+    expect_equal(tuple(prediction[name]), (t.is_leaf, t.requires_grad),
+                 what=(f"(is_leaf, requires_grad) of {name}", f"{name}의 (is_leaf, requires_grad)"), hint=why[name])
 passed("01.3")
 
 # %% [markdown]
@@ -283,8 +305,21 @@ def printed_mode(values):
 
 cases = [[1., 2., 3.], [1.5, 2.25], [0.1, 1.0, 0.0001], [1., 2000.], [-3., 5.], [0.5, 0.], [0., 0.],
          [float("nan"), 1.5], [float("inf"), 2.], [3e8, 1e8], [0.00011, 0.1], [0.002, 1.5], [-12., 0.25]]
+def rule_hint(values):
+    v = np.abs(np.array(values, dtype=np.float64))
+    if not np.all(np.isfinite(v)):
+        return ("leave out nan and inf before applying the rules.", "규칙을 적용하기 전에 nan과 inf를 빼세요.")
+    if np.any(v == 0):
+        return ("leave out zeros before applying the rules.", "규칙을 적용하기 전에 0을 빼세요.")
+    if np.all(v == np.floor(v)):
+        return ("whole numbers, but rule 2 is checked first and wins over rule 1.",
+                "정수 값들이지만 규칙 2를 먼저 보며, 규칙 2가 규칙 1보다 우선합니다.")
+    return ("compare largest / smallest with 1000, largest with 1e8 and smallest with 1e-4.",
+            "가장 큰 값 / 가장 작은 값을 1000과, 가장 큰 값을 1e8과, 가장 작은 값을 1e-4와 비교하세요.")
+
+
 for values in cases:
-    expect_equal(print_mode(values), printed_mode(values), what=f"print_mode({values})")
+    expect_equal(print_mode(values), printed_mode(values), what=f"print_mode({values})", hint=rule_hint(values))
 passed("01.4")
 
 # %% [markdown]

@@ -31,7 +31,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
     _colab_setup()
 
 # %% [markdown]
-# # 03 · Derivatives: exercises · 미분: 연습 문제
+# # Exercises 03 · Derivatives · 연습 문제 03 · 미분
 #
 # Five exercises on lesson 03: numerical differentiation, the chain rule and a backward pass by hand.
 # Write your code where a cell says `NotImplementedError`, then run the check cell below it. A check
@@ -47,7 +47,7 @@ import numpy as np
 import minigrad as torch
 
 # %% [markdown]
-# ## Exercise 03.1: the central difference · 연습 문제 03.1: 중앙 차분
+# ## Exercise 03.1 · The central difference · 연습 문제 03.1 · 중앙 차분
 #
 # Write `central_difference(f, x, h)`, the numerical derivative of `f` at `x`:
 # $\frac{f(x+h) - f(x-h)}{2h}$. It must work for a number `x` and, elementwise, for a NumPy array `x`.
@@ -72,16 +72,35 @@ def central_difference(f, x, h=1e-5):
 # %% exercise="03.1" points=2
 from minigrad_course.checks import expect_close, passed
 
-expect_close(central_difference(np.sin, 0.3), np.cos(0.3), atol=1e-9, what="d/dx sin(x) at 0.3")
-expect_close(central_difference(np.exp, 1.0), np.e, atol=1e-8, what="d/dx exp(x) at 1")
-expect_close(central_difference(lambda x: x**3, 2.0, h=0.01), 12.0001, atol=1e-9,
-             what="d/dx x**3 at 2 with h=0.01")
+def known_mistakes(f, x, h=1e-5):
+    """The values that the two usual slips give."""
+    return [((f(x + h) - f(x)) / h, ("that is the forward difference (f(x + h) - f(x)) / h: use f(x + h) and f(x - h).",
+                                      "전진 차분 (f(x + h) - f(x)) / h입니다. f(x + h)와 f(x - h)를 쓰세요.")),
+            ((f(x + h) - f(x - h)) / h, ("the two points are 2h apart: divide by 2 * h.",
+                                         "두 점은 2h만큼 떨어져 있습니다. 2 * h로 나누세요."))]
+
+
+expect_close(central_difference(np.sin, 0.3), np.cos(0.3), atol=1e-9, what=("d/dx sin(x) at 0.3", "0.3에서 d/dx sin(x)"),
+             mistakes=known_mistakes(np.sin, 0.3))
+expect_close(central_difference(np.exp, 1.0), np.e, atol=1e-8, what=("d/dx exp(x) at 1", "1에서 d/dx exp(x)"),
+             mistakes=known_mistakes(np.exp, 1.0))
+cube = lambda x: x**3
+expect_close(central_difference(cube, 2.0, h=0.01), 12.0001, atol=1e-9,
+             what=("d/dx x**3 at 2 with h=0.01", "h=0.01일 때 2에서 d/dx x**3"), mistakes=known_mistakes(cube, 2.0, 0.01),
+             hint=("use the h you are given, not a fixed one.", "고정된 값이 아니라 주어진 h를 쓰세요."))
 xs = np.array([0.5, 1.0, 2.0])
-expect_close(central_difference(np.log, xs), 1 / xs, atol=1e-8, what="d/dx log(x) at [0.5, 1, 2]")
+expect_close(central_difference(np.log, xs), 1 / xs, atol=1e-8, what=("d/dx log(x) at [0.5, 1, 2]", "[0.5, 1, 2]에서 d/dx log(x)"),
+             mistakes=known_mistakes(np.log, xs))
+### BEGIN HIDDEN TESTS
+expect_close(central_difference(np.cos, 2.0), -np.sin(2.0), atol=1e-9, what=("d/dx cos(x) at 2", "2에서 d/dx cos(x)"),
+             mistakes=known_mistakes(np.cos, 2.0))
+expect_close(central_difference(lambda x: x**3, np.array([1.0, -2.0]), h=0.1), [3.01, 12.01], atol=1e-9,
+             what=("d/dx x**3 at [1, -2] with h=0.1", "h=0.1일 때 [1, -2]에서 d/dx x**3"))
+### END HIDDEN TESTS
 passed("03.1")
 
 # %% [markdown]
-# ## Exercise 03.2: a numerical gradient · 연습 문제 03.2: 수치 변화도
+# ## Exercise 03.2 · A numerical gradient · 연습 문제 03.2 · 수치 변화도
 #
 # A loss takes many inputs. Write `numerical_gradient(f, x, h)`: `f` takes a NumPy array `x` (any
 # shape) and returns a number; return an array of the same shape as `x` whose element `i` is the
@@ -111,21 +130,31 @@ def numerical_gradient(f, x, h=1e-6):
     ### END SOLUTION
 
 # %% exercise="03.2" points=2
-from minigrad_course.checks import expect_close, passed
+from minigrad_course.checks import expect_close, expect_equal, passed
 
 # f(x) = x0**2 * x1 + sin(x2): gradient [2 x0 x1, x0**2, cos x2]
 x = np.array([1.0, 2.0, 3.0])
-expect_close(numerical_gradient(lambda v: v[0]**2 * v[1] + np.sin(v[2]), x),
-             [4.0, 1.0, np.cos(3.0)], atol=1e-6, what="gradient of x0²·x1 + sin(x2) at [1, 2, 3]")
-expect_close(x, [1.0, 2.0, 3.0], what="x after the call (it must not change)")
+f = lambda v: v[0]**2 * v[1] + np.sin(v[2])
+h = 1e-6
+forward = [(f(x + h * e) - f(x)) / h for e in np.eye(3)]
+result = numerical_gradient(f, x)
+expect_equal(x.tolist(), [1.0, 2.0, 3.0], what=("x after the call", "호출한 뒤의 x"),
+             hint=("numerical_gradient changed the caller's x: add and subtract h on copies (x.copy()).",
+                   "numerical_gradient가 호출한 쪽의 x를 바꾸었습니다. 복사본(x.copy())에서 h를 더하고 빼세요."))
+expect_close(result, [4.0, 1.0, np.cos(3.0)], atol=1e-8, what=("gradient of x0²·x1 + sin(x2) at [1, 2, 3]",
+                                                               "[1, 2, 3]에서 x0²·x1 + sin(x2)의 변화도"),
+             mistakes=[(forward, ("that is the forward difference: evaluate f at x + h·eᵢ and x - h·eᵢ, divide by 2h.",
+                                  "전진 차분입니다. x + h·eᵢ와 x - h·eᵢ에서 f를 계산하고 2h로 나누세요."))])
 # a 2x2 input: f(W) = sum(W**2) has gradient 2W
 W = np.array([[1.0, -2.0], [0.5, 3.0]])
-expect_close(numerical_gradient(lambda m: (m**2).sum(), W), 2 * W, atol=1e-6,
-             what="gradient of sum(W**2) (a 2x2 input)")
+expect_close(numerical_gradient(lambda m: (m**2).sum(), W), 2 * W, atol=1e-8,
+             what=("gradient of sum(W**2) for a 2x2 W", "2x2 W에 대한 sum(W**2)의 변화도"),
+             hint=("return an array of x's shape: loop over np.ndindex(x.shape), not range(len(x)).",
+                   "x와 같은 모양의 배열을 돌려주세요. range(len(x))가 아니라 np.ndindex(x.shape)로 도세요."))
 passed("03.2")
 
 # %% [markdown]
-# ## Exercise 03.3: predict the gradient · 연습 문제 03.3: 변화도 예측하기
+# ## Exercise 03.3 · Predict the gradient · 연습 문제 03.3 · 변화도 예측하기
 #
 # Use the chain rule by hand (no `backward()`, no numerical differences) to write the derivative of
 # each function below, as NumPy code that works elementwise on an array `x`:
@@ -169,15 +198,24 @@ from minigrad_course.checks import expect_close, passed
 xs = np.array([-1.0, 0.0, 0.5, 2.0])
 t = torch.tensor(xs, requires_grad=True)
 ((3 * t + 1) ** 2).sum().backward()
-expect_close(grad_square_chain(xs), t.grad, atol=1e-9, what="grad_square_chain([-1, 0, 0.5, 2])")
+expect_close(grad_square_chain(xs), t.grad, atol=1e-9, what="grad_square_chain([-1, 0, 0.5, 2])",
+             mistakes=[(2 * (3 * xs + 1), ("that is dv/du = 2u only: multiply by du/dx = 3 as well.",
+                                          "dv/du = 2u까지만 구했습니다. du/dx = 3도 곱하세요.")),
+                       (6 * xs, ("u = 3x + 1, so dv/du = 2u = 2(3x + 1), not 2x.",
+                                 "u = 3x + 1이므로 dv/du = 2u = 2(3x + 1)입니다. 2x가 아닙니다."))],
+             hint=("multiply the local derivatives along the chain: 2u · 3.", "사슬을 따라 국소 미분을 곱하세요: 2u · 3."))
 
 t = torch.tensor(xs, requires_grad=True)
 torch.sin(t**2).sum().backward()
-expect_close(grad_sin_square(xs), t.grad, atol=1e-9, what="grad_sin_square([-1, 0, 0.5, 2])")
+expect_close(grad_sin_square(xs), t.grad, atol=1e-9, what="grad_sin_square([-1, 0, 0.5, 2])",
+             mistakes=[(np.cos(xs**2), ("that is ds/du = cos u only: multiply by du/dx = 2x as well.",
+                                       "ds/du = cos u까지만 구했습니다. du/dx = 2x도 곱하세요.")),
+                       (np.cos(2 * xs) * 2 * xs, ("ds/du is cos u at u = x², that is cos(x**2), not cos(2x).",
+                                                  "ds/du는 u = x²에서의 cos u, 곧 cos(x**2)입니다. cos(2x)가 아닙니다."))])
 passed("03.3")
 
 # %% [markdown]
-# ## Exercise 03.4: find the broken derivative · 연습 문제 03.4: 틀린 도함수 찾기
+# ## Exercise 03.4 · Find the broken derivative · 연습 문제 03.4 · 틀린 도함수 찾기
 #
 # Someone wrote derivatives for three functions, and one of them is wrong. Test each against your
 # `central_difference` from 03.1 at a few points, then:
@@ -225,27 +263,38 @@ def d_fixed(x):
     ### END SOLUTION
 
 # %% exercise="03.4" points=2
-from minigrad_course.checks import expect_close, expect_equal, expect_true, passed
+from minigrad_course.checks import expect_close, expect_equal, expect_true, fail, passed
 
 name = broken_one()
-expect_true(name in ("sigmoid", "x_exp", "log1p"), what="broken_one() is one of the three names")
+expect_true(name in ("sigmoid", "x_exp", "log1p"), what=("broken_one() is one of the three names",
+                                                         "broken_one()이 세 이름 중 하나이다"))
 # the named derivative must disagree with a central difference (computed here, h = 1e-6)
 fn, dfn = {"sigmoid": (lambda x: 1 / (1 + np.exp(-x)), lambda x: np.exp(-x) / (1 + np.exp(-x))**2),
            "x_exp": (lambda x: x * np.exp(-x), lambda x: -x * np.exp(-x)),
            "log1p": (lambda x: np.log(1 + x**2), lambda x: 2 * x / (1 + x**2))}[name]
 xs = np.linspace(-2, 4, 13)
 numeric = (fn(xs + 1e-6) - fn(xs - 1e-6)) / 2e-6
-expect_true(not np.allclose(dfn(xs), numeric, atol=1e-6),
-            what=f"the derivative of {name!r} is wrong (it disagrees with a central difference)")
+if np.allclose(dfn(xs), numeric, atol=1e-6):
+    fail((f"broken_one() names {name!r}, but its derivative agrees with a central difference: that one is right",
+          f"broken_one()이 {name!r}을(를) 골랐지만, 그 도함수는 중앙 차분과 일치합니다. 그 함수는 맞습니다"),
+         ("compare each derivative with central_difference(fn, points) and return the one that disagrees.",
+          "각 도함수를 central_difference(fn, points)와 비교해서 일치하지 않는 것을 돌려주세요."))
 # d_fixed must agree with a central difference of that same function
-expect_close(d_fixed(xs), numeric, atol=1e-8, what=f"d_fixed on [-2, 4] (derivative of {name!r})")
+expect_close(d_fixed(xs), numeric, atol=1e-8, what=(f"d_fixed on [-2, 4] (derivative of {name!r})",
+                                                    f"[-2, 4]에서의 d_fixed ({name!r}의 도함수)"),
+             mistakes=[(np.exp(-xs), ("you kept only u'v: the product rule adds uv' = x · (-e^(-x)).",
+                                      "u'v만 남았습니다. 곱의 미분법은 uv' = x · (-e^(-x))를 더합니다.")),
+                       ((1 + xs) * np.exp(-xs), ("the derivative of e^(-x) is -e^(-x): mind the sign.",
+                                                 "e^(-x)의 도함수는 -e^(-x)입니다. 부호를 보세요."))],
+             hint=("use the product rule (uv)' = u'v + uv' with u = x and v = e^(-x).",
+                   "u = x, v = e^(-x)로 두고 곱의 미분법 (uv)' = u'v + uv'를 쓰세요."))
 ### BEGIN HIDDEN TESTS
 expect_equal(name, "x_exp", what="broken_one()")
 ### END HIDDEN TESTS
 passed("03.4")
 
 # %% [markdown]
-# ## Exercise 03.5: a backward pass by hand · 연습 문제 03.5: 손으로 하는 역전파
+# ## Exercise 03.5 · A backward pass by hand · 연습 문제 03.5 · 손으로 하는 역전파
 #
 # A chain like the lesson's `a -> b -> c -> out`, with different steps:
 #
@@ -285,7 +334,7 @@ from minigrad_course.checks import expect_close, expect_equal, passed
 
 a_np = np.array([[-0.8, 0.1], [0.4, 1.2]])
 grads = manual_backward(a_np)
-expect_equal(sorted(grads), ["a", "b", "c"], what="keys of manual_backward(a)")
+expect_equal(sorted(grads), ["a", "b", "c"], what=("keys of manual_backward(a)", "manual_backward(a)의 키"))
 
 a = torch.tensor(a_np, requires_grad=True)
 b = 2 * a
@@ -293,9 +342,17 @@ b.retain_grad()  # keep the gradients of the non-leaf tensors too (lesson 04)
 c = torch.tanh(b)
 c.retain_grad()
 (c**2).sum().backward()
-expect_close(grads["c"], c.grad, atol=1e-9, what='manual_backward(a)["c"]')
-expect_close(grads["b"], b.grad, atol=1e-9, what='manual_backward(a)["b"]')
-expect_close(grads["a"], a.grad, atol=1e-9, what='manual_backward(a)["a"]')
+c_np = np.tanh(2 * a_np)
+expect_close(grads["c"], c.grad, atol=1e-9, what='manual_backward(a)["c"]',
+             hint=("d(sum c²)/dc = 2c.", "d(sum c²)/dc = 2c입니다."))
+expect_close(grads["b"], b.grad, atol=1e-9, what='manual_backward(a)["b"]',
+             mistakes=[(1 - c_np**2, ("that is dc/db alone: multiply it by the gradient that arrived at c.",
+                                     "dc/db만 구했습니다. c에 도착한 변화도를 곱하세요.")),
+                       (2 * c_np * (1 - (2 * a_np)**2), ("tanh'(b) = 1 - tanh²(b) = 1 - c², not 1 - b².",
+                                                          "tanh'(b) = 1 - tanh²(b) = 1 - c²입니다. 1 - b²가 아닙니다."))])
+expect_close(grads["a"], a.grad, atol=1e-9, what='manual_backward(a)["a"]',
+             mistakes=[(2 * c_np * (1 - c_np**2), ("b = 2a: multiply by db/da = 2 as well.",
+                                                  "b = 2a입니다. db/da = 2도 곱하세요."))])
 passed("03.5")
 
 # %% [markdown]

@@ -31,7 +31,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
     _colab_setup()
 
 # %% [markdown]
-# # 04 · The backward pass: exercises · 역전파: 연습 문제
+# # Exercises 04 · The backward pass · 연습 문제 04 · 역전파
 #
 # Four exercises on lesson 04: a topological sort, a backward pass that accumulates, predicting
 # `.grad` after several backward calls, and a bug hunt. Write your code where a cell says
@@ -69,7 +69,7 @@ class Var:
         return f"Var({self.name or self.value}, grad={self.grad})"
 
 # %% [markdown]
-# ## Exercise 04.1: topological sort · 연습 문제 04.1: 위상 정렬
+# ## Exercise 04.1 · Topological sort · 연습 문제 04.1 · 위상 정렬
 #
 # Write `topological_sort(root)`: a list of every `Var` reachable from `root` through `parents`,
 # each exactly once, `root` first, and every node **before all of its parents**.
@@ -105,15 +105,25 @@ def topological_sort(root):
 from minigrad_course.checks import expect_equal, expect_true, passed
 
 def check_order(order, root, nodes, label):
-    expect_equal(len(order), len(nodes), what=f"{label}: number of nodes")
+    once = ("each node once: remember the visited nodes in a set of id(node).",
+            "노드마다 한 번씩만 넣으세요. 방문한 노드의 id(node)를 set에 기억하세요.")
     for node in nodes:
-        expect_equal(sum(n is node for n in order), 1, what=f"{label}: times {node.name} appears")
-    expect_true(order[0] is root, what=f"{label}: root first")
+        expect_equal(sum(n is node for n in order), 1,
+                     what=(f"{label}: times {node.name} appears", f"{label}: {node.name}이(가) 나오는 횟수"), hint=once)
+    expect_equal(len(order), len(nodes), what=(f"{label}: number of nodes", f"{label}: 노드 수"), hint=once)
+    expect_true(order[0] is root, what=(f"{label}: root first", f"{label}: 뿌리가 맨 앞에 온다"),
+                hint=("the depth-first search appends a node after its parents: reverse the list at the end.",
+                      "깊이 우선 탐색은 부모 다음에 노드를 추가합니다. 마지막에 리스트를 뒤집으세요."))
     position = {id(n): i for i, n in enumerate(order)}
     for node in nodes:
         for parent, _ in node.parents:
             expect_true(position[id(node)] < position[id(parent)],
-                        what=f"{label}: {node.name} comes before its parent {parent.name}")
+                        what=(f"{label}: {node.name} comes before its parent {parent.name}",
+                              f"{label}: {node.name}이(가) 부모 {parent.name}보다 앞에 온다"),
+                        hint=("a breadth-first order is not enough when an edge skips a level: append a node only "
+                              "after all its parents (depth-first), then reverse.",
+                              "간선이 단계를 건너뛰면 너비 우선 순서로는 부족합니다. 부모를 모두 추가한 뒤에 노드를 "
+                              "추가하고(깊이 우선), 마지막에 뒤집으세요."))
 
 a = Var(2.0, name="a")
 b = a + a; b.name = "b"
@@ -130,7 +140,7 @@ check_order(topological_sort(s), s, [x, p, q, r, s], "diamond")
 passed("04.1")
 
 # %% [markdown]
-# ## Exercise 04.2: backward with accumulation · 연습 문제 04.2: 누적하는 역전파
+# ## Exercise 04.2 · Backward with accumulation · 연습 문제 04.2 · 누적하는 역전파
 #
 # Write `backward(root)`: set `root.grad = 1.0`, then walk the nodes in topological order (use your
 # `topological_sort`) and send each node's gradient to its parents, multiplied by the local
@@ -157,19 +167,58 @@ def backward(root):
     ### END SOLUTION
 
 # %% exercise="04.2" points=2
-from minigrad_course.checks import expect_close, passed
+from minigrad_course.checks import expect_close, fail, passed
 
+accumulate = ("a parent reached through several edges gets the sum of what they bring: `parent.grad += ...`, "
+              "not `=`.",
+              "여러 간선으로 닿는 부모는 그 간선들이 가져오는 값의 합을 받습니다. `=`가 아니라 `parent.grad += ...`입니다.")
+order = ("send a node's gradient only once it is complete: walk the nodes in topological order, root first.",
+         "노드의 변화도가 다 모인 다음에만 보내세요. 뿌리부터 위상 순서로 노드를 도세요.")
 a = Var(3.0)
 b = a + a
 c = b + b
 backward(c)
-expect_close(a.grad, 4.0, what="dc/da for b = a + a; c = b + b")
-expect_close(b.grad, 2.0, what="dc/db for b = a + a; c = b + b")
+expect_close(a.grad, 4.0, what=("dc/da for b = a + a; c = b + b", "b = a + a; c = b + b일 때 dc/da"),
+             mistakes=[(1.0, accumulate), (2.0, accumulate), (0.0, order)])
+expect_close(b.grad, 2.0, what=("dc/db for b = a + a; c = b + b", "b = a + a; c = b + b일 때 dc/db"),
+             mistakes=[(1.0, accumulate), (0.0, order)])
 
 a = Var(3.0)
 d = a * a
 backward(d)
-expect_close(a.grad, 6.0, what="d(a*a)/da at a = 3")
+expect_close(a.grad, 6.0, what=("d(a*a)/da at a = 3", "a = 3에서 d(a*a)/da"), mistakes=[(3.0, accumulate)])
+
+# a chain of 30 doublings: 31 nodes, but 2**30 paths from the root to x0. Visiting each node once
+# reads .parents a few times per node; following every path would read it about 2**31 times.
+n = 30
+x0 = Var(1.0, name="x0")
+chain = [x0]
+for _ in range(n):
+    chain.append(chain[-1] + chain[-1])
+budget = 4 * (n + 1)
+
+
+class CountingVar(Var):
+    """A Var that counts the reads of .parents and stops a walk that reads too many."""
+    reads = 0
+
+    @property
+    def parents(self):
+        CountingVar.reads += 1
+        if CountingVar.reads > budget:
+            fail((f"backward read .parents more than {budget} times on a chain of {n} doublings (31 nodes): it "
+                  f"follows every path (2**{n} of them) instead of visiting each node once",
+                  f"backward가 {n}번 두 배로 만든 사슬(노드 31개)에서 .parents를 {budget}번 넘게 읽었습니다. 노드를 한 "
+                  f"번씩 방문하지 않고 모든 경로(2**{n}개)를 따라갑니다"),
+                 ("walk topological_sort(root) once, sending each node's gradient to its parents.",
+                  "topological_sort(root)를 한 번 돌면서 각 노드의 변화도를 부모에게 보내세요."))
+        return self.__dict__["parents"]
+
+
+for node in chain:
+    node.__class__ = CountingVar
+backward(chain[-1])
+expect_close(x0.grad, 2.0 ** n, what=(f"d/dx0 after {n} doublings", f"{n}번 두 배로 만든 뒤의 d/dx0"))
 
 # the same bigger graph in Var and in minigrad
 def big(x, y):
@@ -182,12 +231,12 @@ backward(big(xv, yv))
 xt = torch.tensor(1.5, dtype=torch.float64, requires_grad=True)
 yt = torch.tensor(-2.0, dtype=torch.float64, requires_grad=True)
 big(xt, yt).backward()
-expect_close(xv.grad, xt.grad, what="d big / dx")
-expect_close(yv.grad, yt.grad, what="d big / dy")
+expect_close(xv.grad, xt.grad, what="d big / dx", hint=order)
+expect_close(yv.grad, yt.grad, what="d big / dy", hint=order)
 passed("04.2")
 
 # %% [markdown]
-# ## Exercise 04.3: predict .grad · 연습 문제 04.3: .grad 예측하기
+# ## Exercise 04.3 · Predict .grad · 연습 문제 04.3 · .grad 예측하기
 #
 # Without running it, predict what this code prints, and make `predicted()` return the three
 # numbers (as floats):
@@ -230,13 +279,19 @@ x.grad.zero_()
 actual.append(x.grad.item())
 
 guess = predicted()
-expect_equal(len(guess), 3, what="number of predicted values")
-for label, g, v in zip(["first", "second", "third"], guess, actual):
-    expect_close(g, v, what=f"{label} x.grad")
+expect_equal(len(guess), 3, what=("number of predicted values", "예측한 값의 개수"))
+hints = [("d(x*x)/dx = 2x at x = 3.", "x = 3에서 d(x*x)/dx = 2x입니다."),
+         ("gradients accumulate: the second backward adds d(4x)/dx = 4 to the 6 already in x.grad.",
+          "변화도는 누적됩니다. 두 번째 backward는 x.grad에 이미 있는 6에 d(4x)/dx = 4를 더합니다."),
+         ("x.grad.zero_() cleared x.grad before the third backward: only d(x³)/dx = 3x² remains.",
+          "세 번째 backward 전에 x.grad.zero_()가 x.grad를 비웠습니다. d(x³)/dx = 3x²만 남습니다.")]
+for label, g, v, hint in zip([("first x.grad", "첫 번째 x.grad"), ("second x.grad", "두 번째 x.grad"),
+                              ("third x.grad", "세 번째 x.grad")], guess, actual, hints):
+    expect_close(g, v, what=label, hint=hint)
 passed("04.3")
 
 # %% [markdown]
-# ## Exercise 04.4: the backward that forgets · 연습 문제 04.4: 잊어버리는 역전파
+# ## Exercise 04.4 · The backward that forgets · 연습 문제 04.4 · 잊어버리는 역전파
 #
 # PyTorch semantics: each `backward()` call **adds** to the leaves' `.grad`. Below is a backward for
 # `Var` graphs that walks the right order and is right on a single call, yet breaks that rule. Run
@@ -306,9 +361,11 @@ from minigrad_course.checks import expect_close, passed
 w = Var(2.0)
 loss = w * w
 fixed_backward(loss)
-expect_close(w.grad, 4.0, what="w.grad after one call")
+expect_close(w.grad, 4.0, what=("w.grad after one call", "한 번 호출한 뒤의 w.grad"))
 fixed_backward(loss)
-expect_close(w.grad, 8.0, what="w.grad after two calls")
+expect_close(w.grad, 8.0, what=("w.grad after two calls", "두 번 호출한 뒤의 w.grad"),
+             mistakes=[(4.0, ("the leaf w was reset to 0 by the second call: reset only the nodes that have parents.",
+                              "두 번째 호출이 잎 w를 0으로 되돌렸습니다. 부모가 있는 노드만 0으로 되돌리세요."))])
 
 # two losses sharing a weight, as in a training step: compare with minigrad
 u, v = Var(1.5), Var(-0.5)
@@ -324,8 +381,12 @@ ht = ut * vt
 (ht * ht + ut).backward(retain_graph=True)
 (ht + vt * vt).backward(retain_graph=True)
 (ht + vt * vt).backward()
-expect_close(u.grad, ut.grad, what="u.grad after three calls")
-expect_close(v.grad, vt.grad, what="v.grad after three calls")
+stale = ("the non-leaf h kept its gradient from the previous call: reset every node that has parents to 0 at the "
+         "start of each call.",
+         "잎이 아닌 h가 이전 호출의 변화도를 그대로 가지고 있었습니다. 호출할 때마다 처음에 부모가 있는 노드를 모두 0으로 "
+         "되돌리세요.")
+expect_close(u.grad, ut.grad, what=("u.grad after three calls", "세 번 호출한 뒤의 u.grad"), hint=stale)
+expect_close(v.grad, vt.grad, what=("v.grad after three calls", "세 번 호출한 뒤의 v.grad"), hint=stale)
 passed("04.4")
 
 # %% [markdown]

@@ -31,7 +31,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
     _colab_setup()
 
 # %% [markdown]
-# # 05 · Operators: exercises · 연산자: 연습 문제
+# # Exercises 05 · Operators · 연습 문제 05 · 연산자
 #
 # Five exercises on lesson 05: a division `Function` with its backward, reversed operators for a
 # scalar class, the node names of expressions with Python numbers, predicting the gradients of a
@@ -48,67 +48,90 @@ import math
 import numpy as np
 
 import minigrad as torch
-from minigrad.autograd import Function, gradcheck
+from minigrad.autograd import gradcheck
 
 # %% [markdown]
-# ## Exercise 05.1: a division Function · 연습 문제 05.1: 나눗셈 Function
+# ## Exercise 05.1 · A division Function · 연습 문제 05.1 · 나눗셈 Function
 #
-# Write `MyDiv`, a `Function` for $a / b$ (same shapes, no broadcasting). `forward` receives NumPy
-# arrays and returns `a / b`; `backward(grad)` returns one gradient per input, the upstream `grad`
-# times the local derivative: $\partial (a/b) / \partial a = 1/b$ and
-# $\partial (a/b) / \partial b = -a/b^2$. In `backward`, `self.saved_inputs` gives the input tensors
-# `(a, b)`.
+# Write `MyDiv`, a `torch.autograd.Function` for $a / b$ (same shapes, no broadcasting), in the form
+# of exercise 02.1: `forward(ctx, a, b)` saves the inputs with `ctx.save_for_backward(a, b)` and
+# returns `a / b`; `backward(ctx, grad)` reads them back with `a, b = ctx.saved_tensors` and returns
+# one gradient per input, the upstream `grad` times the local derivative:
+# $\partial (a/b) / \partial a = 1/b$ and $\partial (a/b) / \partial b = -a/b^2$.
 #
-# *Hint:* lesson 03's `BadSquare` shows the shape of a `Function`; `backward` returns a tuple of two
-# tensors.
+# *Hint:* `backward` returns a tuple of two tensors, in the order of `forward`'s inputs.
 #
-# $a / b$를 계산하는 `Function`인 `MyDiv`를 작성하세요 (두 입력의 모양(shape)은 같고, 브로드캐스팅(broadcasting)은 없습니다). `forward`는 NumPy 배열을 받아
-# `a / b`를 돌려주고, `backward(grad)`는 입력마다 변화도를 하나씩, 곧 위에서 온 `grad`에 국소 미분을 곱한 값을 돌려줍니다.
-# $\partial (a/b) / \partial a = 1/b$, $\partial (a/b) / \partial b = -a/b^2$입니다. `backward` 안에서는
-# `self.saved_inputs`로 입력 텐서 `(a, b)`를 얻을 수 있습니다.
+# $a / b$를 계산하는 `torch.autograd.Function`인 `MyDiv`를 연습 문제 02.1의 형태로 작성하세요(두 입력의 모양(shape)은
+# 같고, 브로드캐스팅(broadcasting)은 없습니다). `forward(ctx, a, b)`는 `ctx.save_for_backward(a, b)`로 입력을 저장하고
+# `a / b`를 돌려줍니다. `backward(ctx, grad)`는 `a, b = ctx.saved_tensors`로 입력을 다시 읽고, 입력마다 변화도를 하나씩,
+# 곧 위에서 온 `grad`에 국소 미분을 곱한 값을 돌려줍니다. $\partial (a/b) / \partial a = 1/b$,
+# $\partial (a/b) / \partial b = -a/b^2$입니다.
 #
-# *힌트:* 03강의 `BadSquare`가 `Function`의 모양을 보여 줍니다. `backward`는 텐서 두 개의 튜플을 돌려줍니다.
+# *힌트:* `backward`는 `forward`의 입력 순서대로 텐서 두 개의 튜플을 돌려줍니다.
 
 # %%
-class MyDiv(Function):
-    def forward(self, a, b):
+class MyDiv(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
         ### BEGIN SOLUTION
+        ctx.save_for_backward(a, b)
         return a / b
         ### END SOLUTION
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         ### BEGIN SOLUTION
-        a, b = self.saved_inputs
+        a, b = ctx.saved_tensors
         return grad / b, -grad * a / (b * b)
         ### END SOLUTION
 
 # %% exercise="05.1" points=2
-from minigrad_course.checks import expect_close, expect_equal, expect_true, passed
+from minigrad_course.checks import expect_close, expect_equal, expect_true, fail, passed
 
 a_np = np.array([[1.5, -2.0, 3.0], [0.5, 4.0, -1.0]])
 b_np = np.array([[2.0, 0.5, -3.0], [1.5, -0.25, 4.0]])
 a = torch.tensor(a_np, requires_grad=True)
 b = torch.tensor(b_np, requires_grad=True)
+w_np = np.array([[1.0, 2.0, -1.0], [0.5, 3.0, -2.0]])   # upstream weights, so that grad is not all ones
 q = MyDiv.apply(a, b)
-expect_close(q, a_np / b_np, what="MyDiv forward")
-expect_equal(q.grad_fn.name(), "MyDivBackward", what="node name")
-q.sum().backward()
+expect_close(q, a_np / b_np, what=("MyDiv forward", "MyDiv의 forward"))
+expect_equal(q.grad_fn.name(), "MyDivBackward", what=("node name", "노드 이름"))
+try:
+    (q * torch.tensor(w_np)).sum().backward()
+except NotImplementedError:  # not written yet: let it through as it is
+    raise
+except (ValueError, RuntimeError, AttributeError) as error:
+    fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
+         ("save both inputs in forward with ctx.save_for_backward(a, b), read them with a, b = ctx.saved_tensors, "
+          "and return one gradient per input.",
+          "forward에서 ctx.save_for_backward(a, b)로 두 입력을 저장하고, a, b = ctx.saved_tensors로 읽고, 입력마다 "
+          "변화도를 하나씩 돌려주세요."))
 
-# central differences of sum(a / b), element by element, in NumPy
+# central differences of sum(w * a / b), element by element, in NumPy
 h = 1e-6
 num_a, num_b = np.zeros_like(a_np), np.zeros_like(b_np)
 for idx in np.ndindex(a_np.shape):
     e = np.zeros_like(a_np)
     e[idx] = h
-    num_a[idx] = (((a_np + e) / b_np).sum() - ((a_np - e) / b_np).sum()) / (2 * h)
-    num_b[idx] = ((a_np / (b_np + e)).sum() - (a_np / (b_np - e)).sum()) / (2 * h)
-expect_close(a.grad, num_a, atol=1e-6, what="d sum(a/b) / da")
-expect_close(b.grad, num_b, atol=1e-6, what="d sum(a/b) / db")
+    num_a[idx] = ((w_np * (a_np + e) / b_np).sum() - (w_np * (a_np - e) / b_np).sum()) / (2 * h)
+    num_b[idx] = ((w_np * a_np / (b_np + e)).sum() - (w_np * a_np / (b_np - e)).sum()) / (2 * h)
+forgot_grad = ("backward must multiply each local derivative by grad, the gradient that arrived at a / b.",
+               "backward는 각 국소 미분에 a / b에 도착한 변화도 grad를 곱해야 합니다.")
+expect_close(a.grad, num_a, atol=1e-6, what="d sum(w * a/b) / da",
+             mistakes=[(1 / b_np, forgot_grad),
+                       (-w_np * a_np / b_np**2, ("the two gradients are swapped: the first belongs to a.",
+                                                 "두 변화도의 순서가 바뀌었습니다. 첫 번째가 a의 것입니다."))])
+expect_close(b.grad, num_b, atol=1e-6, what="d sum(w * a/b) / db",
+             mistakes=[(-a_np / b_np**2, forgot_grad),
+                       (w_np * a_np / b_np**2, ("∂(a/b)/∂b = -a/b²: mind the minus sign.",
+                                                "∂(a/b)/∂b = -a/b²입니다. 음수 부호를 보세요.")),
+                       (-w_np / b_np**2, ("∂(a/b)/∂b = -a/b²: the factor a is missing.",
+                                          "∂(a/b)/∂b = -a/b²입니다. 인수 a가 빠졌습니다."))])
 expect_true(gradcheck(MyDiv.apply, (a, b), raise_exception=False), what="gradcheck(MyDiv.apply, (a, b))")
 passed("05.1")
 
 # %% [markdown]
-# ## Exercise 05.2: reversed operators · 연습 문제 05.2: 뒤집힌 연산자
+# ## Exercise 05.2 · Reversed operators · 연습 문제 05.2 · 뒤집힌 연산자
 #
 # `Num` below is a scalar class like the lesson's `Scalar`, with the ordinary operators and a
 # `backward`, but no reversed ones: `5 - x` fails. Complete `RNum` with `__radd__`, `__rsub__`,
@@ -220,25 +243,32 @@ from minigrad_course.checks import expect_close, expect_true, passed
 def value_and_grad(f, v):
     x = RNum(v)
     y = f(x)
-    expect_true(isinstance(y, Num), what="the result is a Num")
+    expect_true(isinstance(y, Num), what=("the result is a Num", "결과가 Num이다"),
+                hint=("build the result with Num operators (self.lift(other) - self), not with .value: a plain "
+                      "number has no gradient.",
+                      ".value가 아니라 Num의 연산자로(self.lift(other) - self) 결과를 만드세요. 평범한 수에는 변화도가 없습니다."))
     y.backward()
     return y.value, x.grad
 
 def central(f, v, h=1e-6):
     return (f(v + h) - f(v - h)) / (2 * h)
 
-for label, f in [("5 - x", lambda x: 5 - x), ("3 + x", lambda x: 3 + x), ("4 * x", lambda x: 4 * x),
-                 ("1 / x", lambda x: 1 / x), ("2 ** x", lambda x: 2**x),
-                 ("10 - 6 / x + 3 ** x", lambda x: 10 - 6 / x + 3**x),
-                 ("sum([x, x * x, 2 * x])", lambda x: sum([x, x * x, 2 * x]))]:
+left = ("in a reversed method `other` is the number on the left: `self.lift(other) - self`, not `self - other`.",
+        "뒤집힌 메서드에서 `other`는 왼쪽에 있던 수입니다. `self - other`가 아니라 `self.lift(other) - self`입니다.")
+for label, f, swapped in [("5 - x", lambda x: 5 - x, lambda v: v - 5), ("3 + x", lambda x: 3 + x, None),
+                          ("4 * x", lambda x: 4 * x, None), ("1 / x", lambda x: 1 / x, lambda v: v / 1),
+                          ("2 ** x", lambda x: 2**x, lambda v: v**2),
+                          ("10 - 6 / x + 3 ** x", lambda x: 10 - 6 / x + 3**x, None),
+                          ("sum([x, x * x, 2 * x])", lambda x: sum([x, x * x, 2 * x]), None)]:
     for v in [1.5, -0.75]:
         value, grad = value_and_grad(f, v)
-        expect_close(value, f(v), what=f"{label} at x = {v}")
-        expect_close(grad, central(f, v), atol=1e-5, what=f"d({label})/dx at x = {v}")
+        expect_close(value, f(v), what=(f"{label} at x = {v}", f"x = {v}에서 {label}"), hint=left,
+                     mistakes=[(swapped(v), left)] if swapped else [])
+        expect_close(grad, central(f, v), atol=1e-5, what=(f"d({label})/dx at x = {v}", f"x = {v}에서 d({label})/dx"), hint=left)
 passed("05.2")
 
 # %% [markdown]
-# ## Exercise 05.3: name the node · 연습 문제 05.3: 노드 이름 맞히기
+# ## Exercise 05.3 · Name the node · 연습 문제 05.3 · 노드 이름 맞히기
 #
 # Without running anything, give the `grad_fn` name of each result, for
 # `x = torch.tensor(2.0, requires_grad=True)`. Return a dict from expression to name, such as
@@ -273,13 +303,21 @@ x = torch.tensor(2.0, requires_grad=True)
 actual = {"5 - x": 5 - x, "1 / x": 1 / x, "x / 2": x / 2, "3 ** x": 3**x,
           "x ** 0.5": x**0.5, "x ** x": x**x, "-x": -x}
 guess = node_names()
-expect_equal(sorted(guess), sorted(actual), what="expressions in your dict")
+expect_equal(sorted(guess), sorted(actual), what=("expressions in your dict", "딕셔너리의 식"))
+why = {"5 - x": ("a number minus a tensor is its own operation, rsub, with variant 1.",
+                 "수에서 텐서를 빼는 것은 별도의 연산 rsub이고, 변형 번호는 1입니다."),
+       "1 / x": ("PyTorch records a number divided by a tensor as a reciprocal times the number: a multiplication.",
+                 "PyTorch는 수를 텐서로 나누는 것을 역수에 그 수를 곱하는 것으로 기록합니다. 곱셈입니다."),
+       "3 ** x": ("a number to a tensor power is variant 2 of pow.", "수의 텐서 거듭제곱은 pow의 변형 2입니다."),
+       "x ** 0.5": ("a tensor to a number power is variant 0 of pow.", "텐서의 수 거듭제곱은 pow의 변형 0입니다."),
+       "x ** x": ("a tensor to a tensor power is variant 1 of pow.", "텐서의 텐서 거듭제곱은 pow의 변형 1입니다.")}
 for label, result in actual.items():
-    expect_equal(guess[label], result.grad_fn.name(), what=f"grad_fn name of {label}")
+    expect_equal(guess[label], result.grad_fn.name(), what=(f"grad_fn name of {label}", f"{label}의 grad_fn 이름"),
+                 hint=why.get(label, ("see the lesson's table of node names.", "강의의 노드 이름 표를 보세요.")))
 passed("05.3")
 
 # %% [markdown]
-# ## Exercise 05.4: predict the gradients · 연습 문제 05.4: 변화도 예측하기
+# ## Exercise 05.4 · Predict the gradients · 연습 문제 05.4 · 변화도 예측하기
 #
 # By hand, with the rules of the lesson, find $\partial f / \partial x$ and $\partial f / \partial y$
 # at $x = 3$, $y = 2$ for
@@ -320,15 +358,25 @@ h = 1e-6
 numeric = ((f_plain(3 + h, 2) - f_plain(3 - h, 2)) / (2 * h),
            (f_plain(3, 2 + h) - f_plain(3, 2 - h)) / (2 * h))
 guess = predicted_gradients()
-expect_equal(len(guess), 2, what="number of predicted values")
-expect_close(guess[0], x.grad, atol=1e-6, what="df/dx")
-expect_close(guess[1], y.grad, atol=1e-6, what="df/dy")
-expect_close(guess[0], numeric[0], atol=1e-5, what="df/dx (central difference)")
-expect_close(guess[1], numeric[1], atol=1e-5, what="df/dy (central difference)")
+expect_equal(len(guess), 2, what=("number of predicted values", "예측한 값의 개수"))
+expect_close(guess[0], x.grad, atol=1e-6, what="df/dx",
+             mistakes=[(-1 + 2 / 3, ("d(6/x)/dx = -6/x²: mind the minus sign.", "d(6/x)/dx = -6/x²입니다. 음수 부호를 보세요.")),
+                       (-2 - 2 / 3, ("d/dx (x - 2y)²/y = 2(x - 2y)/y, and x - 2y = -1 at (3, 2).",
+                                     "d/dx (x - 2y)²/y = 2(x - 2y)/y이고, (3, 2)에서 x - 2y = -1입니다."))],
+             hint=("take the three terms one at a time and add their derivatives.", "세 항을 하나씩 미분해서 더하세요."))
+expect_close(guess[1], y.grad, atol=1e-6, what="df/dy",
+             mistakes=[(7 / 4 - 4, ("d(2^y)/dy = 2^y · ln 2: the factor ln 2 is missing.",
+                                    "d(2^y)/dy = 2^y · ln 2입니다. 인수 ln 2가 빠졌습니다.")),
+                       (7 / 4 + 4 * math.log(2), ("the term is -2^y: its derivative is -2^y · ln 2.",
+                                                  "항이 -2^y이므로 도함수는 -2^y · ln 2입니다."))],
+             hint=("for (x - 2y)²/y use the quotient rule: (-4(x - 2y)·y - (x - 2y)²) / y².",
+                   "(x - 2y)²/y에는 몫의 미분법을 쓰세요: (-4(x - 2y)·y - (x - 2y)²) / y²."))
+expect_close(guess[0], numeric[0], atol=1e-5, what=("df/dx (central difference)", "df/dx (중앙 차분)"))
+expect_close(guess[1], numeric[1], atol=1e-5, what=("df/dy (central difference)", "df/dy (중앙 차분)"))
 passed("05.4")
 
 # %% [markdown]
-# ## Exercise 05.5: the sign bug · 연습 문제 05.5: 부호 버그
+# ## Exercise 05.5 · The sign bug · 연습 문제 05.5 · 부호 버그
 #
 # `BuggySub` computes $a - b$ correctly, but its gradients are wrong. Run the cell: `gradcheck`
 # catches it, and a simple loss shows which input suffers. Then write `FixedSub`, with a correct
@@ -343,11 +391,13 @@ passed("05.4")
 # *힌트:* $\partial (a - b) / \partial a = 1$, $\partial (a - b) / \partial b = -1$입니다. 어느 입력이 어느 부호를 받았나요?
 
 # %%
-class BuggySub(Function):
-    def forward(self, a, b):
+class BuggySub(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
         return a - b
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         return -grad, grad
 
 
@@ -358,11 +408,13 @@ BuggySub.apply(a, b).sum().backward()
 print("a.grad:", a.grad, "  b.grad:", b.grad)
 
 # %%
-class FixedSub(Function):
-    def forward(self, a, b):
+class FixedSub(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
         return a - b
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         ### BEGIN SOLUTION
         return grad, -grad
         ### END SOLUTION
@@ -372,20 +424,22 @@ from minigrad_course.checks import expect_close, expect_true, passed
 
 a = torch.tensor([[1.0, -2.0], [0.5, 3.0]], dtype=torch.float64, requires_grad=True)
 b = torch.tensor([[4.0, 0.25], [-1.0, 2.0]], dtype=torch.float64, requires_grad=True)
-expect_close(FixedSub.apply(a, b), [[-3.0, -2.25], [1.5, 1.0]], what="FixedSub forward")
+expect_close(FixedSub.apply(a, b), [[-3.0, -2.25], [1.5, 1.0]], what=("FixedSub forward", "FixedSub의 forward"))
 
 # loss = sum((a - b)^2): d/da = 2(a - b), d/db = -2(a - b), by hand
 d = FixedSub.apply(a, b)
 (d * d).sum().backward()
 diff = np.array([[-3.0, -2.25], [1.5, 1.0]])
-expect_close(a.grad, 2 * diff, what="d sum((a-b)^2) / da")
-expect_close(b.grad, -2 * diff, what="d sum((a-b)^2) / db")
+signs = ("∂(a - b)/∂a = 1 and ∂(a - b)/∂b = -1: return (grad, -grad), in the order of the inputs.",
+         "∂(a - b)/∂a = 1, ∂(a - b)/∂b = -1입니다. 입력 순서대로 (grad, -grad)를 돌려주세요.")
+expect_close(a.grad, 2 * diff, what="d sum((a-b)^2) / da", hint=signs)
+expect_close(b.grad, -2 * diff, what="d sum((a-b)^2) / db", hint=signs)
 
 # a constant on the left, as in 5 - x
 five = torch.tensor(5.0, dtype=torch.float64)
 x = torch.tensor(1.5, dtype=torch.float64, requires_grad=True)
 FixedSub.apply(five, x).backward()
-expect_close(x.grad, -1.0, what="d(5 - x)/dx")
+expect_close(x.grad, -1.0, what="d(5 - x)/dx", hint=signs)
 expect_true(gradcheck(FixedSub.apply, (a, b), raise_exception=False), what="gradcheck(FixedSub.apply, (a, b))")
 passed("05.5")
 

@@ -31,16 +31,17 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
     _colab_setup()
 
 # %% [markdown]
-# # 06 · Vector-Jacobian products: exercises · 벡터-야코비안 곱: 연습 문제
+# # Exercises 06 · Vector-Jacobian products · 연습 문제 06 · 벡터-야코비안 곱
 #
-# Four exercises on lesson 06: a Jacobian from one-hot backward passes, a vector-Jacobian product
-# derived by hand, predicting `.grad` for a weighted `gradient`, and repairing a `gradient` of the
-# wrong shape. Write your code where a cell says `NotImplementedError`, then run the check cell
-# below it.
+# Four exercises on lesson 06: the two Jacobians of a function of two inputs from one-hot backward
+# passes, a vector-Jacobian product derived by hand, predicting `.grad` for a weighted `gradient`,
+# and repairing a `gradient` of the wrong shape. Write your code where a cell says
+# `NotImplementedError`, then run the check cell below it.
 #
-# 06강 내용으로 연습 문제(exercise) 네 개를 풉니다. 원-핫 역전파(backward pass)로 야코비안 행렬(Jacobian) 만들기, 손으로
-# 유도한 벡터-야코비안 곱(vector-Jacobian product), 가중치를 준 `gradient`로 `.grad` 예측하기, 모양(shape)이 틀린
-# `gradient` 고치기입니다. `NotImplementedError`가 있는 셀에 코드를 작성하고 바로 아래의 확인(check) 셀을 실행하세요.
+# 06강 내용으로 연습 문제(exercise) 네 개를 풉니다. 원-핫 역전파(backward pass)로 입력이 둘인 함수의 야코비안
+# 행렬(Jacobian) 두 개 만들기, 손으로 유도한 벡터-야코비안 곱(vector-Jacobian product), 가중치를 준 `gradient`로
+# `.grad` 예측하기, 모양(shape)이 틀린 `gradient` 고치기입니다. `NotImplementedError`가 있는 셀에 코드를 작성하고
+# 바로 아래의 확인(check) 셀을 실행하세요.
 
 # %%
 import numpy as np
@@ -49,75 +50,104 @@ import minigrad
 import minigrad as torch
 
 # %% [markdown]
-# ## Exercise 06.1: a Jacobian, one row per backward pass · 연습 문제 06.1: 역전파 한 번에 한 행씩 만드는 야코비안 행렬
+# ## Exercise 06.1 · Two Jacobians from one set of backward passes · 연습 문제 06.1 · 한 번의 역전파들로 구하는 야코비안 행렬 두 개
 #
-# Write `jacobian(f, x)`. `x` is a list or 1-D NumPy array of $n$ numbers and `f` maps a 1-D
-# `float64` tensor to a 1-D tensor of $m$ numbers. Return the $m \times n$ NumPy array
-# $J_{ij} = \partial f(x)_i / \partial x_j$, built with **one backward pass per output**, each
-# starting from a one-hot `gradient` $e_i$.
+# The lesson's `jacobian` handles one input. Here `f(a, b)` takes **two** 1-D `float64` tensors
+# (`a` of $n_a$ numbers, `b` of $n_b$) and returns a 1-D tensor of $m$ numbers. Write
+# `jacobians(f, a, b)` that returns the pair `(J_a, J_b)` of NumPy arrays, shapes $m \times n_a$ and
+# $m \times n_b$, with $(J_a)_{ij} = \partial f_i / \partial a_j$ and $(J_b)_{ij} = \partial f_i / \partial b_j$.
+# Call `f` **once**, then run **one backward pass per output** $i$, starting from the one-hot
+# `gradient` $e_i$: each pass gives row $i$ of both matrices at once.
 #
-# *Hint:* make `x` a `float64` tensor with `requires_grad=True`, compute `y = f(x)` once, and for
-# each `i` call `minigrad.autograd.grad(y, x, e_i, retain_graph=True)` (it returns a tuple). Or use
-# `y.backward(e_i, retain_graph=True)` and clear `x.grad` between rows.
+# *Hint:* make `a` and `b` leaves with `requires_grad=True`. With `y.backward(e_i, retain_graph=True)`,
+# read row $i$ from `a.grad` and `b.grad` and then set both back to `None`, or the next row adds to
+# them (lesson 04). Or call `minigrad.autograd.grad(y, (a, b), e_i, retain_graph=True)`, which
+# returns both rows and leaves `.grad` alone.
 #
-# `jacobian(f, x)`를 작성하세요. `x`는 수 $n$개의 리스트나 1차원 NumPy 배열이고, `f`는 1차원 `float64` 텐서를 받아 수 $m$개의
-# 1차원 텐서를 돌려줍니다. $J_{ij} = \partial f(x)_i / \partial x_j$인 $m \times n$ NumPy 배열을 돌려주되, **출력마다 역전파를
-# 한 번씩** 하고, 매번 원-핫 `gradient` $e_i$에서 출발해야 합니다.
+# 강의의 `jacobian`은 입력이 하나입니다. 여기서 `f(a, b)`는 1차원 `float64` 텐서 **두 개**(수 $n_a$개인 `a`, $n_b$개인
+# `b`)를 받아 수 $m$개의 1차원 텐서를 돌려줍니다. $(J_a)_{ij} = \partial f_i / \partial a_j$, $(J_b)_{ij} = \partial f_i /
+# \partial b_j$인 NumPy 배열 쌍 `(J_a, J_b)`(모양은 $m \times n_a$와 $m \times n_b$)를 돌려주는 `jacobians(f, a, b)`를
+# 작성하세요. `f`는 **한 번만** 부르고, 출력 $i$마다 원-핫 `gradient` $e_i$에서 출발하는 **역전파를 한 번씩** 하세요. 역전파
+# 한 번으로 두 행렬의 $i$번째 행을 함께 얻습니다.
 #
-# *힌트:* `x`를 `requires_grad=True`인 `float64` 텐서로 만들고 `y = f(x)`를 한 번 계산한 다음, `i`마다
-# `minigrad.autograd.grad(y, x, e_i, retain_graph=True)`를 호출하세요(튜플을 돌려줍니다). 아니면
-# `y.backward(e_i, retain_graph=True)`를 쓰고 행 사이에 `x.grad`를 비워도 됩니다.
+# *힌트:* `a`와 `b`를 `requires_grad=True`인 잎 텐서로 만드세요. `y.backward(e_i, retain_graph=True)`를 쓴다면
+# `a.grad`와 `b.grad`에서 $i$번째 행을 읽은 뒤 둘 다 `None`으로 되돌리세요. 그러지 않으면 다음 행이 거기에 더해집니다(04강).
+# 아니면 두 행을 돌려주고 `.grad`는 건드리지 않는 `minigrad.autograd.grad(y, (a, b), e_i, retain_graph=True)`를 쓰세요.
 
 # %%
-def jacobian(f, x):
-    """The m x n Jacobian of f at x, one backward pass per output."""
+def jacobians(f, a, b):
+    """(J_a, J_b) of f(a, b): one call of f, one backward pass per output."""
     ### BEGIN SOLUTION
-    x = torch.tensor(np.asarray(x, dtype=np.float64), requires_grad=True)
-    y = f(x)
-    rows = []
+    a = torch.tensor(np.asarray(a, dtype=np.float64), requires_grad=True)
+    b = torch.tensor(np.asarray(b, dtype=np.float64), requires_grad=True)
+    y = f(a, b)
+    rows_a, rows_b = [], []
     for i in range(y.numel()):
         one_hot = np.zeros(y.numel())
         one_hot[i] = 1.0
-        (row,) = minigrad.autograd.grad(y, x, torch.tensor(one_hot), retain_graph=True)
-        rows.append(row.numpy())
-    return np.array(rows)
+        row_a, row_b = minigrad.autograd.grad(y, (a, b), torch.tensor(one_hot), retain_graph=True)
+        rows_a.append(row_a.numpy())
+        rows_b.append(row_b.numpy())
+    return np.array(rows_a), np.array(rows_b)
     ### END SOLUTION
 
 # %% exercise="06.1" points=2
-from minigrad_course.checks import expect_close, expect_equal, passed
+from minigrad_course.checks import counted, expect_close, expect_equal, passed
 
-def central_jacobian(f, x, h=1e-6):
-    x = np.asarray(x, dtype=np.float64)
-    columns = []
-    for j in range(x.size):
-        step = np.zeros_like(x)
-        step[j] = h
-        columns.append((f(torch.tensor(x + step)).numpy() - f(torch.tensor(x - step)).numpy()) / (2 * h))
-    return np.stack(columns, axis=1)
 
-def f1(t):  # R^3 -> R^2, by hand: [[x1, x0, 0], [0, 1, 2 x2]]
-    return torch.stack([t[0] * t[1], t[1] + t[2] ** 2])
+def central_jacobians(f, a, b, h=1e-6):
+    """The check's own central differences, column by column."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    value = lambda u, v: f(torch.tensor(u), torch.tensor(v)).numpy()
+    J_a = np.stack([(value(a + h * e, b) - value(a - h * e, b)) / (2 * h) for e in np.eye(a.size)], axis=1)
+    J_b = np.stack([(value(a, b + h * e) - value(a, b - h * e)) / (2 * h) for e in np.eye(b.size)], axis=1)
+    return J_a, J_b
 
-J = jacobian(f1, [1.0, 2.0, 0.5])
-expect_equal(type(J).__name__, "ndarray", what="type of jacobian(...)")
-expect_close(J, [[2.0, 1.0, 0.0], [0.0, 1.0, 1.0]], what="Jacobian of f1 at (1, 2, 0.5)")
 
-def f2(t):  # R^2 -> R^3
-    return torch.stack([t[0] ** 2, t[0] * t[1], torch.sin(t[1])])
+def check_jacobians(f, a, b, label, expected):
+    en, ko = label if isinstance(label, tuple) else (label, label)
+    counting = counted(f)
+    result = jacobians(counting, a, b)
+    expect_equal(counting.calls, 1, what=(f"calls of f in jacobians(f, ...) for {en}", f"{ko}에서 jacobians(f, ...)가 f를 부른 횟수"),
+                 hint=("compute y = f(a, b) once and keep its graph for every row with retain_graph=True; central "
+                       "differences are not allowed here.",
+                       "y = f(a, b)를 한 번만 계산하고 retain_graph=True로 그래프를 모든 행에 쓰세요. 여기서는 중앙 차분을 쓰면 "
+                       "안 됩니다."))
+    expect_equal(len(result), 2, what=("number of matrices returned", "돌려준 행렬의 개수"))
+    for name, J, want in [("J_a", result[0], expected[0]), ("J_b", result[1], expected[1])]:
+        expect_equal(type(J).__name__, "ndarray", what=(f"type of {name}", f"{name}의 타입"))
+        expect_close(J, want, atol=1e-7, what=(f"{name} of {en}", f"{ko}의 {name}"),
+                     mistakes=[(np.cumsum(want, axis=0),
+                                ("each row also holds the rows before it: clear a.grad and b.grad after reading a row.",
+                                 "각 행에 앞의 행들이 더해져 있습니다. 행을 읽은 뒤 a.grad와 b.grad를 비우세요."))],
+                     hint=("row i is the gradient of output i: J has one row per output, one column per input.",
+                           "i번째 행은 출력 i의 변화도입니다. J는 출력마다 한 행, 입력마다 한 열입니다."))
 
-point = [0.7, -1.3]
-expect_close(jacobian(f2, point), central_jacobian(f2, point), atol=1e-7, what="Jacobian of f2")
 
-point = [-1.0, 0.0, 0.5, 2.0]  # elementwise: a diagonal Jacobian
-expect_close(jacobian(torch.tanh, point), np.diag(1 - np.tanh(point) ** 2), what="Jacobian of tanh")
+def f1(a, b):   # by hand: y0 = a0 * sum(b), y1 = a1**2 + b2
+    return torch.stack([a[0] * b.sum(), a[1] ** 2 + b[2]])
+
+
+check_jacobians(f1, [2.0, -1.0], [0.5, 1.0, 1.5],
+                ("f1 at a = (2, -1), b = (0.5, 1, 1.5)", "a = (2, -1), b = (0.5, 1, 1.5)에서 f1"),
+                ([[3.0, 0.0], [0.0, -2.0]], [[2.0, 2.0, 2.0], [0.0, 0.0, 1.0]]))
+
+
+def f2(a, b):   # R^3 x R^2 -> R^3
+    return torch.stack([(a[:2] * b).sum(), torch.sin(a[2]) * b[1], a[1] / b[0] + a[0] ** 3])
+
+
+a2, b2 = [0.3, -1.2, 0.8], [1.5, -0.5]
+check_jacobians(f2, a2, b2, "f2", central_jacobians(f2, a2, b2))
 ### BEGIN HIDDEN TESTS
-W = np.array([[1.0, -2.0, 0.5], [3.0, 0.0, 4.0]])
-expect_close(jacobian(lambda t: torch.tensor(W) @ t, [0.3, 0.1, -0.2]), W, what="Jacobian of W @ x")
+W = np.array([[1.0, -2.0], [3.0, 0.0], [0.5, 4.0]])
+check_jacobians(lambda a, b: torch.tensor(W) @ a + b * 2, [0.3, 0.1], [1.0, 2.0, 3.0], "W a + 2 b",
+                (W, 2 * np.eye(3)))
 ### END HIDDEN TESTS
 passed("06.1")
 
 # %% [markdown]
-# ## Exercise 06.2: a vector-Jacobian product by hand · 연습 문제 06.2: 손으로 구하는 벡터-야코비안 곱
+# ## Exercise 06.2 · A vector-Jacobian product by hand · 연습 문제 06.2 · 손으로 구하는 벡터-야코비안 곱
 #
 # For $x \in \mathbb{R}^n$ let $S = \sum_k x_k$ and $y = f(x) = x \cdot S$, that is $y_i = x_i S$.
 #
@@ -126,7 +156,8 @@ passed("06.1")
 # 3. Write `vjp_by_hand(x, v)` with NumPy only: return $v^\top J$ as an array of length $n$,
 #    **without building an $n \times n$ matrix**.
 #
-# The check compares your function with `y.backward(gradient=v)` and with central differences.
+# The check compares your function with `y.backward(gradient=v)` and with central differences. It
+# cannot see whether you built the matrix: that part is up to you.
 #
 # *Hint:* $\partial y_i / \partial x_j = S\,\delta_{ij} + x_i$, where $\delta_{ij}$ is 1 when
 # $i = j$ and 0 otherwise. Summing against $v_i$, the first term gives $S\,v_j$; the second gives
@@ -139,7 +170,8 @@ passed("06.1")
 # 3. NumPy만 써서 `vjp_by_hand(x, v)`를 작성하세요. $v^\top J$를 길이 $n$인 배열로 돌려주되, **$n \times n$ 행렬은 만들지
 #    마세요**.
 #
-# 확인 셀은 여러분의 함수를 `y.backward(gradient=v)`, 그리고 중앙 차분(central difference)과 비교합니다.
+# 확인 셀은 여러분의 함수를 `y.backward(gradient=v)`, 그리고 중앙 차분(central difference)과 비교합니다. 행렬을
+# 만들었는지는 확인 셀이 알 수 없으니, 그 부분은 스스로 지키세요.
 #
 # *힌트:* $\partial y_i / \partial x_j = S\,\delta_{ij} + x_i$입니다. $\delta_{ij}$는 $i = j$이면 1, 아니면 0입니다. $v_i$를
 # 곱해 더하면 첫 항은 $S\,v_j$가 되고, 둘째 항은 모든 $j$에 대해 같은 수가 됩니다.
@@ -162,22 +194,28 @@ def f(t):
 for x_np, v_np in [([1.0, 2.0, 0.5], [1.0, 0.0, 2.0]),
                    ([0.3, -1.2, 2.0, 0.7], [0.5, -1.0, 0.25, 3.0])]:
     ours = vjp_by_hand(x_np, v_np)
-    expect_equal(np.shape(ours), (len(x_np),), what="shape of vjp_by_hand(x, v)")
+    expect_equal(np.shape(ours), (len(x_np),), what=("shape of vjp_by_hand(x, v)", "vjp_by_hand(x, v)의 모양"))
     x = torch.tensor(x_np, dtype=torch.float64, requires_grad=True)
     f(x).backward(gradient=torch.tensor(v_np, dtype=torch.float64))
-    expect_close(ours, x.grad, what=f"v^T J at x = {x_np} (vs backward)")
+    x64, v64 = np.array(x_np), np.array(v_np)
+    expect_close(ours, x.grad, what=(f"v^T J at x = {x_np} (vs backward)", f"x = {x_np}에서 v^T J (backward와 비교)"),
+                 mistakes=[(x64.sum() * v64, ("that is the first term S·v only: the term x_i of J adds v·x to every entry.",
+                                              "첫째 항 S·v뿐입니다. J의 x_i 항이 모든 원소에 v·x를 더합니다.")),
+                           (x64.sum() * v64 + x64 * v64.sum(), ("that is J v, not vᵀ J: sum over i, the output index.",
+                                                                "J v입니다. vᵀ J가 아닙니다. 출력 인덱스 i에 대해 더하세요."))])
     # central differences of the scalar v . f(x): its gradient is v^T J
-    x64, v64, h = np.array(x_np), np.array(v_np), 1e-6
+    h = 1e-6
     numeric = [(v64 @ (x64 + h * e) * (x64 + h * e).sum() - v64 @ (x64 - h * e) * (x64 - h * e).sum()) / (2 * h)
                for e in np.eye(len(x_np))]
-    expect_close(ours, numeric, atol=1e-6, what=f"v^T J at x = {x_np} (vs central differences)")
+    expect_close(ours, numeric, atol=1e-6, what=(f"v^T J at x = {x_np} (vs central differences)",
+                                                 f"x = {x_np}에서 v^T J (중앙 차분과 비교)"))
 ### BEGIN HIDDEN TESTS
-expect_close(vjp_by_hand([1.0, 1.0], [1.0, 1.0]), [4.0, 4.0], what="v^T J at x = (1, 1), v = (1, 1)")
+expect_close(vjp_by_hand([1.0, 1.0], [1.0, 1.0]), [4.0, 4.0], what=("v^T J at x = (1, 1), v = (1, 1)", "x = (1, 1), v = (1, 1)에서 v^T J"))
 ### END HIDDEN TESTS
 passed("06.2")
 
 # %% [markdown]
-# ## Exercise 06.3: predict a weighted gradient · 연습 문제 06.3: 가중치를 준 변화도 예측하기
+# ## Exercise 06.3 · Predict a weighted gradient · 연습 문제 06.3 · 가중치를 준 변화도 예측하기
 #
 # Without running it, predict what this code prints, and make `predicted()` return the three
 # printed vectors as lists of floats:
@@ -220,13 +258,19 @@ actual = [a.grad.tolist(), b.grad.tolist()]
 actual.append(a.grad.tolist())
 
 guess = predicted()
-expect_equal(len(guess), 3, what="number of predicted vectors")
-for label, g, value in zip(["first (a.grad)", "second (b.grad)", "third (a.grad)"], guess, actual):
-    expect_close(g, value, what=label)
+expect_equal(len(guess), 3, what=("number of predicted vectors", "예측한 벡터의 개수"))
+weights = ("the gradient multiplies element i by v_i: 2·a·b times [1, 0.5].",
+           "gradient는 원소 i에 v_i를 곱합니다. 2·a·b에 [1, 0.5]를 곱하세요.")
+hints = [weights, ("∂Q_i/∂b_i = a_i², times v_i.", "∂Q_i/∂b_i = a_i²에 v_i를 곱합니다."),
+         ("gradients accumulate: the second backward adds 3 · 2 = 6 to the first a.grad.",
+          "변화도는 누적됩니다. 두 번째 backward는 첫 번째 a.grad에 3 · 2 = 6을 더합니다.")]
+for label, g, value, hint in zip([("first (a.grad)", "첫 번째 (a.grad)"), ("second (b.grad)", "두 번째 (b.grad)"),
+                                  ("third (a.grad)", "세 번째 (a.grad)")], guess, actual, hints):
+    expect_close(g, value, what=label, hint=hint)
 passed("06.3")
 
 # %% [markdown]
-# ## Exercise 06.4: a gradient of the wrong shape · 연습 문제 06.4: 모양이 틀린 gradient
+# ## Exercise 06.4 · A gradient of the wrong shape · 연습 문제 06.4 · 모양이 틀린 gradient
 #
 # A batch of 2 samples with 3 features each goes through $y = x^2$ (elementwise). We want the
 # gradient of $L = \sum_{s,j} w_j\, y_{sj}$: every **column** $j$ weighted by $w_j$. A first attempt
@@ -284,13 +328,20 @@ from minigrad_course.checks import expect_close, expect_raises, passed
 expect_raises(RuntimeError, lambda: first_attempt(x_batch, w_cols), match="Mismatch in shape",
               what="first_attempt")
 # by hand: dL/dx[s, j] = w[j] * 2 x[s, j]
-expect_close(column_weighted_grad(x_batch, w_cols), 2 * x_batch * w_cols, what="column-weighted gradient")
-expect_close(column_weighted_grad(x_batch, np.zeros(3)), np.zeros((2, 3)), what="all weights 0")
+mistakes = lambda x_np, w_np: [
+    (2 * x_np, ("the weights are missing: the gradient you pass must hold w_j in every row.",
+                "가중치가 빠졌습니다. 넘기는 gradient의 모든 행에 w_j가 있어야 합니다.")),
+    (np.ones_like(x_np) * w_np, ("that is the gradient you passed, dL/dy: return x.grad, that is dL/dx.",
+                                 "넘긴 gradient, 곧 dL/dy입니다. dL/dx인 x.grad를 돌려주세요."))]
+expect_close(column_weighted_grad(x_batch, w_cols), 2 * x_batch * w_cols,
+             what=("column-weighted gradient", "열마다 가중치를 준 변화도"), mistakes=mistakes(x_batch, w_cols))
+expect_close(column_weighted_grad(x_batch, np.zeros(3)), np.zeros((2, 3)), what=("all weights 0", "가중치가 모두 0"))
 x_other = np.array([[0.5, -2.0], [1.5, 3.0], [-0.25, 1.0]])
 w_other = np.array([2.0, -1.0])
-expect_close(column_weighted_grad(x_other, w_other), 2 * x_other * w_other, what="a 3 x 2 batch")
+expect_close(column_weighted_grad(x_other, w_other), 2 * x_other * w_other, what=("a 3 x 2 batch", "3 x 2 배치"),
+             mistakes=mistakes(x_other, w_other))
 ### BEGIN HIDDEN TESTS
-expect_close(column_weighted_grad(np.ones((4, 1)), np.array([0.5])), np.ones((4, 1)), what="a 4 x 1 batch")
+expect_close(column_weighted_grad(np.ones((4, 1)), np.array([0.5])), np.ones((4, 1)), what=("a 4 x 1 batch", "4 x 1 배치"))
 ### END HIDDEN TESTS
 passed("06.4")
 

@@ -31,7 +31,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
     _colab_setup()
 
 # %% [markdown]
-# # 07 · Grad modes: exercises · 변화도 모드: 연습 문제
+# # Exercises 07 · Grad modes · 연습 문제 07 · 변화도 모드
 #
 # Four exercises on lesson 07: a hand-written SGD step that updates leaves in place, a `no_grad`
 # for the tiny engine that also works as a decorator, predicting `requires_grad` and `is_leaf`, and
@@ -48,7 +48,7 @@ import functools
 import minigrad as torch
 
 # %% [markdown]
-# ## Exercise 07.1: an SGD step by hand · 연습 문제 07.1: 손으로 쓰는 SGD 한 걸음
+# ## Exercise 07.1 · An SGD step by hand · 연습 문제 07.1 · 손으로 쓰는 SGD 한 걸음
 #
 # Write `sgd_step(params, lr)`: for every tensor `p` in `params` (leaves that require grad, whose
 # `.grad` a `backward()` has just filled), set $p \leftarrow p - \text{lr} \cdot p.\text{grad}$
@@ -79,7 +79,7 @@ def sgd_step(params, lr):
     ### END SOLUTION
 
 # %% exercise="07.1" points=2
-from minigrad_course.checks import expect_close, expect_true, passed
+from minigrad_course.checks import expect_close, expect_true, fail, passed
 
 # L = sum((w - t)**2) + (b - 1)**2 has gradient 2 (w - t) and 2 (b - 1), so one step multiplies
 # w - t and b - 1 by (1 - 2 lr): after k steps, w - t = (1 - 2 lr)**k (w0 - t).
@@ -88,22 +88,42 @@ w0, b0, lr, steps = [1.0, -2.0, 0.5], 3.0, 0.1, 10
 w = torch.tensor(w0, requires_grad=True)
 b = torch.tensor(b0, requires_grad=True)
 target = torch.tensor(t)
-for _ in range(steps):
+for step in range(1, steps + 1):
     loss = ((w - target) ** 2).sum() + (b - 1) ** 2
     loss.backward()
-    sgd_step([w, b], lr)
-    expect_true(w.is_leaf and b.is_leaf, what="the parameters are still leaves")
-    expect_true(w.requires_grad and b.requires_grad, what="the parameters still require grad")
-    expect_true(w.grad is None and b.grad is None, what="p.grad is None after the step")
-    expect_true(torch.is_grad_enabled(), what="grad mode is on after sgd_step")
-
-factor = (1 - 2 * lr) ** steps
-expect_close(w, [ti + factor * (wi - ti) for wi, ti in zip(w0, t)], what="w after 10 steps")
-expect_close(b, 1 + factor * (b0 - 1), what="b after 10 steps")
+    try:
+        sgd_step([w, b], lr)
+    except NotImplementedError:  # not written yet: let it through as it is
+        raise
+    except RuntimeError as error:
+        fail((f"sgd_step raised RuntimeError: {error}", f"sgd_step에서 RuntimeError가 났습니다: {error}"),
+             ("an in-place update of a leaf that requires grad must not be recorded: do it under torch.no_grad().",
+              "변화도를 요구하는 잎 텐서를 제자리에서 갱신하는 것은 기록되면 안 됩니다. torch.no_grad() 안에서 하세요."))
+    factor = (1 - 2 * lr) ** step
+    expect_close(w, [ti + factor * (wi - ti) for wi, ti in zip(w0, t)], atol=1e-5,
+                 what=(f"w after step {step}", f"{step}번째 걸음 뒤의 w"),
+                 mistakes=[([ti + (1 - 2 * lr) ** (step - 1) * (wi - ti) for wi, ti in zip(w0, t)],
+                            ("w did not change: `p = p - lr * p.grad` only rebinds your local name p. Update the "
+                             "caller's tensor in place: `p -= lr * p.grad`.",
+                             "w가 바뀌지 않았습니다. `p = p - lr * p.grad`는 지역 이름 p를 다시 묶을 뿐입니다. 호출한 쪽의 "
+                             "텐서를 제자리에서 바꾸세요: `p -= lr * p.grad`."))],
+                 hint=("did the gradient of the previous step stay in p.grad? Set p.grad = None after the update.",
+                       "이전 걸음의 변화도가 p.grad에 남아 있지 않았나요? 갱신한 뒤 p.grad = None으로 두세요."))
+    expect_close(b, 1 + factor * (b0 - 1), atol=1e-5, what=(f"b after step {step}", f"{step}번째 걸음 뒤의 b"))
+    expect_true(w.is_leaf and b.is_leaf, what=("the parameters are still leaves", "매개변수가 여전히 잎 텐서이다"),
+                hint=("update in place under torch.no_grad(), so that nothing is recorded.",
+                      "torch.no_grad() 안에서 제자리 연산으로 갱신해야 아무것도 기록되지 않습니다."))
+    expect_true(w.requires_grad and b.requires_grad, what=("the parameters still require grad",
+                                                           "매개변수가 여전히 변화도를 요구한다"))
+    expect_true(w.grad is None and b.grad is None, what=("p.grad is None after the step", "걸음 뒤에 p.grad가 None이다"),
+                hint=("set p.grad = None for every p after the update.", "갱신한 뒤 모든 p에 대해 p.grad = None으로 두세요."))
+    expect_true(torch.is_grad_enabled(), what=("grad mode is on after sgd_step", "sgd_step 뒤에 변화도 모드가 켜져 있다"),
+                hint=("use `with torch.no_grad():`, which switches grad mode back on, not torch.set_grad_enabled(False).",
+                      "torch.set_grad_enabled(False)가 아니라 끝날 때 변화도 모드를 다시 켜는 `with torch.no_grad():`를 쓰세요."))
 passed("07.1")
 
 # %% [markdown]
-# ## Exercise 07.2: no_grad for the tiny engine · 연습 문제 07.2: 작은 엔진의 no_grad
+# ## Exercise 07.2 · `no_grad` for the tiny engine · 연습 문제 07.2 · 작은 엔진의 no_grad
 #
 # The tiny engine of the lesson, with its switch `Config.recording`. Write the class `no_record` so
 # that
@@ -179,23 +199,30 @@ a = Var(3.0)
 with no_record():
     inside = Config.recording
     c = a * a + a
-expect_equal(inside, False, what="Config.recording inside the block")
-expect_equal(len(c.parents), 0, what="parents of a Var made inside the block")
-expect_equal(Config.recording, True, what="Config.recording after the block")
-expect_equal(len((a * a).parents), 2, what="parents of a Var made after the block")
+restore = ("__exit__ must put back the value that __enter__ saved, not always True.",
+           "__exit__는 항상 True가 아니라 __enter__가 저장한 값을 되돌려 놓아야 합니다.")
+expect_equal(inside, False, what=("Config.recording inside the block", "블록 안의 Config.recording"))
+expect_equal(len(c.parents), 0, what=("parents of a Var made inside the block", "블록 안에서 만든 Var의 부모 수"))
+expect_equal(Config.recording, True, what=("Config.recording after the block", "블록 뒤의 Config.recording"), hint=restore)
+expect_equal(len((a * a).parents), 2, what=("parents of a Var made after the block", "블록 뒤에 만든 Var의 부모 수"))
 
 Config.recording = False  # nested in an outer 'off': leaving must restore False, not True
 with no_record():
     pass
-expect_equal(Config.recording, False, what="Config.recording restored to its previous value False")
+expect_equal(Config.recording, False, what=("Config.recording restored to its previous value False",
+                                            "이전 값 False로 되돌아간 Config.recording"), hint=restore)
 Config.recording = True
 
 def fails_inside():
     with no_record():
         raise KeyError("boom")
 
-expect_raises(KeyError, fails_inside, what="an exception inside the block reaches the caller")
-expect_equal(Config.recording, True, what="Config.recording after an exception in the block")
+expect_raises(KeyError, fails_inside, what=("an exception inside the block reaches the caller",
+                                            "블록 안의 예외가 호출한 쪽에 전달된다"),
+              hint=("__exit__ must return False (or None): True swallows the exception.",
+                    "__exit__는 False(또는 None)를 돌려주어야 합니다. True는 예외를 삼켜 버립니다."))
+expect_equal(Config.recording, True, what=("Config.recording after an exception in the block",
+                                           "블록 안에서 예외가 난 뒤의 Config.recording"), hint=restore)
 
 seen = []
 
@@ -205,21 +232,28 @@ def square(v):
     return v * v
 
 s = square(a)
-expect_equal(seen, [False], what="Config.recording inside the decorated function")
-expect_equal(len(s.parents), 0, what="parents of the decorated function's result")
-expect_equal(Config.recording, True, what="Config.recording after the call")
-expect_equal(square.__name__, "square", what="the decorated function's name")
+expect_equal(seen, [False], what=("Config.recording inside the decorated function", "데코레이터를 붙인 함수 안의 Config.recording"))
+expect_equal(len(s.parents), 0, what=("parents of the decorated function's result", "데코레이터를 붙인 함수 결과의 부모 수"))
+expect_equal(Config.recording, True, what=("Config.recording after the call", "호출 뒤의 Config.recording"), hint=restore)
+expect_equal(square.__name__, "square", what=("the decorated function's name", "데코레이터를 붙인 함수의 이름"),
+             hint=("decorate the wrapper with @functools.wraps(function).", "감싼 함수에 @functools.wraps(function)를 붙이세요."))
 
 @no_record()
 def broken(v):
     raise ValueError("bad input")
 
-expect_raises(ValueError, lambda: broken(a), what="an exception inside the decorated function")
-expect_equal(Config.recording, True, what="Config.recording after the decorated function raised")
+expect_raises(ValueError, lambda: broken(a), what=("an exception inside the decorated function",
+                                                   "데코레이터를 붙인 함수 안의 예외"))
+expect_equal(Config.recording, True, what=("Config.recording after the decorated function raised",
+                                           "데코레이터를 붙인 함수가 예외를 일으킨 뒤의 Config.recording"),
+             hint=("run the function inside `with no_record():` in the wrapper, so that leaving restores the value even "
+                   "when it raises.",
+                   "감싼 함수 안에서 `with no_record():` 블록으로 함수를 실행하세요. 그래야 예외가 나도 블록을 나갈 때 값이 "
+                   "되돌아갑니다."))
 passed("07.2")
 
 # %% [markdown]
-# ## Exercise 07.3: predict requires_grad and is_leaf · 연습 문제 07.3: requires_grad와 is_leaf 예측하기
+# ## Exercise 07.3 · Predict requires_grad and is_leaf · 연습 문제 07.3 · requires_grad와 is_leaf 예측하기
 #
 # Without running it, predict `requires_grad` and `is_leaf` of each tensor at the end of this code.
 # Make `predicted()` return a dict from each name to the pair `(requires_grad, is_leaf)`, for
@@ -285,13 +319,26 @@ actual = {name: (t.requires_grad, t.is_leaf)
           for name, t in dict(a=a, b=b, c=c, d=d, e=e, f=f, g=g, h=h, k=k).items()}
 
 guess = predicted()
-expect_equal(sorted(guess), sorted(actual), what="names in predicted()")
+expect_equal(sorted(guess), sorted(actual), what=("names in predicted()", "predicted()의 이름"))
+recorded = ("recorded means: some input requires grad and grad mode is on; a recorded result is not a leaf.",
+            "기록된다는 것은 입력 중 하나가 변화도를 요구하고 변화도 모드가 켜져 있다는 뜻입니다. 기록된 결과는 잎이 아닙니다.")
+why = {"c": ("inside no_grad nothing is recorded: a * 2 is a leaf that does not require grad.",
+             "no_grad 안에서는 아무것도 기록되지 않습니다. a * 2는 변화도를 요구하지 않는 잎 텐서입니다."),
+       "d": ("creating a tensor is not an operation: requires_grad=True holds even under no_grad.",
+             "텐서를 만드는 것은 연산이 아닙니다. no_grad 안에서도 requires_grad=True는 그대로입니다."),
+       "f": ("enable_grad switches recording back on inside no_grad: a * 2 is recorded.",
+             "enable_grad는 no_grad 안에서 기록을 다시 켭니다. a * 2는 기록됩니다."),
+       "g": ("detach() returns a leaf that does not require grad.", "detach()는 변화도를 요구하지 않는 잎 텐서를 돌려줍니다."),
+       "k": ("g does not require grad, but a does: g * a is recorded.",
+             "g는 변화도를 요구하지 않지만 a는 요구합니다. g * a는 기록됩니다.")}
 for name in actual:
-    expect_equal(tuple(guess[name]), actual[name], what=f"(requires_grad, is_leaf) of {name}")
+    expect_equal(tuple(guess[name]), actual[name], what=(f"(requires_grad, is_leaf) of {name}",
+                                                         f"{name}의 (requires_grad, is_leaf)"),
+                 hint=why.get(name, recorded))
 passed("07.3")
 
 # %% [markdown]
-# ## Exercise 07.4: the graph that keeps growing · 연습 문제 07.4: 계속 자라는 그래프
+# ## Exercise 07.4 · The graph that keeps growing · 연습 문제 07.4 · 계속 자라는 그래프
 #
 # This training loop fits $w$ in $2w = 6$ and adds up the losses of all steps to report them. It
 # computes the right numbers, but something grows with every step. `graph_nodes(t)` counts the
@@ -363,16 +410,23 @@ from minigrad_course.checks import expect_close, expect_equal, expect_true, pass
 
 for steps, lr in [(5, 0.05), (40, 0.1)]:
     w, total = train(steps, lr)
-    expect_equal(type(total).__name__, "float", what="type of total")
-    expect_equal(graph_nodes(w), 0, what="graph nodes behind w")
-    expect_true(w.is_leaf and w.requires_grad, what="w is still a leaf that requires grad")
+    expect_equal(type(total).__name__, "float", what=("type of total", "total의 타입"),
+                 hint=("add loss.item(), a Python float: a tensor (even a detached one) is not what was asked.",
+                       "파이썬 float인 loss.item()을 더하세요. 텐서는 (detach한 것이라도) 요구한 것이 아닙니다."))
+    expect_equal(graph_nodes(w), 0, what=("graph nodes behind w", "w 뒤의 그래프 노드 수"))
+    expect_true(w.is_leaf and w.requires_grad, what=("w is still a leaf that requires grad",
+                                                     "w가 여전히 변화도를 요구하는 잎 텐서이다"))
     # by hand: loss = (2w - 6)**2, d loss / dw = 4 (2w - 6)
     w_ref, total_ref = 0.0, 0.0
     for _ in range(steps):
         total_ref += (2 * w_ref - 6) ** 2
         w_ref -= lr * 4 * (2 * w_ref - 6)
-    expect_close(w, w_ref, atol=1e-5, what=f"w after {steps} steps")
-    expect_close(total, total_ref, atol=1e-4, what=f"total loss of {steps} steps")
+    expect_close(w, w_ref, atol=1e-5, what=(f"w after {steps} steps", f"{steps}걸음 뒤의 w"),
+                 hint=("keep the loop as it was: w.grad.zero_() after each update.",
+                       "반복문은 그대로 두세요. 갱신할 때마다 w.grad.zero_()를 합니다."))
+    expect_close(total, total_ref, atol=1e-4, what=(f"total loss of {steps} steps", f"{steps}걸음 손실의 합"),
+                 hint=("add every step's loss to total: total = total + loss.item().",
+                       "걸음마다 손실을 total에 더하세요: total = total + loss.item()."))
 passed("07.4")
 
 # %% [markdown]

@@ -31,114 +31,146 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
     _colab_setup()
 
 # %% [markdown]
-# # 08 · Tensor operations: exercises · 텐서 연산: 연습 문제
+# # Exercises 08 · Tensor operations · 연습 문제 08 · 텐서 연산
 #
-# Five exercises on lesson 08: undo broadcasting with `sum_to`, write the backward of a matrix
-# product, predict gradients through `max` with ties, predict the shapes and values of gradients
-# through broadcasting, and compute the gradients of a linear layer by hand. Write your code where a
-# cell says `NotImplementedError`, then run the check cell below it.
+# Five exercises on lesson 08: the backward of a broadcasting multiplication, the backward of a
+# batched matrix product, predicting gradients through `max` with ties and through broadcasting, and
+# the gradients of a linear layer by hand. Write your code where a cell says `NotImplementedError`,
+# then run the check cell below it.
 #
-# 08강 내용으로 연습 문제(exercise) 다섯 개를 풉니다. `sum_to`로 브로드캐스팅(broadcasting) 되돌리기, 행렬 곱의 역전파(backward
-# pass) 작성하기, 같은 값이 여러 개인 `max`를 지나는 변화도(gradient) 예측하기, 브로드캐스팅을 지나는 변화도의 모양(shape)과 값
-# 예측하기, 선형 계층(layer)의 변화도를 손으로 구하기입니다. `NotImplementedError`가 있는 셀에 코드를 작성하고 바로 아래의
-# 확인(check) 셀을 실행하세요.
+# 08강 내용으로 연습 문제(exercise) 다섯 개를 풉니다. 브로드캐스팅(broadcasting)하는 곱셈의 역전파(backward pass),
+# 배치 행렬 곱의 역전파 작성하기, 같은 값이 여러 개인 `max`와 브로드캐스팅을 지나는 변화도(gradient) 예측하기, 선형
+# 계층(layer)의 변화도를 손으로 구하기입니다. `NotImplementedError`가 있는 셀에 코드를 작성하고 바로 아래의 확인(check)
+# 셀을 실행하세요.
 
 # %%
 import numpy as np
 
 import minigrad as torch
-from minigrad.autograd import Function
 
 _ = torch.manual_seed(0)
 
 # %% [markdown]
-# ## Exercise 08.1: sum_to · 연습 문제 08.1: sum_to
+# ## Exercise 08.1 · The backward of a broadcasting multiplication · 연습 문제 08.1 · 브로드캐스팅하는 곱셈의 역전파
 #
-# Write `sum_to(grad, shape)` on NumPy arrays: the gradient `grad` arrived with the broadcast shape;
-# return it summed down to `shape`, the shape of the input before broadcasting. The result must
-# have **exactly** the shape `shape` (a tuple, possibly `()`).
+# `out = a * b` where `a` and `b` have different shapes that broadcast together (for example a batch
+# `(4, 1, 3)` times a row `(2, 3)`). Write `mul_backward(grad, a, b)` on NumPy arrays: `grad` is
+# $\partial L / \partial\,\text{out}$, with the broadcast shape; return the pair
+# `(grad_a, grad_b)`, each with **exactly** the shape of its input. The lesson's `sum_to` is given
+# below.
 #
-# *Hint:* two steps. Sum over the extra dimensions on the left (`grad.ndim - len(shape)` of them);
-# then sum with `keepdims=True` over each dimension where `shape` has 1 and `grad` does not.
+# *Hint:* two steps per input, in this order: the local derivative of `a * b` with respect to `a` is
+# `b`, so `grad * b` is the gradient per element of `out`; then `sum_to` adds up the copies that
+# broadcasting made of each element of `a`.
 #
-# NumPy 배열에 대해 `sum_to(grad, shape)`를 작성하세요. 변화도 `grad`는 브로드캐스팅된 모양으로 도착했습니다. 이를 브로드캐스팅
-# 전 입력의 모양인 `shape`까지 더해서 줄인 값을 돌려주세요. 결과의 모양은 **정확히** `shape`여야 합니다(튜플이며 `()`일 수도
-# 있습니다).
+# `a`와 `b`의 모양이 달라도 함께 브로드캐스팅되는 `out = a * b`를 생각합시다(예를 들어 배치 `(4, 1, 3)`에 행 `(2, 3)`을
+# 곱합니다). NumPy 배열로 `mul_backward(grad, a, b)`를 작성하세요. `grad`는 브로드캐스팅된 모양의
+# $\partial L / \partial\,\text{out}$이고, 각 입력의 모양과 **정확히** 같은 `(grad_a, grad_b)` 쌍을 돌려줍니다. 강의의
+# `sum_to`는 아래에 있습니다.
 #
-# *힌트:* 두 단계입니다. 왼쪽의 여분 차원(`grad.ndim - len(shape)`개)을 모두 더한 다음, `shape`에서는 1인데 `grad`에서는 1이
-# 아닌 차원마다 `keepdims=True`로 더하세요.
+# *힌트:* 입력마다 두 단계를 이 순서로 하세요. `a * b`의 `a`에 대한 국소 미분은 `b`이므로 `grad * b`가 `out`의 원소마다의
+# 변화도입니다. 그다음 `sum_to`가 브로드캐스팅이 만든 `a` 원소의 복사본들을 더합니다.
 
 # %%
 def sum_to(grad, shape):
-    """grad (a NumPy array) summed down to shape, undoing broadcasting."""
-    ### BEGIN SOLUTION
+    """The lesson's sum_to: grad (a NumPy array) summed down to shape, undoing broadcasting."""
     shape = tuple(shape)
     extra = grad.ndim - len(shape)
     grad = grad.sum(axis=tuple(range(extra)))
     stretched = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
     return grad.sum(axis=stretched, keepdims=True)
+
+
+def mul_backward(grad, a, b):
+    """(dL/da, dL/db) for out = a * b with broadcasting, given grad = dL/dout."""
+    ### BEGIN SOLUTION
+    return sum_to(grad * b, a.shape), sum_to(grad * a, b.shape)
     ### END SOLUTION
 
 # %% exercise="08.1" points=2
 from minigrad_course.checks import expect_close, expect_equal, passed
 
-g = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
-expect_close(sum_to(g, (3,)), [5.0, 7.0, 9.0], what="sum_to(g, (3,))")
-expect_close(sum_to(g, (2, 1)), [[6.0], [15.0]], what="sum_to(g, (2, 1))")
-expect_close(sum_to(g, (1, 3)), [[5.0, 7.0, 9.0]], what="sum_to(g, (1, 3))")
-expect_close(sum_to(g, ()), 21.0, what="sum_to(g, ())")
-expect_close(sum_to(g, (2, 3)), g, what="sum_to(g, (2, 3))")
-
-# against minigrad's backward through a broadcasting addition
+# against minigrad's backward through a broadcasting multiplication
 rng = np.random.default_rng(1)
-for a_shape, b_shape in [((4, 1, 3), (2, 3)), ((2, 1), (1, 5)), ((3, 1, 1), (2, 4))]:
-    a = torch.tensor(rng.normal(size=a_shape), requires_grad=True)
-    b = torch.tensor(rng.normal(size=b_shape), requires_grad=True)
-    out = a + b
+order = ("multiply first (grad * b has the broadcast shape), then sum_to the input's shape.",
+         "먼저 곱하고(grad * b는 브로드캐스팅된 모양입니다), 그다음 입력의 모양으로 sum_to 하세요.")
+for a_shape, b_shape in [((4, 1, 3), (2, 3)), ((2, 1), (1, 5)), ((3, 1, 1), (2, 4)), ((), (2, 3))]:
+    a_np, b_np = rng.normal(size=a_shape), rng.normal(size=b_shape)
+    a = torch.tensor(a_np, requires_grad=True)
+    b = torch.tensor(b_np, requires_grad=True)
+    out = a * b
     upstream = rng.normal(size=out.shape)
     out.backward(torch.tensor(upstream))
-    for name, t in [("a", a), ("b", b)]:
-        mine = sum_to(upstream, t.shape)
-        expect_equal(tuple(np.shape(mine)), tuple(t.shape), what=f"shape of sum_to(grad, {tuple(t.shape)})")
-        expect_close(mine, t.grad, what=f"{name}.grad for {a_shape} + {b_shape}")
+    grads = mul_backward(upstream, a_np, b_np)
+    expect_equal(len(grads), 2, what=("number of gradients returned", "돌려준 변화도의 개수"))
+    for name, mine, t, other in [("a", grads[0], a, b_np), ("b", grads[1], b, a_np)]:
+        expect_equal(tuple(np.shape(mine)), tuple(t.shape),
+                     what=(f"shape of grad_{name} for {a_shape} * {b_shape}", f"{a_shape} * {b_shape}에서 grad_{name}의 모양"),
+                     hint=(f"undo the broadcasting last: multiply first, then sum_to(..., {name}.shape).",
+                           f"브로드캐스팅은 마지막에 되돌리세요. 먼저 곱하고, 그다음 sum_to(..., {name}.shape) 하세요."))
+        expect_close(mine, t.grad, what=(f"grad_{name} for {a_shape} * {b_shape}", f"{a_shape} * {b_shape}에서 grad_{name}"),
+                     mistakes=[(sum_to(upstream * t.detach().numpy(), t.shape),
+                                (f"the local derivative of a * b with respect to {name} is the other factor, not {name}.",
+                                 f"a * b의 {name}에 대한 국소 미분은 {name}이(가) 아니라 다른 인수입니다.")),
+                               (sum_to(upstream, t.shape), ("the local derivative is missing: multiply grad by the "
+                                                            "other factor.",
+                                                            "국소 미분이 빠졌습니다. grad에 다른 인수를 곱하세요."))],
+                     hint=order)
+
+# by hand: a column times a row, grad of ones: dL/da_i = sum_j b_j, dL/db_j = sum_i a_i
+ga, gb = mul_backward(np.ones((2, 3)), np.array([[1.0], [2.0]]), np.array([1.0, 10.0, 100.0]))
+expect_close(ga, [[111.0], [111.0]], what=("grad_a for (2, 1) * (3,)", "(2, 1) * (3,)에서 grad_a"), hint=order)
+expect_close(gb, [3.0, 3.0, 3.0], what=("grad_b for (2, 1) * (3,)", "(2, 1) * (3,)에서 grad_b"), hint=order)
 passed("08.1")
 
 # %% [markdown]
-# ## Exercise 08.2: the backward of a matrix product · 연습 문제 08.2: 행렬 곱의 역전파
+# ## Exercise 08.2 · The backward of a batched matrix product · 연습 문제 08.2 · 배치 행렬 곱의 역전파
 #
-# `MatMul2D` multiplies two matrices, $C = AB$ with $A$ of shape $(n, k)$ and $B$ of shape $(k, m)$.
-# Its `forward` is written. Write its `backward(grad)`: `grad` is $G = \partial L/\partial C$, shape
-# $(n, m)$; return $(\partial L/\partial A, \partial L/\partial B)$ as minigrad tensors. The check
-# compares with central differences computed independently, on matrices that are not square.
+# A linear layer applied to a batch of sequences multiplies a 3-D tensor by a matrix:
+# $C_s = A_s B$ for every sample $s$, with `A` of shape $(S, n, k)$ and `B` of shape $(k, m)$, shared
+# by all samples; `C` has shape $(S, n, m)$ (`@` broadcasts `B` over the batch). `BatchedMatMul`'s
+# `forward` is written and saves both inputs. Write its `backward(ctx, grad)`: `grad` is
+# $G = \partial L/\partial C$, shape $(S, n, m)$; return $(\partial L/\partial A, \partial L/\partial B)$
+# as tensors of the shapes of `A` and `B`.
 #
-# *Hint:* the shapes decide: $(n, k)$ from $G$ and $B$, $(k, m)$ from $A$ and $G$. `self.saved_inputs`
-# gives $A$ and $B$; `.t()` transposes.
+# *Hint:* sample by sample it is the lesson's `MatMul`: $G_s B^\top$ and $A_s^\top G_s$. `@` does every
+# sample at once, and `a.transpose(1, 2)` transposes each sample. But `B` was used by every sample:
+# like a broadcast input, it gets the **sum** over the batch. (PyTorch's engine would sum a gradient
+# of shape $(S, k, m)$ down to `B`'s shape for you, and so does minigrad's; the check calls your
+# `backward` directly and asks for the exact shape, as the built-in matrix product returns it.)
 #
-# `MatMul2D`는 모양이 $(n, k)$인 $A$와 $(k, m)$인 $B$를 곱해 $C = AB$를 만듭니다. `forward`는 작성되어 있습니다.
-# `backward(grad)`를 작성하세요. `grad`는 모양이 $(n, m)$인 $G = \partial L/\partial C$이고,
-# $(\partial L/\partial A, \partial L/\partial B)$를 minigrad 텐서로 돌려주면 됩니다. 확인 셀은 정사각 행렬이 아닌 행렬에서
-# 따로 계산한 중앙 차분(central difference)과 비교합니다.
+# 시퀀스의 배치에 선형 계층을 적용하면 3차원 텐서에 행렬을 곱하게 됩니다. 모양이 $(S, n, k)$인 `A`와 모든 샘플이 함께 쓰는
+# 모양 $(k, m)$의 `B`에 대해 샘플 $s$마다 $C_s = A_s B$이고, `C`의 모양은 $(S, n, m)$입니다(`@`가 `B`를 배치에 걸쳐
+# 브로드캐스팅합니다). `BatchedMatMul`의 `forward`는 작성되어 있고 두 입력을 저장합니다. `backward(ctx, grad)`를
+# 작성하세요. `grad`는 모양이 $(S, n, m)$인 $G = \partial L/\partial C$이고, $(\partial L/\partial A, \partial L/\partial B)$를
+# `A`, `B`와 같은 모양의 텐서로 돌려주면 됩니다.
 #
-# *힌트:* 모양이 답을 정합니다. $G$와 $B$로 $(n, k)$를, $A$와 $G$로 $(k, m)$을 만드세요. `self.saved_inputs`가 $A$와 $B$를
-# 주고, `.t()`는 전치입니다.
+# *힌트:* 샘플 하나씩 보면 강의의 `MatMul`과 같습니다: $G_s B^\top$, $A_s^\top G_s$. `@`는 모든 샘플을 한꺼번에
+# 계산하고, `a.transpose(1, 2)`는 샘플마다 전치합니다. 하지만 `B`는 모든 샘플이 썼으므로, 브로드캐스팅된 입력처럼 배치에
+# 걸친 **합**을 받습니다. (PyTorch의 엔진은 모양이 $(S, k, m)$인 변화도를 `B`의 모양으로 알아서 더해 주고, minigrad의
+# 엔진도 그렇습니다. 확인 셀은 여러분의 `backward`를 직접 불러, 내장 행렬 곱이 돌려주는 것과 같은 정확한 모양을
+# 요구합니다.)
 
 # %%
-class MatMul2D(Function):
-    def forward(self, a, b):
+class BatchedMatMul(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
         return a @ b
 
-    def backward(self, grad):
-        a, b = self.saved_inputs
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
         ### BEGIN SOLUTION
-        return grad @ b.t(), a.t() @ grad
+        return grad @ b.t(), (a.transpose(1, 2) @ grad).sum(dim=0)
         ### END SOLUTION
 
 # %% exercise="08.2" points=3
-from minigrad_course.checks import expect_close, passed
+from minigrad_course.checks import expect_close, expect_equal, fail, passed
 
 rng = np.random.default_rng(2)
-a_np, b_np = rng.normal(size=(4, 3)), rng.normal(size=(3, 5))
-weights = rng.normal(size=(4, 5))
+a_np, b_np = rng.normal(size=(3, 4, 2)), rng.normal(size=(2, 5))
+weights = rng.normal(size=(3, 4, 5))
 
 
 def loss_np(a_values, b_values):
@@ -155,15 +187,46 @@ def central(f, values, h=1e-6):
     return grad
 
 
+shapes = ("the gradient of an input has that input's shape: (S, n, k) for A from G and B, (k, m) for B from A "
+          "and G, summed over the batch.",
+          "입력의 변화도는 그 입력과 모양이 같습니다. A의 것은 G와 B로 만든 (S, n, k), B의 것은 A와 G로 만들어 배치에 걸쳐 "
+          "더한 (k, m)입니다.")
+class Saved:
+    """Stands in for ctx: the check calls backward directly, outside the engine."""
+    def __init__(self, *tensors):
+        self.saved_tensors = tensors
+
+
 A = torch.tensor(a_np, requires_grad=True)
 B = torch.tensor(b_np, requires_grad=True)
-(torch.tensor(weights) * MatMul2D.apply(A, B).tanh()).sum().backward()
+try:
+    direct = BatchedMatMul.backward(Saved(A.detach(), B.detach()), torch.tensor(weights))
+except NotImplementedError:  # not written yet: let it through as it is
+    raise
+except (RuntimeError, ValueError) as error:
+    fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
+         shapes)
+expect_equal(len(direct), 2, what=("number of gradients returned by backward", "backward가 돌려준 변화도의 개수"))
+expect_equal(tuple(direct[0].shape), (3, 4, 2), what=("shape of the first gradient (for A)", "첫 번째 변화도(A의 것)의 모양"),
+             hint=shapes)
+expect_equal(tuple(direct[1].shape), (2, 5), what=("shape of the second gradient (for B)", "두 번째 변화도(B의 것)의 모양"),
+             mistakes=[((3, 2, 5), ("B is shared by every sample: sum the samples' gradients over dim 0.",
+                                    "B는 모든 샘플이 함께 씁니다. 샘플들의 변화도를 0번 차원을 따라 더하세요."))],
+             hint=shapes)
+try:
+    (torch.tensor(weights) * BatchedMatMul.apply(A, B).tanh()).sum().backward()
+except NotImplementedError:  # not written yet: let it through as it is
+    raise
+except (RuntimeError, ValueError) as error:
+    fail((f"backward failed: {type(error).__name__}: {error}", f"backward가 실패했습니다: {type(error).__name__}: {error}"),
+         shapes)
 expect_close(A.grad, central(lambda v: loss_np(v, b_np), a_np), atol=1e-6, what="A.grad")
-expect_close(B.grad, central(lambda v: loss_np(a_np, v), b_np), atol=1e-6, what="B.grad")
+expect_close(B.grad, central(lambda v: loss_np(a_np, v), b_np), atol=1e-6, what="B.grad",
+             hint=("B's gradient is the sum over the batch of A_s^T G_s.", "B의 변화도는 A_s^T G_s를 배치에 걸쳐 더한 것입니다."))
 passed("08.2")
 
 # %% [markdown]
-# ## Exercise 08.3: max with ties · 연습 문제 08.3: 같은 값이 여러 개인 max
+# ## Exercise 08.3 · Max with ties · 연습 문제 08.3 · 같은 값이 여러 개인 max
 #
 # Without running it, predict `x.grad` after each of these two backward passes, and make
 # `predicted()` return the two gradients as nested lists of floats:
@@ -208,13 +271,18 @@ x.max().backward()
 second_actual = x.grad
 
 guess = predicted()
-expect_equal(len(guess), 2, what="number of predicted gradients")
-expect_close(guess[0], first_actual, what="x.grad after x.max(dim=1).values.sum().backward()")
-expect_close(guess[1], second_actual, what="x.grad after x.max().backward()")
+expect_equal(len(guess), 2, what=("number of predicted gradients", "예측한 변화도의 개수"))
+expect_close(guess[0], first_actual, what=("x.grad after x.max(dim=1).values.sum().backward()",
+                                           "x.max(dim=1).values.sum().backward() 뒤의 x.grad"),
+             hint=("max(dim=1) picks one index per row, even on a tie, and only that element gets the gradient.",
+                   "max(dim=1)은 같은 값이 여럿이어도 행마다 인덱스 하나만 고르고, 그 원소만 변화도를 받습니다."))
+expect_close(guess[1], second_actual, what=("x.grad after x.max().backward()", "x.max().backward() 뒤의 x.grad"),
+             hint=("a full max() shares the gradient evenly among all the elements equal to the maximum.",
+                   "전체 max()는 최댓값과 같은 모든 원소가 변화도를 똑같이 나눠 갖습니다."))
 passed("08.3")
 
 # %% [markdown]
-# ## Exercise 08.4: gradients through broadcasting · 연습 문제 08.4: 브로드캐스팅을 지나는 변화도
+# ## Exercise 08.4 · Gradients through broadcasting · 연습 문제 08.4 · 브로드캐스팅을 지나는 변화도
 #
 # Without running it, predict the shapes and the values:
 #
@@ -262,17 +330,24 @@ c = a * b
 c.sum().backward()
 
 shapes = predicted_shapes()
-expect_equal(len(shapes), 3, what="number of predicted shapes")
-for label, guess, actual in zip(["c.shape", "a.grad.shape", "b.grad.shape"], shapes,
-                                [c.shape, a.grad.shape, b.grad.shape]):
-    expect_equal(tuple(guess), tuple(actual), what=label)
+expect_equal(len(shapes), 3, what=("number of predicted shapes", "예측한 모양의 개수"))
+own_shape = ("a gradient always has the shape of its tensor.", "변화도는 언제나 그 텐서와 모양이 같습니다.")
+for label, guess, actual, hint in zip(["c.shape", "a.grad.shape", "b.grad.shape"], shapes,
+                                      [c.shape, a.grad.shape, b.grad.shape],
+                                      [("(3, 1) and (4,) broadcast to (3, 4).", "(3, 1)과 (4,)는 (3, 4)로 브로드캐스팅됩니다."),
+                                       own_shape, own_shape]):
+    expect_equal(tuple(guess), tuple(actual), what=label, hint=hint)
 a_guess, b_guess = predicted_grads()
-expect_close(a_guess, a.grad, what="a.grad")
-expect_close(b_guess, b.grad, what="b.grad")
+expect_close(a_guess, a.grad, what="a.grad",
+             hint=("a[i] multiplies the whole row i of c: sum b_j over the row, 1 + 2 + 3 + 4.",
+                   "a[i]는 c의 i번째 행 전체에 곱해집니다. 그 행을 따라 b_j를 더하세요: 1 + 2 + 3 + 4."))
+expect_close(b_guess, b.grad, what="b.grad",
+             hint=("b[j] multiplies the whole column j of c: sum a_i down the column, 1 + 2 + 3.",
+                   "b[j]는 c의 j번째 열 전체에 곱해집니다. 그 열을 따라 a_i를 더하세요: 1 + 2 + 3."))
 passed("08.4")
 
 # %% [markdown]
-# ## Exercise 08.5: a linear layer by hand · 연습 문제 08.5: 손으로 구하는 선형 계층
+# ## Exercise 08.5 · A linear layer by hand · 연습 문제 08.5 · 손으로 구하는 선형 계층
 #
 # For a linear layer $y = x W^\top + b$ with a batch `x` of shape `(N, I)`, weights `W` of shape
 # `(O, I)` and bias `b` of shape `(O,)`, the gradient $G = \partial L/\partial y$ has shape `(N, O)`.
@@ -314,9 +389,17 @@ b = torch.tensor(b_np, requires_grad=True)
 (x @ W.t() + b).backward(torch.tensor(G_np))
 
 dx, dW, db = linear_grads(x_np, W_np, G_np)
-expect_close(dx, x.grad, what="dx")
-expect_close(dW, W.grad, what="dW")
-expect_close(db, b.grad, what="db")
+expect_close(dx, x.grad, what="dx", hint=("dx = G W: shapes (N, O)(O, I).", "dx = G W입니다. 모양은 (N, O)(O, I)입니다."))
+expect_close(dW, W.grad, what="dW",
+             mistakes=[(x_np.T @ G_np, ("that is the gradient of W^T, shape (I, O): transpose it, dW = G^T x.",
+                                        "W^T의 변화도(모양 (I, O))입니다. 전치하세요: dW = G^T x."))],
+             hint=("dW has W's shape (O, I): G^T x.", "dW는 W와 같은 모양 (O, I)입니다: G^T x."))
+expect_close(db, b.grad, what="db",
+             mistakes=[(G_np.mean(axis=0), ("the bias is added to every row: its gradient is the sum of G's rows, not the "
+                                            "mean.",
+                                            "편향은 모든 행에 더해집니다. 변화도는 G의 행들의 평균이 아니라 합입니다."))],
+             hint=("the bias was broadcast over the batch: sum G over the rows, db = G.sum(axis=0).",
+                   "편향은 배치에 걸쳐 브로드캐스팅되었습니다. G를 행 방향으로 더하세요: db = G.sum(axis=0)."))
 passed("08.5")
 
 # %% [markdown]

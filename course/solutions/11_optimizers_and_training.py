@@ -31,7 +31,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
     _colab_setup()
 
 # %% [markdown]
-# # 11 · Optimizers and training: exercises · 옵티마이저와 학습: 연습 문제
+# # Exercises 11 · Optimizers and training · 연습 문제 11 · 옵티마이저와 학습
 #
 # Four exercises on lesson 11: PyTorch's momentum SGD step, Adam's bias-corrected step, a training
 # loop that reaches 95% on the digits, and a bug hunt. Write your code where a cell says
@@ -53,7 +53,7 @@ from minigrad.utils.data import DataLoader, TensorDataset
 _ = torch.manual_seed(0)
 
 # %% [markdown]
-# ## Exercise 11.1: PyTorch's SGD step · 연습 문제 11.1: PyTorch의 SGD 한 걸음
+# ## Exercise 11.1 · PyTorch's SGD step · 연습 문제 11.1 · PyTorch의 SGD 한 걸음
 #
 # Write `sgd_step(p, g, buf, lr, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False)`
 # on NumPy arrays: `p` is a parameter, `g` its gradient, `buf` the momentum buffer (`None` before
@@ -100,18 +100,29 @@ from minigrad_course.checks import expect_close, passed
 
 # by hand: f(p) = p^2, g = 2p, p = 1, lr = 0.1, momentum = 0.9
 # step 1: b = 2, p = 1 - 0.2 = 0.8;  step 2: g = 1.6, b = 0.9 * 2 + 1.6 = 3.4, p = 0.8 - 0.34 = 0.46
+first_step = ("on the first step the buffer is g itself: b = g, with no dampening and no μ b.",
+              "첫 걸음에서 버퍼는 g 자체입니다: b = g이며, dampening도 μ b도 없습니다.")
+later_steps = ("after the first step: b = μ b + (1 - τ) g, then the step uses b (or g + μ b with Nesterov).",
+               "첫 걸음 뒤로는 b = μ b + (1 - τ) g이고, 걸음에는 b를 씁니다(Nesterov이면 g + μ b).")
 p, buf = np.array([1.0]), None
 p, buf = sgd_step(p, 2 * p, buf, lr=0.1, momentum=0.9)
-expect_close(p, [0.8], what="p after step 1")
-expect_close(buf, [2.0], what="buffer after step 1")
+expect_close(p, [0.8], what=("p after step 1", "1번째 걸음 뒤의 p"), hint=first_step)
+expect_close(buf, [2.0], what=("buffer after step 1", "1번째 걸음 뒤의 버퍼"), hint=first_step)
 p, buf = sgd_step(p, 2 * p, buf, lr=0.1, momentum=0.9)
-expect_close(p, [0.46], what="p after step 2")
-expect_close(buf, [3.4], what="buffer after step 2")
+expect_close(p, [0.46], what=("p after step 2", "2번째 걸음 뒤의 p"), hint=later_steps)
+expect_close(buf, [3.4], what=("buffer after step 2", "2번째 걸음 뒤의 버퍼"), hint=later_steps)
 
 # against minigrad.optim.SGD, 8 steps on f(p) = sum(c * p^2)
 c = np.array([1.0, 3.0, -0.5, 2.0])
-for setting in [dict(lr=0.1), dict(lr=0.05, momentum=0.9), dict(lr=0.05, momentum=0.9, nesterov=True),
-                dict(lr=0.1, momentum=0.8, dampening=0.3, weight_decay=0.2)]:
+setting_hints = [("without momentum the step is p - lr * g.", "모멘텀이 없으면 걸음은 p - lr * g입니다."),
+                 later_steps,
+                 ("with Nesterov the step uses g + μ b, where b is the updated buffer.",
+                  "Nesterov이면 걸음에 g + μ b를 씁니다. b는 갱신된 버퍼입니다."),
+                 ("weight decay comes first (g + λ p, with the p before the step); on the first step b = g, with no "
+                  "dampening.",
+                  "가중치 감쇠가 먼저입니다(걸음 전의 p로 g + λ p). 첫 걸음에서는 dampening 없이 b = g입니다.")]
+for setting, hint in zip([dict(lr=0.1), dict(lr=0.05, momentum=0.9), dict(lr=0.05, momentum=0.9, nesterov=True),
+                          dict(lr=0.1, momentum=0.8, dampening=0.3, weight_decay=0.2)], setting_hints):
     start = np.array([1.0, -2.0, 0.5, 3.0])
     p, buf = start.copy(), None
     t = torch.tensor(start, requires_grad=True)
@@ -119,18 +130,23 @@ for setting in [dict(lr=0.1), dict(lr=0.05, momentum=0.9), dict(lr=0.05, momentu
     for step in range(8):
         given_p, given_buf = p.copy(), None if buf is None else buf.copy()
         new_p, new_buf = sgd_step(p, 2 * c * p, buf, **setting)
-        expect_close(p, given_p, what="the p given to sgd_step (it must not change)")
+        unchanged = ("sgd_step changed an array it was given: compute new arrays (p - lr * g, momentum * buf + ...) "
+                     "instead of -= or += on them.",
+                     "sgd_step이 받은 배열을 바꾸었습니다. -=나 +=로 바꾸지 말고 새 배열(p - lr * g, momentum * buf + ...)을 "
+                     "계산하세요.")
+        expect_close(p, given_p, atol=0, what=("the p given to sgd_step", "sgd_step에 준 p"), hint=unchanged)
         if given_buf is not None:
-            expect_close(buf, given_buf, what="the buf given to sgd_step (it must not change)")
+            expect_close(buf, given_buf, atol=0, what=("the buf given to sgd_step", "sgd_step에 준 buf"), hint=unchanged)
         p, buf = new_p, new_buf
         reference.zero_grad()
         (torch.tensor(c) * t * t).sum().backward()
         reference.step()
-        expect_close(p, t.detach().numpy(), what=f"p after step {step + 1} with {setting}")
+        expect_close(p, t.detach().numpy(), what=(f"p after step {step + 1} with {setting}",
+                                                  f"{setting}일 때 {step + 1}번째 걸음 뒤의 p"), hint=hint)
 passed("11.1")
 
 # %% [markdown]
-# ## Exercise 11.2: Adam's step · 연습 문제 11.2: Adam 한 걸음
+# ## Exercise 11.2 · Adam's step · 연습 문제 11.2 · Adam 한 걸음
 #
 # Write `adam_step(p, g, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8)` on NumPy arrays:
 # `m` and `v` are the running means (zeros before the first step) and `t` is the number of this
@@ -164,9 +180,16 @@ from minigrad_course.checks import expect_close, passed
 # first step: a move of lr against the sign of g, whatever its size
 g = np.array([100.0, -0.01, 1e-3])
 p, m, v = adam_step(np.zeros(3), g, np.zeros(3), np.zeros(3), t=1, lr=0.1)
-expect_close(p, [-0.1, 0.1, -0.1], atol=1e-5, what="p after the first step")
-expect_close(m, 0.1 * g, what="m after the first step")
-expect_close(v, 0.001 * g * g, what="v after the first step")
+expect_close(m, 0.1 * g, what=("m after the first step", "첫 걸음 뒤의 m"),
+             hint=("m = beta1 * m + (1 - beta1) * g: the running means are returned without the correction.",
+                   "m = beta1 * m + (1 - beta1) * g입니다. 이동 평균은 보정하지 않은 채 돌려줍니다."))
+expect_close(v, 0.001 * g * g, what=("v after the first step", "첫 걸음 뒤의 v"),
+             hint=("v averages the squares: (1 - beta2) * g * g.", "v는 제곱의 평균입니다: (1 - beta2) * g * g."))
+expect_close(p, [-0.1, 0.1, -0.1], atol=1e-5, what=("p after the first step", "첫 걸음 뒤의 p"),
+             mistakes=[(-0.1 * 0.1 * g / (np.sqrt(0.001 * g * g) + 1e-8),
+                        ("the bias correction is missing: divide m by 1 - beta1**t and v by 1 - beta2**t.",
+                         "편향 보정이 빠졌습니다. m을 1 - beta1**t로, v를 1 - beta2**t로 나누세요."))],
+             hint=("eps is added after the square root: sqrt(v_hat) + eps.", "eps는 제곱근 뒤에 더합니다: sqrt(v_hat) + eps."))
 
 # against minigrad.optim.Adam, 10 steps on f(p) = sum(c * p^2)
 c = np.array([1.0, 30.0, 0.01])
@@ -179,11 +202,13 @@ for step in range(1, 11):
     reference.zero_grad()
     (torch.tensor(c) * t * t).sum().backward()
     reference.step()
-    expect_close(p, t.detach().numpy(), what=f"p after step {step}")
+    expect_close(p, t.detach().numpy(), what=(f"p after step {step}", f"{step}번째 걸음 뒤의 p"),
+                 hint=("use the step number t in the bias correction: 1 - beta1**t and 1 - beta2**t.",
+                       "편향 보정에는 걸음 번호 t를 쓰세요: 1 - beta1**t, 1 - beta2**t."))
 passed("11.2")
 
 # %% [markdown]
-# ## Exercise 11.3: 95% on the digits · 연습 문제 11.3: 숫자 데이터에서 95%
+# ## Exercise 11.3 · 95% on the digits · 연습 문제 11.3 · 숫자 데이터에서 95%
 #
 # Write `train(model, loader, optimizer, epochs)`: the training loop of the lesson. For each epoch
 # and each batch `(xb, yb)` of `loader`: forward pass, cross-entropy loss, `zero_grad()`,
@@ -224,27 +249,64 @@ def train(model, loader, optimizer, epochs):
     ### END SOLUTION
 
 # %% exercise="11.3" points=3
-from minigrad_course.checks import expect_equal, expect_true, passed
+from minigrad_course.checks import expect_close, expect_equal, expect_true, passed
 
 x_train, y_train, x_test, y_test = load_digits(test_size=0.2, seed=0)
-torch.manual_seed(0)
-model = nn.Sequential(nn.Linear(64, 128), nn.Tanh(), nn.Linear(128, 10))
-loader = DataLoader(TensorDataset(x_train, y_train), batch_size=32, shuffle=True,
-                    generator=torch.Generator().manual_seed(1))
-history = train(model, loader, optim.Adam(model.parameters(), lr=1e-3), epochs=10)
 
-expect_equal(len(history), 10, what="number of epoch losses")
-expect_true(all(type(h) is float for h in history), what="epoch losses are plain floats")
-expect_true(history[-1] < history[0] / 5, what="the loss fell to less than a fifth")
+
+def fresh():
+    """The same model and the same batch order every time."""
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(64, 128), nn.Tanh(), nn.Linear(128, 10))
+    loader = DataLoader(TensorDataset(x_train, y_train), batch_size=32, shuffle=True,
+                        generator=torch.Generator().manual_seed(1))
+    return model, loader
+
+
+steps = ("per batch: forward, loss, optimizer.zero_grad(), loss.backward(), optimizer.step(); then record "
+         "loss.item(), and return each epoch's mean.",
+         "배치마다 순전파, 손실, optimizer.zero_grad(), loss.backward(), optimizer.step()을 하고 loss.item()을 모은 "
+         "다음, 에폭마다 평균을 돌려주세요.")
+
+# one epoch against a reference loop on the same model and batches (same machine: the same numbers)
+model, loader = fresh()
+first = train(model, loader, optim.Adam(model.parameters(), lr=1e-3), epochs=1)
+model, loader = fresh()
+reference = optim.Adam(model.parameters(), lr=1e-3)
+batch_losses = []
+for xb, yb in loader:
+    loss = F.cross_entropy(model(xb), yb)
+    reference.zero_grad()
+    loss.backward()
+    reference.step()
+    batch_losses.append(loss.item())
+expect_equal(len(first), 1, what=("number of epoch losses after train(..., epochs=1)", "train(..., epochs=1) 뒤의 에폭 손실 개수"),
+             hint=("append one number per epoch, after the loop over the batches.", "배치 반복이 끝난 뒤 에폭마다 수 하나를 추가하세요."))
+expect_true(type(first[0]) is float, what=("epoch losses are plain floats", "에폭 손실이 평범한 float이다"),
+            hint=("collect loss.item(), not loss.", "loss가 아니라 loss.item()을 모으세요."))
+expect_close(first, [np.mean(batch_losses)], rtol=0.02, what=("the mean loss of the first epoch", "첫 에폭의 평균 손실"),
+             mistakes=[([sum(batch_losses)], ("that is the epoch's sum: divide by the number of batches.",
+                                              "에폭의 합입니다. 배치 수로 나누세요.")),
+                       ([batch_losses[-1]], ("that is the last batch's loss: average all the batches of the epoch.",
+                                             "마지막 배치의 손실입니다. 에폭의 모든 배치를 평균하세요."))],
+             hint=steps)
+
+# the real run: 10 epochs, then the test accuracy
+model, loader = fresh()
+history = train(model, loader, optim.Adam(model.parameters(), lr=1e-3), epochs=10)
+expect_equal(len(history), 10, what=("number of epoch losses", "에폭 손실의 개수"))
+expect_true(history[-1] < history[0] / 5, what=("the loss fell to less than a fifth", "손실이 5분의 1 아래로 떨어졌다"),
+            hint=steps)
 model.eval()
 with torch.no_grad():
     accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
 print(f"test accuracy {accuracy:.4f}")
-expect_true(accuracy >= 0.95, what=f"test accuracy {accuracy:.4f} >= 0.95")
+expect_true(accuracy >= 0.95, what=(f"test accuracy {accuracy:.4f} >= 0.95", f"시험 정확도 {accuracy:.4f} >= 0.95"),
+            hint=steps)
 passed("11.3")
 
 # %% [markdown]
-# ## Exercise 11.4: the loop that forgets · 연습 문제 11.4: 잊어버리는 반복문
+# ## Exercise 11.4 · The loop that forgets · 연습 문제 11.4 · 잊어버리는 반복문
 #
 # This loop trains, but badly: the loss falls at first, then climbs to several times where it
 # started. Find the bug, then write `fixed_train_steps(model, optimizer, batches)` that does the
@@ -300,24 +362,33 @@ from minigrad_course.checks import expect_close, expect_equal, passed
 # reference: plain SGD steps from torch.autograd.grad, which returns fresh gradients (nothing accumulates)
 reference = make_model()
 params = list(reference.parameters())
+reference_losses = []
 for xb, yb in batches[:6]:
-    grads = torch.autograd.grad(F.cross_entropy(reference(xb), yb), params)
+    loss = F.cross_entropy(reference(xb), yb)
+    grads = torch.autograd.grad(loss, params)
+    reference_losses.append(loss.item())
     with torch.no_grad():
         for p, g in zip(params, grads):
             p -= 0.1 * g
 
+accumulate = ("backward() adds to .grad: clear the gradients in every step, before backward (optimizer.zero_grad()), "
+              "not once before the loop.",
+              "backward()는 .grad에 더합니다. 반복문 전에 한 번이 아니라, 걸음마다 backward 전에 변화도를 비우세요"
+              "(optimizer.zero_grad()).")
 model = make_model()
 losses = fixed_train_steps(model, optim.SGD(model.parameters(), lr=0.1), batches[:6])
-expect_equal(len(losses), 6, what="number of losses")
+expect_equal(len(losses), 6, what=("number of losses", "손실의 개수"))
+expect_close(losses, reference_losses, atol=1e-5, what=("the losses of the 6 steps", "6걸음의 손실"), hint=accumulate)
 for i, (p, q) in enumerate(zip(model.parameters(), params)):
-    expect_close(p, q, atol=1e-6, what=f"parameter {i} after 6 steps")
+    expect_close(p, q, atol=1e-6, what=(f"parameter {i} after 6 steps", f"6걸음 뒤의 매개변수 {i}"), hint=accumulate)
 
 # with lr=0 nothing moves, so after 3 steps on one batch .grad must be that batch's gradient, once
 model = make_model()
 fixed_train_steps(model, optim.SGD(model.parameters(), lr=0.0), [batches[0]] * 3)
 grads = torch.autograd.grad(F.cross_entropy(model(batches[0][0]), batches[0][1]), list(model.parameters()))
 for i, (p, g) in enumerate(zip(model.parameters(), grads)):
-    expect_close(p.grad, g, atol=1e-6, what=f"parameter {i}: .grad after 3 steps on one batch")
+    expect_close(p.grad, g, atol=1e-6, what=(f"parameter {i}: .grad after 3 steps on one batch",
+                                             f"매개변수 {i}: 한 배치로 3걸음 뒤의 .grad"), hint=accumulate)
 passed("11.4")
 
 # %% [markdown]

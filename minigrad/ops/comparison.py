@@ -10,7 +10,7 @@ def _compare(numpy_op):
         b = as_tensor_like(b, a)
         if a._data.shape != b._data.shape:
             check_broadcast(a._data.shape, b._data.shape)
-        return Tensor._make(numpy_op(a._data, b._data))
+        return Tensor._make(np.asarray(numpy_op(a._data, b._data)))  # 0-d stays an array
     compare.__name__ = numpy_op.__name__
     return compare
 
@@ -24,11 +24,11 @@ le = _compare(np.less_equal)
 
 
 def all(x, dim=None, keepdim=False):
-    return Tensor._make(np.all(x._data, axis=dim, keepdims=keepdim))
+    return Tensor._make(np.asarray(np.all(x._data, axis=dim, keepdims=keepdim)))
 
 
 def any(x, dim=None, keepdim=False):
-    return Tensor._make(np.any(x._data, axis=dim, keepdims=keepdim))
+    return Tensor._make(np.asarray(np.any(x._data, axis=dim, keepdims=keepdim)))
 
 
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
@@ -38,7 +38,7 @@ def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     b = as_tensor_like(b, a)
-    return Tensor._make(np.isclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+    return Tensor._make(np.asarray(np.isclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan)))
 
 
 def equal(a, b):

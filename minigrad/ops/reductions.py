@@ -20,6 +20,8 @@ def normalize_dims(dim, ndim):
         if not -bound <= d < bound:
             raise IndexError(f"Dimension out of range (expected to be in range of [{-bound}, {bound - 1}], "
                              f"but got {d})")
+        if d % bound in result:
+            raise RuntimeError(f"dim {d % bound} appears multiple times in the list of dims")
         result.append(d % bound)
     return tuple(sorted(result))
 
