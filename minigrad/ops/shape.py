@@ -311,8 +311,8 @@ def _index_key(key, x):
 
 
 def _as_index(part):
-    if isinstance(part, Tensor):
-        return part._data if part._data.ndim else part._data.item()
+    if isinstance(part, Tensor):  # a 0-d integer tensor is a number; a 0-d mask stays a mask
+        return part._data if part._data.ndim or part._data.dtype == np.bool_ else part._data.item()
     return part
 
 
