@@ -415,7 +415,7 @@ class Fill(NumpyFunction):
 
     @staticmethod
     def backward(ctx, grad):
-        return grad * 0
+        return Tensor._make(np.zeros_like(grad._data))  # zeros (not grad * 0, which is nan where grad is inf)
 
 
 class Zero(Fill):
@@ -434,8 +434,8 @@ class Copy(NumpyFunction):
         return np.broadcast_to(src.astype(x.dtype, copy=False), x.shape).copy()
 
     @staticmethod
-    def backward(ctx, grad):
-        return None, grad  # summed to src's shape (and cast to its dtype) by the engine
+    def backward(ctx, grad):  # src's gradient is summed to its shape (and cast to its dtype) by the engine
+        return (Tensor._make(np.zeros_like(grad._data)) if ctx.needs_input_grad[0] else None), grad
 
 
 def _check_expand(shape, target):
