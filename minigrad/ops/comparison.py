@@ -45,7 +45,14 @@ def equal(a, b):
     return a.shape == b.shape and bool(np.array_equal(a._data, b._data))
 
 
+def _check_dim(dim, ndim):
+    bound = max(ndim, 1)
+    if dim is not None and not -bound <= dim < bound:
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-bound}, {bound - 1}], but got {dim})")
+
+
 def argmax(x, dim=None, keepdim=False):
+    _check_dim(dim, x.ndim)
     if dim is None and x._data.size == 0:
         raise IndexError("argmax(): Expected reduction dim to be specified for input.numel() == 0.")
     result = np.argmax(x._data, axis=dim, keepdims=keepdim) if dim is not None else np.argmax(x._data)
@@ -53,6 +60,7 @@ def argmax(x, dim=None, keepdim=False):
 
 
 def argmin(x, dim=None, keepdim=False):
+    _check_dim(dim, x.ndim)
     if dim is None and x._data.size == 0:
         raise IndexError("argmin(): Expected reduction dim to be specified for input.numel() == 0.")
     result = np.argmin(x._data, axis=dim, keepdims=keepdim) if dim is not None else np.argmin(x._data)

@@ -110,7 +110,7 @@ class Max(NumpyFunction):
     def forward(ctx, x, dim=None, keepdim=False, take_min=False):
         if x.size == 0:
             raise RuntimeError("max(): Expected reduction dim to be specified for input.numel() == 0. "
-                               "Specify the reduction dim with the 'dim' parameter.")
+                               "Specify the reduction dim with the 'dim' argument.")
         ctx.input_shape = x.shape
         ctx.dims = normalize_dims(dim, x.ndim)
         ctx.keepdim = keepdim
