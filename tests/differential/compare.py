@@ -132,7 +132,9 @@ def _compare_plain(t, m):
             return [("wrong value", f"{_short(a['repr'])}  vs  {_short(b['repr'])}")]
         if a["dtype"] != b["dtype"]:
             return [("dtype", f"{a['dtype']}  vs  {b['dtype']}")]
-        return [] if a["repr"] == b["repr"] else [("repr", f"{a['repr']!r}  vs  {b['repr']!r}")]
+        identical = a["values"].dtype == b["values"].dtype and np.array_equal(a["values"], b["values"])
+        same = a["repr"] == b["repr"] or (not identical and _same_text(a["repr"], b["repr"]))
+        return [] if same else [("repr", f"{a['repr']!r}  vs  {b['repr']!r}")]
     if not _same_type(a["type"], b["type"]):
         return [("dtype", f"{a['type']} {_short(a['repr'])}  vs  {b['type']} {_short(b['repr'])}")]
     if a["repr"] == b["repr"] or (a["type"] == "float" and _same_text(a["repr"], b["repr"])):

@@ -8,6 +8,7 @@ Every random program is named by its seed, every corpus program by its name, so 
 """
 import argparse
 import collections
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -66,14 +67,36 @@ def table(title, results):
     return "\n".join(lines)
 
 
+_CALL = re.compile(r"(?:\.|\bF\.|\btorch\.)([a-z_][\w]*)\(|(\*\*|//|[-+*/%@]=?|\[)")
+_SHOWN_NAME = re.compile(r"^show\((\w+)")
+
+
+def _operations(statements, index):
+    """The operations of the statement that made a shown value (``show(t4)`` looks up ``t4 = ...``)."""
+    source = statements[index]
+    shown = _SHOWN_NAME.match(source)
+    if shown:
+        for earlier in reversed(statements[:index]):
+            if re.match(rf"^{shown.group(1)}\b[^=]*=[^=]", earlier):
+                source = earlier
+                break
+    names = [a or b for a, b in _CALL.findall(source) if (a or b) not in ("tensor", "show", "[")]
+    return " ".join(dict.fromkeys(names)) or "?"
+
+
 def _cause_key(result):
     """Programs grouped by cause: category plus the gist of the first disagreement."""
     d = result.disagreements[0]
-    gist = d.detail
-    if d.category in ("error type", "error text", "spurious error", "missing API", "missing error"):
-        gist = d.detail.split("  vs  ")[-1 if d.category != "missing error" else 0][:90]
+    if d.category in ("error type", "error text", "spurious error", "missing API"):
+        gist = d.detail.split("  vs  ")[-1][:90]
+    elif d.category == "missing error":
+        gist = d.detail.split("  vs  ")[0][:90]
     elif d.category == "graph":
         gist = d.detail[:90]
+    elif d.category == "dtype":
+        gist = f"{d.detail} after {_operations(split_statements(result.text), d.statement)}"
+    elif d.category in ("wrong value", "repr"):
+        gist = f"after {_operations(split_statements(result.text), d.statement)}"
     else:
         gist = ""
     return d.category, gist
@@ -102,7 +125,29 @@ def report(sections, torch, minigrad, per_cause=1, max_causes=60):
                 out += ["```python", small.rstrip(), "```", f"PyTorch vs minigrad: `{detail}`", ""]
         if len(ranked) > max_causes:
             out += [f"({len(ranked) - max_causes} more causes not listed)", ""]
+        out += _silent_wrong_grads(title, results, torch, minigrad)
     return "\n".join(out)
+
+
+def _silent_wrong_grads(title, results, torch, minigrad, limit=12):
+    """Programs with a wrong gradient anywhere (often behind another difference), each minimized to it."""
+    from .minimize import minimize, signature
+    members = [r for r in results if any(d.category == "wrong grad" for d in r.disagreements)]
+    if not members:
+        return []
+    out = [f"## {title}: wrong gradients ({len(members)} programs)", "",
+           "Each minimized to its first wrong gradient (which may come after another difference).", ""]
+    seen = set()
+    for m in members:
+        small = minimize(m.text, torch, minigrad, category="wrong grad")
+        found = signature(small, torch, minigrad, category="wrong grad")
+        if small in seen or found is None:
+            continue
+        seen.add(small)
+        out += [f"{m.name}:", "```python", small.rstrip(), "```", f"PyTorch vs minigrad: `{found[2]}`", ""]
+        if len(seen) >= limit:
+            break
+    return out
 
 
 def main(argv=None):
