@@ -26,8 +26,9 @@ _TOLERANCE = {  # (rtol, atol) by dtype; integers and bools compare exactly
     "float16": (1e-2, 1e-3), "float32": (1e-4, 1e-5), "float64": (1e-9, 1e-12)}
 _GRAD_STATEMENT = re.compile(r"\.grad\b|autograd\.grad\(")
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*(?:e[+-]?\d+)?|inf|nan)")
-_MISSING_API = re.compile(r"has no attribute|unexpected keyword|positional argument|not supported|"
-                          r"not implemented|takes \d+|missing \d+ required|is not callable")
+_MISSING_API = re.compile(r"has no attribute|unexpected keyword|positional argument|takes \d+|"
+                          r"missing \d+ required|is not callable")
+ERROR_CATEGORIES = CATEGORIES[:5]
 
 
 @dataclass
@@ -216,3 +217,13 @@ def _describe(obs):
 def first_cause(disagreements):
     """The category that names a program's disagreement: the one of its first disagreement."""
     return disagreements[0].category if disagreements else None
+
+
+def silent_wrong_grad(disagreements):
+    """The first wrong gradient that no earlier error difference explains, or None."""
+    for d in disagreements:
+        if d.category in ERROR_CATEGORIES:
+            return None
+        if d.category == "wrong grad":
+            return d
+    return None

@@ -173,7 +173,7 @@ class _Builder:
         x, xv = self.pick()
         if x is None:
             return self.create()
-        op = self.choice(["+", "-", "*", "/", "+", "*", "**", "//", "%"])
+        op = self.choice(["+", "-", "*", "/", "+", "*", "**", "-", "/", "**", "//", "%"])
         partner = self.choice(["scalar", "tensor", "literal", "literal"])
         if partner == "scalar":
             y = self.scalar() if op != "**" else self.choice(["2", "0.5", "3", "-1", "2.0"])
@@ -408,8 +408,15 @@ class _Builder:
     FAMILIES = (("arithmetic", 3), ("elementwise", 2), ("reduction", 2), ("shape_op", 2), ("index", 1.5),
                 ("matmul", 1.5), ("join", 0.7), ("in_place", 2), ("autograd", 2.5), ("loss", 1), ("create", 1))
 
+    def leaf(self):
+        """A float leaf that requires grad: every program has one, so most end with a backward pass."""
+        shape = self.shape()
+        dtype = ", dtype=torch.float64" if self.chance(0.2) else ""
+        self.assign(f"torch.tensor({self.literal(shape)}{dtype}, requires_grad=True)")
+
     def build(self):
-        for _ in range(int(self.rng.integers(1, 4))):
+        self.leaf()
+        for _ in range(int(self.rng.integers(0, 3))):
             self.create()
         names = [f for f, _ in self.FAMILIES]
         weights = np.array([w for _, w in self.FAMILIES], dtype=float)

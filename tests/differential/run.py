@@ -13,7 +13,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from .compare import CATEGORIES, compare
+from .compare import CATEGORIES, compare, silent_wrong_grad
 from .recorder import import_minigrad, run_program, split_statements
 
 
@@ -60,7 +60,9 @@ def agreement(results):
 
 
 def table(title, results):
-    lines = [f"{title}: {sum(r.agrees for r in results)}/{len(results)} agree ({agreement(results):.1%})",
+    silent = sum(bool(silent_wrong_grad(r.disagreements)) for r in results)
+    lines = [f"{title}: {sum(r.agrees for r in results)}/{len(results)} agree ({agreement(results):.1%}); "
+             f"silent wrong gradients in {silent}",
              "", "| cause (first disagreement) | programs | shows anywhere in |", "|---|---:|---:|"]
     for category, (first, anywhere) in summary(results).items():
         lines.append(f"| {category} | {first} | {anywhere} |")
@@ -129,14 +131,13 @@ def report(sections, torch, minigrad, per_cause=1, max_causes=60):
     return "\n".join(out)
 
 
-def _silent_wrong_grads(title, results, torch, minigrad, limit=12):
-    """Programs with a wrong gradient anywhere (often behind another difference), each minimized to it."""
+def _silent_wrong_grads(title, results, torch, minigrad, limit=15):
+    """Programs whose gradient differs with no error difference before it, each minimized to it."""
     from .minimize import minimize, signature
-    members = [r for r in results if any(d.category == "wrong grad" for d in r.disagreements)]
-    if not members:
-        return []
-    out = [f"## {title}: wrong gradients ({len(members)} programs)", "",
-           "Each minimized to its first wrong gradient (which may come after another difference).", ""]
+    anywhere = sum(any(d.category == "wrong grad" for d in r.disagreements) for r in results)
+    members = [r for r in results if silent_wrong_grad(r.disagreements)]
+    out = [f"## {title}: silent wrong gradients ({len(members)} programs; {anywhere} show a wrong "
+           "gradient anywhere, the others after an error difference)", ""]
     seen = set()
     for m in members:
         small = minimize(m.text, torch, minigrad, category="wrong grad")
