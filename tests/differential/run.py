@@ -117,7 +117,11 @@ def report(sections, torch, minigrad, per_cause=1, max_causes=60):
                 groups[_cause_key(r)].append(r)
         out += [f"## {title}: failing programs by cause", ""]
         ranked = sorted(groups.items(), key=lambda kv: -len(kv[1]))
-        for (category, gist), members in ranked[:max_causes]:
+        shown = ranked[:max_causes]
+        for category in CATEGORIES:  # the two largest causes of every category, even small ones
+            shown += [kv for kv in ranked if kv[0][0] == category and kv not in shown][:max(
+                0, 2 - sum(kv[0][0] == category for kv in shown))]
+        for (category, gist), members in shown:
             names = ", ".join(m.name for m in members[:8]) + (" ..." if len(members) > 8 else "")
             out += [f"### {category} ({len(members)} programs): {gist}".rstrip(": "), "", f"Programs: {names}", ""]
             for m in members[:per_cause]:
@@ -125,8 +129,8 @@ def report(sections, torch, minigrad, per_cause=1, max_causes=60):
                 d = check(m.name, small, torch, minigrad).disagreements
                 detail = d[0].detail if d else m.disagreements[0].detail
                 out += ["```python", small.rstrip(), "```", f"PyTorch vs minigrad: `{detail}`", ""]
-        if len(ranked) > max_causes:
-            out += [f"({len(ranked) - max_causes} more causes not listed)", ""]
+        if len(ranked) > len(shown):
+            out += [f"({len(ranked) - len(shown)} more causes not listed)", ""]
         out += _silent_wrong_grads(title, results, torch, minigrad)
     return "\n".join(out)
 
