@@ -42,3 +42,22 @@ def test_an_identical_program_agrees_and_a_difference_is_caught():
     changed = text.replace("show(x.grad)", "show(x.grad * 1.01)")
     found = compare(run_program(text, torch), run_program(changed, torch), statements)
     assert [d.category for d in found] == ["wrong grad"]
+
+
+def test_disagreements_are_classified():
+    """Printed text, error type and error text are told apart; a NameError cascade is not counted twice."""
+    import copy
+    from .compare import compare
+    from .recorder import run_program, split_statements
+    text = "x = torch.tensor([1.0, 2.0])\nshow(x)\ny = x[5]\nshow(y)\n"
+    statements = split_statements(text)
+    expected = run_program(text, torch)
+    printed, typed, worded = copy.deepcopy(expected), copy.deepcopy(expected), copy.deepcopy(expected)
+    printed[0].fields["repr"] = "tensor([1.0000, 2.0000])"
+    typed[1].fields["type"] = "ValueError"
+    worded[1].fields["message"] = "index 5 is out of bounds for axis 0 with size 2"
+    assert [d.category for d in compare(expected, printed, statements)] == ["repr"]
+    assert [d.category for d in compare(expected, typed, statements)] == ["error type"]
+    assert [d.category for d in compare(expected, worded, statements)] == ["error text"]
+    cascade = run_program(text.replace("x[5]", "x[0]"), torch)  # y exists only on one side
+    assert [d.category for d in compare(expected, cascade, statements)] == ["missing error"]
