@@ -66,8 +66,7 @@ def _compare_statement(index, source, expected, actual):
     for t, m in zip(t_shown, m_shown):  # what was shown before any error
         for category, detail in _compare_values(t, m, grad=bool(_GRAD_STATEMENT.search(source))):
             add(category, detail)
-    if "NameError" in (getattr(t_err, "fields", {}).get("type"), getattr(m_err, "fields", {}).get("type")) and (
-            not t_err or not m_err or t_err.fields != m_err.fields):
+    if _name_error(t_err) != _name_error(m_err) or (_name_error(t_err) and t_err.fields != m_err.fields):
         pass  # a name one side failed to define earlier: that earlier difference is already counted
     elif t_err and m_err:
         if t_err.fields["type"] != m_err.fields["type"]:
@@ -87,6 +86,10 @@ def _compare_statement(index, source, expected, actual):
     if t_w != m_w:
         add("warning", _differ(t_w, m_w))
     return found
+
+
+def _name_error(obs):
+    return obs is not None and obs.fields["type"] == "NameError"
 
 
 def _error(obs):
