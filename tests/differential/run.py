@@ -2,7 +2,8 @@
 
     python -m tests.differential.run --programs 3000 --report out.md
     python -m tests.differential.run --programs 300 --minigrad-path /work/wt-engine
-    python -m tests.differential.run --seed 1234 --show      # one program, both recordings' disagreements
+    python -m tests.differential.run --seed 1234             # one program and all its disagreements
+    python -m tests.differential.run --mistake "views/0-d zero_"
 
 Every random program is named by its seed, every corpus program by its name, so a failure reproduces.
 """
