@@ -16,7 +16,6 @@ import numpy as np
 from . import _dtype
 from ._printing import tensor_repr
 from ._size import Size
-from .autograd.grad_mode import is_grad_enabled
 
 
 class device:
@@ -51,8 +50,8 @@ IN_PLACE_ON_LEAF = "a leaf Variable that requires grad is being used in an in-pl
 
 
 class Tensor:
-    __slots__ = ("_data", "_requires_grad", "_grad", "grad_fn", "_retains_grad", "_version",
-                 "_accumulator", "__weakref__")
+    __slots__ = ("_data", "_requires_grad", "_grad", "grad_fn", "_retains_grad", "_vc", "_base",
+                 "_output_nr", "_accumulator", "_hooks", "__weakref__")
 
     # Let NumPy hand `ndarray * tensor` to Tensor.__rmul__ instead of looping over elements.
     __array_priority__ = 1000
@@ -71,8 +70,11 @@ class Tensor:
         self._grad = None
         self.grad_fn = grad_fn
         self._retains_grad = False
-        self._version = 0
+        self._vc = [0]  # the version counter, a list so that views can share their base's
+        self._base = None
+        self._output_nr = 0
         self._accumulator = None
+        self._hooks = None
 
     @classmethod
     def _make(cls, data, requires_grad=False, grad_fn=None):
@@ -116,6 +118,15 @@ class Tensor:
     def element_size(self):
         return self._data.itemsize
 
+    @property
+    def _version(self):
+        """How many times the numbers were changed in place (shared by a tensor and its views)."""
+        return self._vc[0]
+
+    @_version.setter
+    def _version(self, value):
+        self._vc[0] = value
+
     # ----- autograd state ----------------------------------------------------------------------
     @property
     def is_leaf(self):
@@ -138,6 +149,8 @@ class Tensor:
         self._requires_grad = bool(flag)
 
     def requires_grad_(self, requires_grad=True):
+        if requires_grad and not self.is_leaf:
+            return self  # already requires grad: PyTorch lets this pass (only False raises)
         self.requires_grad = requires_grad
         return self
 
@@ -186,8 +199,10 @@ class Tensor:
         self._data = value._data if isinstance(value, Tensor) else np.asarray(value)
 
     def detach(self):
-        """A new tensor with the same numbers (shared memory) and no history."""
-        return Tensor._make(self._data)
+        """A new tensor with the same numbers (shared memory and version counter) and no history."""
+        t = Tensor._make(self._data)
+        t._vc = self._vc
+        return t
 
     def detach_(self):
         self.grad_fn = None
@@ -209,12 +224,19 @@ class Tensor:
         return self._data
 
     def __array__(self, dtype=None, copy=None):
+        if self._requires_grad:  # np.exp(t) would silently leave the graph
+            raise RuntimeError("Can't call numpy() on Tensor that requires grad. "
+                               "Use tensor.detach().numpy() instead.")
         return self._data if dtype is None else self._data.astype(dtype)
 
     def __float__(self):
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
         return float(self.item())
 
     def __int__(self):
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
         return int(self.item())
 
     def __index__(self):
@@ -228,29 +250,6 @@ class Tensor:
         return bool(self._data.item())
 
     __hash__ = object.__hash__  # identity, as in PyTorch (``==`` is elementwise)
-
-    # ----- in-place changes ------------------------------------------------------------------------
-    def _check_in_place(self, through_view=False):
-        """In-place changes of a leaf that requires grad are allowed only under no_grad (the optimizer's
-        update); every change bumps the version, so a backward that saved the old values can tell."""
-        if self._requires_grad and self.is_leaf and is_grad_enabled():
-            raise RuntimeError(("a view of " if through_view else "") + IN_PLACE_ON_LEAF)
-        self._version += 1
-
-    def zero_(self):
-        self._check_in_place()
-        self._data.fill(0)
-        return self
-
-    def fill_(self, value):
-        self._check_in_place()
-        self._data.fill(_unwrap(value))
-        return self
-
-    def copy_(self, source):
-        self._check_in_place()
-        np.copyto(self._data, _unwrap(source), casting="unsafe")
-        return self
 
     # ----- printing -------------------------------------------------------------------------------
     def __repr__(self):

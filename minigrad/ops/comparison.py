@@ -46,10 +46,14 @@ def equal(a, b):
 
 
 def argmax(x, dim=None, keepdim=False):
+    if dim is None and x._data.size == 0:
+        raise IndexError("argmax(): Expected reduction dim to be specified for input.numel() == 0.")
     result = np.argmax(x._data, axis=dim, keepdims=keepdim) if dim is not None else np.argmax(x._data)
     return Tensor._make(np.asarray(result, dtype=np.int64))
 
 
 def argmin(x, dim=None, keepdim=False):
+    if dim is None and x._data.size == 0:
+        raise IndexError("argmin(): Expected reduction dim to be specified for input.numel() == 0.")
     result = np.argmin(x._data, axis=dim, keepdims=keepdim) if dim is not None else np.argmin(x._data)
     return Tensor._make(np.asarray(result, dtype=np.int64))

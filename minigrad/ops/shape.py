@@ -2,7 +2,7 @@
 gradient back to where each number came from."""
 import numpy as np
 
-from ..autograd.function import Function
+from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
 from ._util import sum_to
 
@@ -14,28 +14,49 @@ def _shape_arg(shape):
     return tuple(int(n) for n in shape)
 
 
-class View(Function):
+class View(NumpyFunction):
     node_name = "ViewBackward0"
+    _is_view = True
 
-    def forward(self, x, shape):
-        self.input_shape = x.shape
+    @staticmethod
+    def forward(ctx, x, shape, copy_ok=False):
+        ctx.input_shape = x.shape
         known = [n for n in shape if n != -1]
         size = int(np.prod(known)) if known else 1
         if shape.count(-1) > 1:
             raise RuntimeError("only one dimension can be inferred")
         if (-1 in shape and (size == 0 or x.size % size)) or (-1 not in shape and size != x.size):
             raise RuntimeError(f"shape '[{', '.join(map(str, shape))}]' is invalid for input of size {x.size}")
-        return x.reshape(shape)
+        try:
+            return _view(x, shape)
+        except (ValueError, AttributeError):  # the numbers are not laid out so that a view can be made
+            if copy_ok:
+                return x.reshape(shape)  # reshape copies then
+            raise RuntimeError("view size is not compatible with input tensor's size and stride (at least one "
+                               "dimension spans across two contiguous subspaces). Use .reshape(...) instead.") from None
 
-    def backward(self, grad):
-        return grad.reshape(self.input_shape)
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.reshape(ctx.input_shape)
 
 
-class Expand(Function):
+def _view(x, shape):
+    """``x`` with a new shape, sharing its memory; raises if that needs a copy."""
+    try:
+        return np.reshape(x, shape, copy=False)
+    except TypeError:  # NumPy < 2.1 has no copy argument
+        view = x.view()
+        view.shape = shape
+        return view
+
+
+class Expand(NumpyFunction):
     node_name = "ExpandBackward0"
+    _is_view = True
 
-    def forward(self, x, shape):
-        self.input_shape = x.shape
+    @staticmethod
+    def forward(ctx, x, shape):
+        ctx.input_shape = x.shape
         lead = len(shape) - x.ndim
         target = tuple(x.shape[i - lead] if n == -1 else n for i, n in enumerate(shape))
         try:
@@ -46,80 +67,99 @@ class Expand(Function):
                                f"Target sizes: [{', '.join(map(str, shape))}].  Tensor sizes: "
                                f"[{', '.join(map(str, x.shape))}]") from None
 
-    def backward(self, grad):
-        return sum_to(grad, self.input_shape)
+    @staticmethod
+    def backward(ctx, grad):
+        return sum_to(grad, ctx.input_shape)
 
 
-class Transpose(Function):
+class Transpose(NumpyFunction):
     node_name = "TransposeBackward0"
+    _is_view = True
 
-    def forward(self, x, dim0, dim1):
-        self.dims = dim0, dim1
+    @staticmethod
+    def forward(ctx, x, dim0, dim1):
+        ctx.dims = dim0, dim1
         return np.swapaxes(x, dim0, dim1)
 
-    def backward(self, grad):
-        return grad.transpose(*self.dims)
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.transpose(*ctx.dims)
 
 
 class T(Transpose):
     node_name = "TBackward0"
 
 
-class Permute(Function):
+class Permute(NumpyFunction):
     node_name = "PermuteBackward0"
+    _is_view = True
 
-    def forward(self, x, dims):
+    @staticmethod
+    def forward(ctx, x, dims):
         if len(dims) != x.ndim:
             raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not match "
                                f"the length of the desired ordering of dimensions i.e. input.dim() = {x.ndim} "
                                f"is not equal to len(dims) = {len(dims)}")
-        self.dims = dims
+        ctx.dims = dims
         return np.transpose(x, dims)
 
-    def backward(self, grad):
-        return grad.permute(*np.argsort(self.dims).tolist())
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.permute(*np.argsort(ctx.dims).tolist())
 
 
-class Unsqueeze(Function):
+class Unsqueeze(NumpyFunction):
     node_name = "UnsqueezeBackward0"
+    _is_view = True
 
-    def forward(self, x, dim):
-        self.dim = dim
+    @staticmethod
+    def forward(ctx, x, dim):
+        ctx.dim = dim
         return np.expand_dims(x, dim)
 
-    def backward(self, grad):
-        return grad.squeeze(self.dim)
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.squeeze(ctx.dim)
 
 
-class Squeeze(Function):
+class Squeeze(NumpyFunction):
     node_name = "SqueezeBackward0"
+    _is_view = True
 
-    def forward(self, x, dim=None):
-        self.input_shape = x.shape
+    @staticmethod
+    def forward(ctx, x, dim=None):
+        ctx.input_shape = x.shape
         if dim is None:
             return np.squeeze(x)
         return np.squeeze(x, dim) if x.ndim and x.shape[dim] == 1 else x.view()
 
-    def backward(self, grad):
-        return grad.reshape(self.input_shape)
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.reshape(ctx.input_shape)
 
 
 class SqueezeDim(Squeeze):
     node_name = "SqueezeBackward1"
 
 
-class Index(Function):
+class Index(NumpyFunction):
     """``x[key]``. Named as PyTorch names it: Select (an integer), Slice (slices only), Index (lists,
     tensors, masks)."""
 
     node_name = "IndexBackward0"
+    _is_view = True
 
-    def forward(self, x, key):
-        self.input_shape, self.key = x.shape, key
-        return x[key]
+    @staticmethod
+    def forward(ctx, x, key):
+        ctx.input_shape, ctx.key = x.shape, key
+        parts = key if isinstance(key, tuple) else (key,)
+        ctx.save_for_backward(*[p for p in parts if isinstance(p, np.ndarray)])  # the indices, as PyTorch
+        return np.asarray(x[key])
 
-    def backward(self, grad):
-        return IndexPut.apply(grad, key=self.key, shape=self.input_shape)
+    @staticmethod
+    def backward(ctx, grad):  # each picked element's gradient goes back where it was picked from
+        ctx.saved_tensors  # noqa: B018  (raises after the graph was freed)
+        return IndexPut.apply(grad, key=ctx.key, shape=ctx.input_shape)
 
 
 class Select(Index):
@@ -130,36 +170,60 @@ class Slice(Index):
     node_name = "SliceBackward0"
 
 
-class IndexPut(Function):
+class IndexPut(NumpyFunction):
     """Zeros of ``shape`` with ``values`` added at ``key`` (repeated indices add up)."""
 
     node_name = "IndexPutBackward0"
 
-    def forward(self, values, key, shape):
-        self.key = key
+    @staticmethod
+    def forward(ctx, values, key, shape):
+        ctx.key = key
         out = np.zeros(shape, dtype=values.dtype)
         np.add.at(out, key, values)
         return out
 
-    def backward(self, grad):
-        return Index.apply(grad, key=self.key)
+    @staticmethod
+    def backward(ctx, grad):
+        return Index.apply(grad, key=ctx.key)
+
+
+class Alias(NumpyFunction):
+    """``x[...]``: the same tensor seen through a new one."""
+
+    node_name = "AliasBackward0"
+    _is_view = True
+
+    @staticmethod
+    def forward(ctx, x):
+        return x.view()
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad
 
 
 def index(x, key):
+    if key is None:
+        return x.unsqueeze(0)
+    if key is Ellipsis:
+        return Alias.apply(x)
     key = _index_key(key, x)
     parts = key if isinstance(key, tuple) else (key,)
     if any(isinstance(p, (np.ndarray, list)) for p in parts):
         node = Index
-    elif any(isinstance(p, (int, np.integer)) for p in parts):
-        node = Select
     else:
-        node = Slice
+        node = Select if any(isinstance(p, (int, np.integer)) for p in parts) else Slice
+        if not any(p is Ellipsis for p in parts):
+            key = parts + (Ellipsis,)  # NumPy then gives a 0-d view, not a scalar, for x[0] of a vector
     return node.apply(x, key=key)
 
 
 def _index_key(key, x):
     """Tensors inside an index become arrays; out-of-range integers raise PyTorch's IndexError."""
     converted = tuple(_as_index(k) for k in key) if isinstance(key, tuple) else _as_index(key)
+    if x.ndim == 0 and not all(p is None or p is Ellipsis for p in (key if isinstance(key, tuple) else (key,))):
+        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
+                         "C++ to convert a 0-dim tensor to a number")
     dim = 0
     for part in (converted if isinstance(converted, tuple) else (converted,)):
         if isinstance(part, (int, np.integer)) and not isinstance(part, bool):
@@ -168,6 +232,8 @@ def _index_key(key, x):
             size = x.shape[dim]
             if not -size <= part < size:
                 raise IndexError(f"index {part} is out of bounds for dimension {dim} with size {size}")
+        if isinstance(part, slice) and part.step is not None and part.step <= 0:
+            raise ValueError("step must be greater than zero")
         if part is not None and part is not Ellipsis:
             dim += 1
     return converted
@@ -179,63 +245,166 @@ def _as_index(part):
     return part
 
 
-class Cat(Function):
+class Cat(NumpyFunction):
     node_name = "CatBackward0"
 
-    def forward(self, *arrays, dim=0):
+    @staticmethod
+    def forward(ctx, *arrays, dim=0):
         first = arrays[0]
+        for i, a in enumerate(arrays):
+            if a.ndim == 0:
+                raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
+        if not -first.ndim <= dim < first.ndim:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-first.ndim}, "
+                             f"{first.ndim - 1}], but got {dim})")
         dim = dim % first.ndim
         for i, a in enumerate(arrays[1:], start=1):
             for d in range(first.ndim):
                 if d != dim and a.shape[d] != first.shape[d]:
                     raise RuntimeError(f"Sizes of tensors must match except in dimension {dim}. Expected size "
                                        f"{first.shape[d]} but got size {a.shape[d]} for tensor number {i} in the list.")
-        self.dim = dim
-        self.sizes = [a.shape[dim] for a in arrays]
-        return np.concatenate(arrays, axis=dim)
+        ctx.dim = dim
+        ctx.sizes = [a.shape[dim] for a in arrays]
+        return np.concatenate(arrays, axis=dim, dtype=_result_type(arrays))
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         grads, start = [], 0
-        for size in self.sizes:
-            key = (slice(None),) * self.dim + (slice(start, start + size),)
+        for size in ctx.sizes:
+            key = (slice(None),) * ctx.dim + (slice(start, start + size),)
             grads.append(grad[key])
             start += size
         return tuple(grads)
 
 
-class Stack(Function):
+def _result_type(arrays):
+    """PyTorch's dtype for joining tensors: the highest category (bool < int < float) wins."""
+    return max((a.dtype for a in arrays), key=lambda d: ("buif".index(d.kind), d.itemsize))
+
+
+class Stack(NumpyFunction):
     node_name = "StackBackward0"
 
-    def forward(self, *arrays, dim=0):
+    @staticmethod
+    def forward(ctx, *arrays, dim=0):
         for i, a in enumerate(arrays[1:], start=1):
             if a.shape != arrays[0].shape:
                 raise RuntimeError(f"stack expects each tensor to be equal size, but got {list(arrays[0].shape)} "
                                    f"at entry 0 and {list(a.shape)} at entry {i}")
-        self.dim = dim
-        return np.stack(arrays, axis=dim)
+        ctx.dim = dim
+        return np.stack(arrays, axis=dim, dtype=_result_type(arrays))
 
-    def backward(self, grad):
-        return tuple(grad.select(self.dim, i) for i in range(grad.shape[self.dim]))
+    @staticmethod
+    def backward(ctx, grad):
+        return tuple(grad.select(ctx.dim, i) for i in range(grad.shape[ctx.dim]))
 
 
-class Clone(Function):
+class Clone(NumpyFunction):
     node_name = "CloneBackward0"
 
-    def forward(self, x):
+    @staticmethod
+    def forward(ctx, x):
         return x.copy()
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         return grad
 
 
-class ToCopy(Function):
+class ToCopy(NumpyFunction):
     """A change of dtype: the gradient is converted back to the input's dtype."""
 
     node_name = "ToCopyBackward0"
 
-    def forward(self, x, numpy_type):
-        self.input_type = x.dtype
+    @staticmethod
+    def forward(ctx, x, numpy_type):
+        ctx.input_type = x.dtype
         return x.astype(numpy_type)
 
-    def backward(self, grad):
-        return ToCopy.apply(grad, numpy_type=self.input_type)
+    @staticmethod
+    def backward(ctx, grad):
+        return ToCopy.apply(grad, numpy_type=ctx.input_type)
+
+
+# ----- the out-of-place halves of in-place operations (``autograd/inplace.py`` writes them back) -----
+class Fill(NumpyFunction):
+    """``x.fill_(value)``: every element becomes ``value``, so no gradient flows back to x."""
+
+    node_name = "FillBackward2"
+
+    @staticmethod
+    def forward(ctx, x, value, zero=False):
+        return np.full_like(x, value)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad * 0
+
+
+class Zero(Fill):
+    node_name = "ZeroBackward0"
+
+
+class Copy(NumpyFunction):
+    """``x.copy_(src)``: x's old values are gone (no gradient); src's gradient is the incoming one."""
+
+    node_name = "CopyBackwards"
+
+    @staticmethod
+    def forward(ctx, x, src):
+        if src.shape != x.shape:
+            _check_expand(src.shape, x.shape)
+        return np.broadcast_to(src.astype(x.dtype, copy=False), x.shape).copy()
+
+    @staticmethod
+    def backward(ctx, grad):
+        return None, grad  # summed to src's shape (and cast to its dtype) by the engine
+
+
+def _check_expand(shape, target):
+    for i in range(1, len(shape) + 1):
+        n, m = shape[-i], target[-i] if i <= len(target) else None
+        if m is None or (n != m and n != 1):
+            raise RuntimeError(f"The size of tensor a ({target[-i] if i <= len(target) else 1}) must match the "
+                               f"size of tensor b ({n}) at non-singleton dimension {max(len(target) - i, 0)}")
+
+
+class MaskedFill(NumpyFunction):
+    """``x.masked_fill(mask, value)``: ``value`` where mask is True; the gradient passes elsewhere."""
+
+    node_name = "MaskedFillBackward0"
+    saved_names = ("mask",)
+
+    @staticmethod
+    def forward(ctx, x, mask, value):
+        ctx.save_for_backward(mask)
+        return np.where(mask, np.asarray(value, dtype=x.dtype), x)
+
+    @staticmethod
+    def backward(ctx, grad):
+        from .elementwise import where
+        (mask,) = ctx.saved_tensors
+        return where(mask, 0.0, grad)
+
+
+class IndexPutValues(NumpyFunction):
+    """``x[indices] = values`` with lists, tensors or masks as indices (PyTorch's ``index_put_``)."""
+
+    node_name = "IndexPutBackward0"
+
+    @staticmethod
+    def forward(ctx, x, values, key):
+        ctx.key = key
+        out = x.copy()
+        out[key] = values
+        written = np.zeros(x.shape, dtype=bool)
+        written[key] = True
+        ctx.save_for_backward(written)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):  # overwritten elements get no gradient; the values get theirs
+        (written,) = ctx.saved_tensors
+        grad_x = MaskedFill.apply(grad, mask=written._data, value=0) if ctx.needs_input_grad[0] else None
+        grad_values = Index.apply(grad, key=ctx.key) if ctx.needs_input_grad[1] else None
+        return grad_x, grad_values
