@@ -36,6 +36,7 @@ from .sampling import histc, histogram, multinomial  # noqa: E402
 from .serialization import load, save  # noqa: E402
 
 globals().update(_LEGACY_TYPES)  # torch.FloatTensor, torch.LongTensor, ...
+globals().update(_tensor_api.FUNCTIONS)  # torch.cumsum, torch.softmax, torch.add(..., out=), ...
 for _name in ["tensor", "as_tensor", "zeros", "ones", "empty", "full", "eye", "rand", "randn", "randint",
               "randperm", "arange", "linspace", "zeros_like", "ones_like", "empty_like", "full_like", "rand_like",
               "randn_like"]:

@@ -1,15 +1,16 @@
-"""Tensor methods beyond the engine's: devices, legacy types, ``new_*``, formatting, inference mode.
+"""Tensor methods beyond the engine's: devices, legacy types, ``new_*``, formatting, inference mode,
+the operations of ``ops/statistics.py``, random in-place fills and ``out=``.
 
-They need no new graph node (each is made of existing operations or touches no gradient), so they
-sit here, on top of the engine, and are attached to Tensor as ``_tensor_methods.py`` attaches the
-operators.
+They sit here, on top of the engine, and are attached to Tensor as ``_tensor_methods.py`` attaches
+the operators.
 """
 import numpy as np
 
 from . import _dtype
+from .autograd.grad_mode import is_grad_enabled, no_grad
 from .devices import CPU, NO_CUDA, check_device
 from .inference import is_inference
-from .ops import creation
+from .ops import creation, statistics
 from .tensor import Tensor
 
 _plain_to = Tensor.to
@@ -107,6 +108,71 @@ def __format__(self, spec):
     return repr(self)
 
 
+# ----- operations from ops/statistics.py, softmax as a method ---------------------------------------
+def cumsum(self, dim=None, *, axis=None, dtype=None):
+    dim = axis if dim is None else dim
+    if dim is None:
+        raise TypeError("cumsum() missing 1 required positional arguments: \"dim\"")
+    result = statistics.Cumsum.apply(self, dim=dim)
+    return result if dtype is None else result.to(dtype)
+
+
+def softmax(self, dim=None, dtype=None):
+    from .nn import functional as F
+    return F.softmax(self, dim, dtype=dtype)
+
+
+def log_softmax(self, dim=None, dtype=None):
+    from .nn import functional as F
+    return F.log_softmax(self, dim, dtype=dtype)
+
+
+def remainder(self, other):
+    return statistics.Remainder.apply(self, other)
+
+
+def rremainder(self, other):  # 7 % x
+    return statistics.Remainder.apply(creation.tensor(other, dtype=self.dtype if self.is_floating_point() else None),
+                                      self)
+
+
+def floor_divide(self, other):
+    """``a // b`` rounds down (PyTorch's floor division); it has no gradient."""
+    b = other._data if isinstance(other, Tensor) else other
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result = np.asarray(np.floor_divide(self._data, b))
+    inputs_float64 = self._data.dtype == np.float64 or (isinstance(other, Tensor) and other._data.dtype == np.float64)
+    if result.dtype == np.float64 and not inputs_float64:
+        result = result.astype(np.float32)  # a Python float divisor gives the default float32, as in PyTorch
+    return Tensor._make(result)
+
+
+# ----- random in-place fills: tensor.uniform_(a, b), tensor.normal_(mean, std) ------------------------
+def _fill_random(self, values):
+    with no_grad():
+        self.copy_(Tensor._make(values.astype(self._data.dtype)))
+    return self
+
+
+def uniform_(self, a=0.0, b=1.0, *, generator=None):
+    rng = (generator or creation.default_generator).rng
+    return _fill_random(self, rng.uniform(a, b, size=self._data.shape))
+
+
+def normal_(self, mean=0.0, std=1.0, *, generator=None):
+    rng = (generator or creation.default_generator).rng
+    return _fill_random(self, rng.normal(mean, std, size=self._data.shape))
+
+
+def _check_random_fill_on_leaf(fill):
+    def method(self, *args, **kwargs):
+        if self._requires_grad and self.grad_fn is None and is_grad_enabled():
+            raise RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.")
+        return fill(self, *args, **kwargs)
+    method.__name__ = fill.__name__
+    return method
+
+
 def _install():
     methods = {
         "to": to, "cuda": cuda, "cpu": lambda self, memory_format=None: self,
@@ -116,9 +182,55 @@ def _install():
         "new_zeros": _new(creation.zeros), "new_ones": _new(creation.ones), "new_empty": _new(creation.empty),
         "new_tensor": new_tensor, "new_full": new_full,
         "__format__": __format__, "is_inference": is_inference,
+        "cumsum": cumsum, "var": statistics.var, "std": statistics.std, "prod": statistics.prod,
+        "log10": lambda self: statistics.Log10.apply(self), "sort": statistics.sort, "topk": statistics.topk,
+        "softmax": softmax, "log_softmax": log_softmax, "bmm": lambda self, other: statistics.Bmm.apply(self, other),
+        "__mod__": remainder, "remainder": remainder, "__rmod__": rremainder,
+        "__floordiv__": floor_divide, "floor_divide": floor_divide,
+        "uniform_": _check_random_fill_on_leaf(uniform_), "normal_": _check_random_fill_on_leaf(normal_),
     }
     for name, method in methods.items():
         setattr(Tensor, name, method)
 
 
 _install()
+
+
+# ----- module-level spellings: torch.cumsum(x, 0), torch.softmax(x, 1), torch.add(a, b, out=c) --------
+def _with_out(name, method):
+    def function(input, other, *args, out=None, **kwargs):
+        if out is None:
+            return method(input, other, *args, **kwargs)
+        if is_grad_enabled() and any(isinstance(t, Tensor) and t._requires_grad for t in (input, other)):
+            raise RuntimeError(f"{name}(): functions with out=... arguments don't support automatic "
+                               "differentiation, but one of the arguments requires grad.")
+        with no_grad():
+            result = method(input, other, *args, **kwargs)
+        if out.shape == result.shape:
+            out.copy_(result)
+        else:  # PyTorch resizes the out tensor (and warns that it will stop doing so)
+            out._data = result._data.astype(out._data.dtype)
+        return out
+    function.__name__ = name
+    return function
+
+
+def _add(input, other, *, alpha=1):
+    return input + (other if alpha == 1 else other * alpha)
+
+
+def _sub(input, other, *, alpha=1):
+    return input - (other if alpha == 1 else other * alpha)
+
+
+FUNCTIONS = {
+    "add": _with_out("add", _add), "sub": _with_out("sub", _sub), "subtract": _with_out("sub", _sub),
+    "mul": _with_out("mul", lambda a, b: a * b), "multiply": _with_out("mul", lambda a, b: a * b),
+    "div": _with_out("div", lambda a, b: a / b), "divide": _with_out("div", lambda a, b: a / b),
+    "matmul": _with_out("matmul", lambda a, b: a @ b), "mm": _with_out("mm", lambda a, b: a @ b),
+    "bmm": lambda input, mat2: statistics.Bmm.apply(input, mat2),
+    "cumsum": lambda input, dim, *, dtype=None: cumsum(input, dim, dtype=dtype),
+    "var": statistics.var, "std": statistics.std, "prod": statistics.prod,
+    "log10": lambda input: statistics.Log10.apply(input), "sort": statistics.sort, "topk": statistics.topk,
+    "softmax": softmax, "log_softmax": log_softmax, "remainder": remainder, "floor_divide": floor_divide,
+}

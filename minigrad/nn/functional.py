@@ -15,6 +15,8 @@ from ._ops.linear import linear as _linear
 from ._ops.loss import (LogSoftmax, MseLoss, NllLoss, Softmax, check_reduction,
                         warn_size_mismatch)
 from ._ops.pool import AdaptiveAvgPool2d, MaxPool2d
+from ._layer_ops import BinaryCrossEntropyWithLogits
+from ._layer_ops import Embedding as EmbeddingNode
 
 
 def _pair(value):
@@ -237,12 +239,9 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
         raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
                            f"Long, Int; but got torch.{input.type().split('.')[-1]} instead (while checking "
                            "arguments for embedding)")
-    if input._data.size and (input._data.max() >= weight.shape[0] or input._data.min() < -weight.shape[0]):
+    if input._data.size and (input._data.max() >= weight.shape[0] or input._data.min() < 0):
         raise IndexError("index out of range in self")
-    if padding_idx is not None and weight.requires_grad:
-        keep = Tensor._make((input._data != padding_idx)[..., None].astype(weight._data.dtype))
-        return weight[input] * keep
-    return weight[input]
+    return EmbeddingNode.apply(weight, indices=input, padding_idx=padding_idx)
 
 
 # ----- binary classification losses ------------------------------------------------------------
@@ -258,14 +257,8 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     large scores neither overflow nor lose precision. ``pos_weight`` weighs the positive term."""
     if target.shape != input.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
-    log_one_plus_exp = (-input).relu() + ((-input.abs()).exp() + 1).log()  # log(1 + e^-x), stable
-    if pos_weight is None:
-        losses = (1 - target) * input + log_one_plus_exp
-    else:
-        losses = (1 - target) * input + (1 + (pos_weight - 1) * target) * log_one_plus_exp
-    if weight is not None:
-        losses = losses * weight
-    return _reduce(losses, reduction)
+    check_reduction(reduction)
+    return BinaryCrossEntropyWithLogits.apply(input, target, weight, pos_weight, reduction=reduction)
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
