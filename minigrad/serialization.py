@@ -39,7 +39,7 @@ class _Pickler(pickle.Pickler):
         if isinstance(obj, Tensor):
             from .nn.parameter import Parameter
             rebuild = _rebuild_parameter if isinstance(obj, Parameter) else _rebuild_tensor
-            array = np.ascontiguousarray(obj._data)
+            array = obj._data.copy(order="C")  # (np.ascontiguousarray would make a 0-d array 1-d)
             return rebuild, (obj.dtype.name, array.shape, array.tobytes(), obj._requires_grad)
         return NotImplemented
 
