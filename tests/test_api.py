@@ -147,10 +147,11 @@ def test_weights_only_refuses_code_and_says_how_to_load(tmp_path):
     assert _RAN == []
     minigrad.load(tmp_path / "evil.pth", weights_only=False)
     assert _RAN == ["code ran"]
-    with minigrad.serialization.safe_globals([nn.Linear]):
-        minigrad.save(nn.Linear(2, 1), tmp_path / "m.pth")
-        with pytest.raises(pickle.UnpicklingError):  # Linear's __dict__ holds an OrderedDict of... classes
-            minigrad.load(tmp_path / "m.pth")
+    minigrad.save(nn.Linear(2, 1), tmp_path / "m.pth")
+    with pytest.raises(pickle.UnpicklingError, match="GLOBAL minigrad.nn.linear.Linear was not an allowed global"):
+        minigrad.load(tmp_path / "m.pth")
+    with minigrad.serialization.safe_globals([nn.Linear]):  # a class the user trusts
+        assert isinstance(minigrad.load(tmp_path / "m.pth"), nn.Linear)
     assert isinstance(minigrad.load(tmp_path / "m.pth", weights_only=False), nn.Linear)
 
 
