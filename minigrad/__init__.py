@@ -52,4 +52,5 @@ def __getattr__(name):
     if name == "viz":  # optional dependency: loaded only when used
         import importlib
         return importlib.import_module(".viz", __name__)
-    raise AttributeError(f"module 'minigrad' has no attribute '{name}'")
+    hint = "" if name.startswith("__") else f" (torch.{name} is not in minigrad's PyTorch subset)"
+    raise AttributeError(f"module 'minigrad' has no attribute '{name}'{hint}")
