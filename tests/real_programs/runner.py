@@ -64,6 +64,15 @@ def torch_output(program):
     return out
 
 
+def torch_outputs(chosen, timeout=600):
+    """What PyTorch prints for each program, from one process (PyTorch is slow to import)."""
+    env = dict(os.environ, OMP_NUM_THREADS="1", PYTHONHASHSEED="0")
+    with tempfile.TemporaryDirectory() as out_dir:
+        subprocess.run([sys.executable, str(RUN), "torch-all", out_dir] + [str(p) for p in chosen],
+                       env=env, check=True, capture_output=True, text=True, timeout=timeout)
+        return {p.stem: (Path(out_dir) / (p.stem + ".txt")).read_text() for p in chosen}
+
+
 def record(program):
     EXPECTED.mkdir(exist_ok=True)
     (EXPECTED / (program.stem + ".txt")).write_text(torch_output(program))
