@@ -31,7 +31,8 @@ def _method(name):
 METHOD_FUNCTIONS = ["exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs", "sin", "cos", "sign", "clamp", "clip",
                     "sum", "mean", "max", "min", "amax", "amin", "norm", "matmul", "mm", "dot", "mv", "reshape",
                     "transpose", "t", "permute", "flatten", "squeeze", "unsqueeze", "add", "sub", "mul", "div",
-                    "pow", "neg", "reciprocal", "clone", "select", "numel"]
+                    "pow", "neg", "reciprocal", "clone", "select", "numel", "bmm", "floor_divide", "remainder",
+                    "masked_fill"]
 for _name in METHOD_FUNCTIONS:
     globals()[_name] = _method(_name)
 

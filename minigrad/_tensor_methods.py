@@ -57,6 +57,41 @@ def __truediv__(self, other):
     return arithmetic.Div.apply(self, as_tensor_like(other, self))
 
 
+def div(self, other, *, rounding_mode=None):
+    if rounding_mode is None:
+        return __truediv__(self, other)
+    if rounding_mode not in ("floor", "trunc"):
+        raise ValueError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
+                         f"'{rounding_mode}'")
+    return arithmetic.DivRounded.apply(self, as_tensor_like(other, self), rounding_mode=rounding_mode)
+
+
+def __floordiv__(self, other):
+    return arithmetic.FloorDivide.apply(self, as_tensor_like(other, self), rounding_mode="floor")
+
+
+def __rfloordiv__(self, other):
+    return arithmetic.FloorDivide.apply(as_tensor_like(other, self), self, rounding_mode="floor")
+
+
+def __mod__(self, other):
+    if isinstance(other, (int, float)) and not isinstance(other, bool):
+        return arithmetic.RemainderScalar.apply(self, number=other)
+    return arithmetic.Remainder.apply(self, as_tensor_like(other, self))
+
+
+def __rmod__(self, other):
+    return arithmetic.Remainder.apply(as_tensor_like(other, self), self)
+
+
+def add(self, other, *, alpha=1):
+    return __add__(self, other if alpha == 1 else other * alpha)
+
+
+def sub(self, other, *, alpha=1):
+    return __sub__(self, other if alpha == 1 else other * alpha)
+
+
 def __rtruediv__(self, other):
     # PyTorch computes ``5 / x`` as ``5 * x.reciprocal()``, so the node shown is MulBackward0.
     return arithmetic.Reciprocal.apply(self) * as_tensor_like(other, self)
@@ -89,6 +124,18 @@ def __rmatmul__(self, other):
 def mm(self, other):
     linalg.check_mm_args("mm", self, other)
     return linalg.matmul(self, other)
+
+
+def bmm(self, other):
+    if self.ndim != 3:
+        raise RuntimeError("batch1 must be a 3D tensor")
+    if other.ndim != 3:
+        raise RuntimeError("batch2 must be a 3D tensor")
+    if self.shape[0] != other.shape[0] or self.shape[2] != other.shape[1]:
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{self.shape[0]}, "
+                           f"{self.shape[2]}] but got: [{other.shape[0]}, {other.shape[1]}].")
+    linalg._check_shapes(self._data, other._data)
+    return linalg.Bmm.apply(self, other)
 
 
 def dot(self, other):
@@ -227,7 +274,10 @@ def view(self, *shape):
 
 def reshape(self, *shape):
     """As ``view`` when the numbers' layout allows it (the result shares memory), else a copy."""
-    return shape_ops.View.apply(self, shape=shape_ops._shape_arg(shape), copy_ok=True)
+    shape = shape_ops._shape_arg(shape)
+    if shape_ops.can_view(self._data, shape):
+        return shape_ops.View.apply(self, shape=shape)
+    return shape_ops.UnsafeView.apply(clone(self), shape=shape)  # a copy, then a view of it
 
 
 def is_contiguous(self):
@@ -290,7 +340,7 @@ def transpose(self, dim0, dim1):
 def t(self):
     if self.ndim > 2:
         raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {self.ndim}D")
-    return shape_ops.T.apply(self, dim0=0, dim1=-1) if self.ndim == 2 else self
+    return shape_ops.T.apply(self, dim0=0, dim1=-1)
 
 
 def permute(self, *dims):
@@ -308,7 +358,7 @@ def unsqueeze(self, dim):
 def squeeze(self, dim=None):
     if dim is None:
         return shape_ops.Squeeze.apply(self)
-    return shape_ops.SqueezeDim.apply(self, dim=dim)
+    return shape_ops.SqueezeDim.apply(self, dim=_check_dim(dim, self.ndim))
 
 
 def select(self, dim, index):
@@ -389,7 +439,9 @@ def _install():
         "__getitem__": __getitem__, "__setitem__": __setitem__, "__iter__": __iter__,
         "__iadd__": __iadd__, "__isub__": __isub__, "__imul__": __imul__, "__itruediv__": __itruediv__,
         "add_": add_, "sub_": sub_, "mul_": __imul__, "div_": __itruediv__,
-        "add": __add__, "sub": __sub__, "mul": __mul__, "div": __truediv__, "pow": pow, "neg": __neg__,
+        "add": add, "sub": sub, "mul": __mul__, "div": div, "__floordiv__": _binary(__floordiv__),
+        "__rfloordiv__": _binary(__rfloordiv__), "__mod__": _binary(__mod__), "__rmod__": _binary(__rmod__),
+        "floor_divide": __floordiv__, "remainder": __mod__, "bmm": lambda self, other: bmm(self, other), "pow": pow, "neg": __neg__,
         "matmul": __matmul__, "mm": mm, "dot": dot, "mv": __matmul__,
         "reciprocal": lambda self: arithmetic.Reciprocal.apply(self),
         "sum": sum, "mean": mean, "max": max, "min": min, "amax": amax, "amin": amin, "norm": norm,

@@ -80,7 +80,9 @@ class Tensor:
     def _make(cls, data, requires_grad=False, grad_fn=None):
         """Wrap an ndarray without copying: the one way every operation builds its result."""
         t = object.__new__(cls)  # skips __init__, the legacy constructor
-        t._init(data, requires_grad, grad_fn)
+        # the body of _init, inlined: this runs for every tensor every operation makes
+        t._data, t._requires_grad, t._grad, t.grad_fn, t._retains_grad = data, requires_grad, None, grad_fn, False
+        t._vc, t._base, t._output_nr, t._accumulator, t._hooks = [0], None, 0, None, None
         return t
 
     # ----- what the tensor is ------------------------------------------------------------------
@@ -145,12 +147,14 @@ class Tensor:
                             "differentiation use var_no_grad = var.detach().")
             raise RuntimeError(message)
         if flag and not self.is_floating_point():
-            raise RuntimeError("only Tensors of floating point dtype can require gradients")
+            raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
         self._requires_grad = bool(flag)
 
     def requires_grad_(self, requires_grad=True):
         if requires_grad and not self.is_leaf:
             return self  # already requires grad: PyTorch lets this pass (only False raises)
+        if requires_grad and not self.is_floating_point():
+            raise RuntimeError("only Tensors of floating point dtype can require gradients")  # (sic: PyTorch's)
         self.requires_grad = requires_grad
         return self
 
@@ -260,7 +264,9 @@ class Tensor:
     def __format__(self, spec):
         if self._data.ndim == 0 and spec:
             return format(self._data.item(), spec)
-        return format(repr(self), spec)
+        if spec:
+            raise TypeError("unsupported format string passed to Tensor.__format__")
+        return repr(self)
 
     def __reduce__(self):  # pickling and copy.deepcopy
         return _rebuild, (self._data.copy(), self._requires_grad)

@@ -137,8 +137,13 @@ class AccumulateGrad(Node):
         if grad.dtype != leaf.dtype:
             grad = Tensor._make(grad._data.astype(leaf._data.dtype))
         if leaf._grad is None:
-            # Copy: the same gradient tensor may also have been sent to another leaf.
-            leaf._grad = grad if keep_graph else Tensor._make(np.array(grad._data))
+            # Copy: the same gradient tensor may also have been sent to another leaf. With create_graph
+            # the copy is recorded, as PyTorch does (grad_fn CopyBackwards).
+            if keep_graph:
+                from ..ops.shape import Copy
+                leaf._grad = Copy.apply(Tensor._make(np.empty_like(grad._data)), grad)
+            else:
+                leaf._grad = Tensor._make(np.array(grad._data))
         elif keep_graph:
             leaf._grad = leaf._grad + grad
         else:

@@ -74,6 +74,9 @@ def _write(t, result):
         names = {"f": "Float", "i": "Long", "b": "Bool", "u": "Byte"}
         raise RuntimeError(f"result type {names[result._data.dtype.kind]} can't be cast to the desired output "
                            f"type {names[t._data.dtype.kind]}")
+    if not t._data.flags.writeable:  # an expanded tensor: several elements share one memory location
+        raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
+                           "single memory location. Please clone() the tensor before performing the operation.")
     np.copyto(t._data, result._data, casting="unsafe")
 
 

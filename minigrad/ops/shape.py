@@ -50,6 +50,30 @@ def _view(x, shape):
         return view
 
 
+def can_view(x, shape):
+    """True if ``x`` can be seen with ``shape`` without copying (PyTorch's ``view`` would work)."""
+    try:
+        _view(x, shape)
+        return True
+    except (ValueError, AttributeError):
+        return False
+
+
+class UnsafeView(NumpyFunction):
+    """What ``reshape`` records after copying a tensor whose layout does not allow a view."""
+
+    node_name = "UnsafeViewBackward0"
+
+    @staticmethod
+    def forward(ctx, x, shape):
+        ctx.input_shape = x.shape
+        return x.reshape(shape)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.reshape(ctx.input_shape)
+
+
 class Expand(NumpyFunction):
     node_name = "ExpandBackward0"
     _is_view = True
@@ -59,6 +83,8 @@ class Expand(NumpyFunction):
         ctx.input_shape = x.shape
         lead = len(shape) - x.ndim
         target = tuple(x.shape[i - lead] if n == -1 else n for i, n in enumerate(shape))
+        if target == x.shape:
+            return x.view()
         try:
             return np.broadcast_to(x, target)
         except ValueError:
@@ -79,7 +105,7 @@ class Transpose(NumpyFunction):
     @staticmethod
     def forward(ctx, x, dim0, dim1):
         ctx.dims = dim0, dim1
-        return np.swapaxes(x, dim0, dim1)
+        return np.swapaxes(x, dim0, dim1) if x.ndim else x.view()
 
     @staticmethod
     def backward(ctx, grad):
@@ -142,6 +168,12 @@ class SqueezeDim(Squeeze):
     node_name = "SqueezeBackward1"
 
 
+class SqueezeMatmul(Squeeze):
+    """The squeeze PyTorch records after multiplying a vector by a matrix."""
+
+    node_name = "SqueezeBackward4"
+
+
 class Index(NumpyFunction):
     """``x[key]``. Named as PyTorch names it: Select (an integer), Slice (slices only), Index (lists,
     tensors, masks)."""
@@ -153,12 +185,15 @@ class Index(NumpyFunction):
     def forward(ctx, x, key):
         ctx.input_shape, ctx.key = x.shape, key
         parts = key if isinstance(key, tuple) else (key,)
-        ctx.save_for_backward(*[p for p in parts if isinstance(p, np.ndarray)])  # the indices, as PyTorch
+        indices = [p for p in parts if isinstance(p, np.ndarray)]
+        ctx.save_for_backward(*indices)  # the indices, as PyTorch does
+        ctx.advanced = bool(indices)
         return np.asarray(x[key])
 
     @staticmethod
     def backward(ctx, grad):  # each picked element's gradient goes back where it was picked from
-        ctx.saved_tensors  # noqa: B018  (raises after the graph was freed)
+        if ctx.advanced:  # indices were saved (lists, tensors, masks): they are gone after a backward
+            ctx.saved_tensors  # noqa: B018  (raises after the graph was freed)
         return IndexPut.apply(grad, key=ctx.key, shape=ctx.input_shape)
 
 
@@ -221,11 +256,41 @@ def index(x, key):
 def _index_key(key, x):
     """Tensors inside an index become arrays; out-of-range integers raise PyTorch's IndexError."""
     converted = tuple(_as_index(k) for k in key) if isinstance(key, tuple) else _as_index(key)
-    if x.ndim == 0 and not all(p is None or p is Ellipsis for p in (key if isinstance(key, tuple) else (key,))):
+    key_parts = key if isinstance(key, tuple) else (key,)
+    if x.ndim == 0 and any(isinstance(p, slice) for p in key_parts):
+        raise IndexError("slice() cannot be applied to a 0-dim tensor.")
+    if x.ndim == 0 and not all(p is None or p is Ellipsis or isinstance(p, (Tensor, np.ndarray, bool))
+                               for p in key_parts):
+        if any(p is Ellipsis for p in key_parts):
+            raise IndexError("too many indices for tensor of dimension 0")
         raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
                          "C++ to convert a 0-dim tensor to a number")
-    dim = 0
+    dim, new_parts = 0, []
     for part in (converted if isinstance(converted, tuple) else (converted,)):
+        new_parts.append(part)
+        if isinstance(part, str):
+            raise TypeError("new(): invalid data type 'str'")
+        if isinstance(part, (float, np.floating)):
+            raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
+                             f"valid indices (got {type(part).__name__})")
+        if isinstance(part, list):
+            part = new_parts[-1] = np.asarray(part)
+        if isinstance(part, np.ndarray) and dim < x.ndim:
+            if part.dtype.kind == "f":
+                raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+            if part.dtype == np.bool_:
+                mask_shape, target = list(part.shape), list(x.shape[dim:dim + part.ndim])
+                if mask_shape != target:
+                    bad = next(i for i, (m, n) in enumerate(zip(mask_shape, target + [None] * 9)) if m != n)
+                    raise IndexError(f"The shape of the mask {mask_shape} at index {bad} does not match the shape "
+                                     f"of the indexed tensor {list(x.shape)} at index {dim + bad}")
+                dim += part.ndim
+                continue
+            if part.dtype.kind in "iu" and part.size:
+                size = x.shape[dim]
+                bad = part[(part >= size) | (part < -size)]
+                if bad.size:
+                    raise IndexError(f"index {bad.flat[0]} is out of bounds for dimension {dim} with size {size}")
         if isinstance(part, (int, np.integer)) and not isinstance(part, bool):
             if dim >= x.ndim:
                 raise IndexError(f"too many indices for tensor of dimension {x.ndim}")
@@ -236,7 +301,7 @@ def _index_key(key, x):
             raise ValueError("step must be greater than zero")
         if part is not None and part is not Ellipsis:
             dim += 1
-    return converted
+    return tuple(new_parts) if isinstance(converted, tuple) else new_parts[0]
 
 
 def _as_index(part):
