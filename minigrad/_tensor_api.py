@@ -1,5 +1,7 @@
 """Tensor methods beyond the engine's: devices, legacy types, ``new_*``, formatting, inference mode,
-the operations of ``ops/statistics.py``, random in-place fills and ``out=``.
+the operations of ``ops/statistics.py``, random in-place fills and ``out=``. (The engine's own
+methods are attached by ``_tensor_methods.py``; ``to``, ``cpu`` and ``__format__`` are redefined here
+for devices and for PyTorch's ``f"{loss}"``.)
 
 They sit here, on top of the engine, and are attached to Tensor as ``_tensor_methods.py`` attaches
 the operators.
@@ -127,26 +129,6 @@ def log_softmax(self, dim=None, dtype=None):
     return F.log_softmax(self, dim, dtype=dtype)
 
 
-def remainder(self, other):
-    return statistics.Remainder.apply(self, other)
-
-
-def rremainder(self, other):  # 7 % x
-    return statistics.Remainder.apply(creation.tensor(other, dtype=self.dtype if self.is_floating_point() else None),
-                                      self)
-
-
-def floor_divide(self, other):
-    """``a // b`` rounds down (PyTorch's floor division); it has no gradient."""
-    b = other._data if isinstance(other, Tensor) else other
-    with np.errstate(divide="ignore", invalid="ignore"):
-        result = np.asarray(np.floor_divide(self._data, b))
-    inputs_float64 = self._data.dtype == np.float64 or (isinstance(other, Tensor) and other._data.dtype == np.float64)
-    if result.dtype == np.float64 and not inputs_float64:
-        result = result.astype(np.float32)  # a Python float divisor gives the default float32, as in PyTorch
-    return Tensor._make(result)
-
-
 # ----- random in-place fills: tensor.uniform_(a, b), tensor.normal_(mean, std) ------------------------
 def _fill_random(self, values):
     with no_grad():
@@ -184,9 +166,7 @@ def _install():
         "__format__": __format__, "is_inference": is_inference,
         "cumsum": cumsum, "var": statistics.var, "std": statistics.std, "prod": statistics.prod,
         "log10": lambda self: statistics.Log10.apply(self), "sort": statistics.sort, "topk": statistics.topk,
-        "softmax": softmax, "log_softmax": log_softmax, "bmm": lambda self, other: statistics.Bmm.apply(self, other),
-        "__mod__": remainder, "remainder": remainder, "__rmod__": rremainder,
-        "__floordiv__": floor_divide, "floor_divide": floor_divide,
+        "softmax": softmax, "log_softmax": log_softmax,
         "uniform_": _check_random_fill_on_leaf(uniform_), "normal_": _check_random_fill_on_leaf(normal_),
     }
     for name, method in methods.items():
@@ -228,9 +208,8 @@ FUNCTIONS = {
     "mul": _with_out("mul", lambda a, b: a * b), "multiply": _with_out("mul", lambda a, b: a * b),
     "div": _with_out("div", lambda a, b: a / b), "divide": _with_out("div", lambda a, b: a / b),
     "matmul": _with_out("matmul", lambda a, b: a @ b), "mm": _with_out("mm", lambda a, b: a @ b),
-    "bmm": lambda input, mat2: statistics.Bmm.apply(input, mat2),
     "cumsum": lambda input, dim, *, dtype=None: cumsum(input, dim, dtype=dtype),
     "var": statistics.var, "std": statistics.std, "prod": statistics.prod,
     "log10": lambda input: statistics.Log10.apply(input), "sort": statistics.sort, "topk": statistics.topk,
-    "softmax": softmax, "log_softmax": log_softmax, "remainder": remainder, "floor_divide": floor_divide,
+    "softmax": softmax, "log_softmax": log_softmax,
 }

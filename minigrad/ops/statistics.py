@@ -1,13 +1,11 @@
-"""Layer 3, more operations the tutorials use: running sums, spread, products, ordering, batched
-products and remainders. Each forward sits beside its chain rule, in the engine's Function form.
+"""Layer 3, more operations the tutorials use: running sums, spread, products and ordering. Each
+forward sits beside its chain rule, in the engine's Function form.
 
   cumsum            CumsumBackward0    the gradient of a running sum is a running sum from the end
   var, std          VarBackward0, StdBackward0
   prod              ProdBackward0 / 1
   log10             Log10Backward0
   sort, topk        SortBackward0, TopkBackward0: the gradient goes back to where each value came from
-  bmm               BmmBackward0
-  x % y             RemainderBackward0
 """
 import math
 import warnings
@@ -215,48 +213,3 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
     keys = -x if largest else x
     indices = np.take(np.argsort(keys, axis=dim, kind="stable"), range(k), axis=dim)
     return return_types_topk(TopkValues.apply(input, indices=indices, dim=dim), _indices_tensor(indices))
-
-
-# ----- batched matrix product and remainder -----------------------------------------------------------
-class Bmm(NumpyFunction):
-    node_name = "BmmBackward0"
-
-    @staticmethod
-    def forward(ctx, a, b):
-        if a.ndim != 3 or b.ndim != 3:
-            bad = a if a.ndim != 3 else b
-            raise RuntimeError(f"batch1 must be a 3D tensor" if bad is a else "batch2 must be a 3D tensor")
-        if a.shape[0] != b.shape[0] or a.shape[2] != b.shape[1]:
-            raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
-                               f"[{a.shape[0]}, {a.shape[2]}] but got: [{b.shape[0]}, {b.shape[1]}].")
-        ctx.save_for_backward(a, b)
-        return a @ b
-
-    @staticmethod
-    def backward(ctx, grad):
-        a, b = ctx.saved_tensors
-        grad_a = grad @ b.transpose(1, 2) if ctx.needs_input_grad[0] else None
-        grad_b = a.transpose(1, 2) @ grad if ctx.needs_input_grad[1] else None
-        return grad_a, grad_b
-
-
-class Remainder(NumpyFunction):
-    """``a % b`` with the sign of ``b`` (Python's rule, and PyTorch's)."""
-
-    node_name = "RemainderBackward0"
-
-    @staticmethod
-    def forward(ctx, a, b):
-        ctx.b_is_tensor = isinstance(b, np.ndarray)
-        ctx.save_for_backward(a, b if ctx.b_is_tensor else None)
-        b_value = b if ctx.b_is_tensor else np.asarray(b, dtype=a.dtype if a.dtype.kind == "f" or isinstance(b, int)
-                                                       else np.float32)
-        return np.mod(a, b_value)
-
-    @staticmethod
-    def backward(ctx, grad):  # a % b = a - floor(a / b) b
-        a, b = ctx.saved_tensors
-        grad_b = None
-        if ctx.b_is_tensor and ctx.needs_input_grad[1]:
-            grad_b = -grad * (a - Remainder.apply(a, b)) / b  # -floor(a / b)
-        return grad, grad_b

@@ -1,11 +1,11 @@
 """Run one real program with ``torch`` being either PyTorch or minigrad.
 
-    python _run.py torch|minigrad PROGRAM.py [TIMES_FILE]
+    python _run.py torch|minigrad PROGRAM.py
     python _run.py torch-all OUT_DIR PROGRAM.py ...   (PyTorch imported once; OUT_DIR/NAME.txt per program)
+    python _run.py time-all torch|minigrad PROGRAM.py ...   (prints "NAME SECONDS" per program)
 
 Under ``minigrad``, ``import torch`` (and ``torch.nn``, ``torch.nn.functional``, ``torch.optim``,
-``torch.utils.data`` ...) gives minigrad's modules: the program runs unchanged. With TIMES_FILE, the
-program runs twice and the time of the second run (one-time costs excluded) is appended to it.
+``torch.utils.data`` ...) gives minigrad's modules: the program runs unchanged. 
 """
 import importlib
 import os
@@ -57,32 +57,47 @@ def run_all_under_torch(out_dir, programs):
             f.write(output.getvalue())
 
 
+def time_all(backend, programs, repeats=2):
+    """Print ``name seconds`` per program: the best of ``repeats`` runs after a warm-up run (one-time
+    costs, such as PyTorch importing parts of itself on first use, excluded), output discarded."""
+    import contextlib
+    import io
+    import tempfile
+    if backend == "minigrad":
+        use_minigrad()
+    else:
+        import torch
+        torch.set_num_threads(1)
+    for program in programs:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(program)))
+        times = []
+        with tempfile.TemporaryDirectory() as workdir:
+            previous = os.getcwd()
+            os.chdir(workdir)
+            try:
+                for _ in range(1 + repeats):
+                    start = time.perf_counter()
+                    with contextlib.redirect_stdout(io.StringIO()):
+                        runpy.run_path(program, run_name="__main__")
+                    times.append(time.perf_counter() - start)
+            finally:
+                os.chdir(previous)
+        print(os.path.splitext(os.path.basename(program))[0], min(times[1:]), flush=True)
+
+
 def main():
     if sys.argv[1] == "torch-all":
         return run_all_under_torch(sys.argv[2], sys.argv[3:])
+    if sys.argv[1] == "time-all":
+        return time_all(sys.argv[2], sys.argv[3:])
     backend, program = sys.argv[1], sys.argv[2]
-    times_file = sys.argv[3] if len(sys.argv) > 3 else None
     if backend == "minigrad":
         use_minigrad()
     else:
         import torch  # noqa: F401  (imported before the clock starts, as minigrad is)
         torch.set_num_threads(1)
     sys.path.insert(0, os.path.dirname(os.path.abspath(program)))  # the programs' shared _fixed.py
-    if not times_file:
-        runpy.run_path(program, run_name="__main__")
-        return
-    # Timing: a first run pays for one-time costs (PyTorch imports parts of itself on first use of an
-    # optimizer or a DataLoader); the second run, printing nowhere, is the one timed.
-    import contextlib
-    import io
-    for run in ("warm-up", "timed"):
-        start = time.perf_counter()
-        with contextlib.redirect_stdout(io.StringIO()):
-            runpy.run_path(program, run_name="__main__")
-        elapsed = time.perf_counter() - start
-    with open(times_file, "a") as f:
-        f.write(f"{elapsed}\n")
-
+    runpy.run_path(program, run_name="__main__")
 
 if __name__ == "__main__":
     main()

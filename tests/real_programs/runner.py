@@ -1,11 +1,12 @@
 """Run every real program under PyTorch and under minigrad and compare what they print.
 
-    python tests/real_programs/runner.py [--time N] [NAME ...]
+    python tests/real_programs/runner.py [NAME ...]
+    python tests/real_programs/runner.py --time [NAME ...]      (time minigrad against PyTorch)
     python tests/real_programs/runner.py --record [NAME ...]   (store what PyTorch prints in expected/)
 
 prints one line per program: ``same`` (identical text), ``close`` (identical but for float32
-rounding noise in printed numbers), ``DIFF`` or ``ERROR`` (minigrad's last stderr line), and with
-``--time N`` the ratio minigrad/PyTorch of the best of N runs of the program body.
+rounding noise in printed numbers), ``DIFF`` or ``ERROR`` (minigrad's last stderr line); ``--time`` prints each program's time under
+both and the ratio minigrad/PyTorch (best of 2 runs after a warm-up).
 """
 import os
 import re
@@ -28,11 +29,11 @@ def programs():
     return sorted(p for p in PROGRAMS.glob("*.py") if not p.name.startswith("_"))
 
 
-def run(program, backend, times_file=None, timeout=120):
+def run(program, backend, timeout=120):
     """Run one program in a fresh process and working directory; return (returncode, stdout, stderr)."""
     env = dict(os.environ, PYTHONPATH=str(REPO), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
                MKL_NUM_THREADS="1", PYTHONHASHSEED="0")
-    command = [sys.executable, str(RUN), backend, str(program)] + ([times_file] if times_file else [])
+    command = [sys.executable, str(RUN), backend, str(program)]
     with tempfile.TemporaryDirectory() as workdir:
         done = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout)
     return done.returncode, done.stdout, done.stderr
@@ -87,23 +88,28 @@ def check(program):
     return compare(out_t, out_m), out_t, out_m, err_m
 
 
-def best_time(program, backend, repeats):
-    with tempfile.TemporaryDirectory() as tmp:
-        times = Path(tmp) / "times"
-        for _ in range(repeats):
-            run(program, backend, str(times))
-        return min(float(line) for line in times.read_text().split())
+def timings(chosen, backend, timeout=3600):
+    """Seconds per program under one backend (best of 2 runs after a warm-up, in one process)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
+               MKL_NUM_THREADS="1", PYTHONHASHSEED="0")
+    done = subprocess.run([sys.executable, str(RUN), "time-all", backend] + [str(p) for p in chosen], env=env,
+                          check=True, capture_output=True, text=True, timeout=timeout)
+    return {name: float(seconds) for name, seconds in (line.split() for line in done.stdout.splitlines())}
 
 
 def main(argv):
-    repeats = 0
     if argv[:1] == ["--record"]:
         for program in [p for p in programs() if len(argv) == 1 or any(n in p.stem for n in argv[1:])]:
             record(program)
             print("recorded", program.stem, flush=True)
         return
     if argv[:1] == ["--time"]:
-        repeats, argv = int(argv[1]), argv[2:]
+        chosen = [p for p in programs() if len(argv) == 1 or any(name in p.stem for name in argv[1:])]
+        t_torch, t_mini = timings(chosen, "torch"), timings(chosen, "minigrad")
+        for p in chosen:
+            a, b = t_torch[p.stem], t_mini[p.stem]
+            print(f"{p.stem:45s} torch {a * 1e3:8.1f} ms  minigrad {b * 1e3:8.1f} ms  ratio {b / a:5.2f}")
+        return
     chosen = [p for p in programs() if not argv or any(name in p.stem for name in argv)]
     tally = {}
     for program in chosen:
@@ -112,9 +118,6 @@ def main(argv):
         line = f"{program.stem:45s} {verdict}"
         if verdict == "ERROR":
             line += "  " + (err.strip().splitlines() or ["?"])[-1][:150]
-        elif repeats:
-            t_torch, t_mini = best_time(program, "torch", repeats), best_time(program, "minigrad", repeats)
-            line += f"  torch {t_torch * 1e3:8.1f} ms  minigrad {t_mini * 1e3:8.1f} ms  ratio {t_mini / t_torch:5.2f}"
         print(line, flush=True)
     print(", ".join(f"{k}: {v}" for k, v in sorted(tally.items())), f"of {len(chosen)}")
 
