@@ -47,6 +47,8 @@ def compare(expected, actual, rel=1e-4):
     if NUMBER.split(expected) != NUMBER.split(actual):
         return "DIFF"
     for a, b in zip(NUMBER.findall(expected), NUMBER.findall(actual)):
+        if re.sub(r"\d", "0", a.lstrip("+-")) != re.sub(r"\d", "0", b.lstrip("+-")):
+            return "DIFF"  # printed differently ("1." and "1" tell float from int), not just other digits
         x, y = float(a), float(b)
         decimals = len(a.split(".")[1].split("e")[0].split("E")[0]) if "." in a else 0
         if abs(x - y) > max(rel * abs(x), 2.5 * 10.0 ** -decimals * (1 if "e" not in a.lower() else abs(x))):
