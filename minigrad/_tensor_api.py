@@ -195,19 +195,14 @@ def _with_out(name, method):
     return function
 
 
-def _add(input, other, *, alpha=1):
-    return input + (other if alpha == 1 else other * alpha)
-
-
-def _sub(input, other, *, alpha=1):
-    return input - (other if alpha == 1 else other * alpha)
+def _method(name):
+    return lambda input, other, *args, **kwargs: getattr(input, name)(other, *args, **kwargs)
 
 
 FUNCTIONS = {
-    "add": _with_out("add", _add), "sub": _with_out("sub", _sub), "subtract": _with_out("sub", _sub),
-    "mul": _with_out("mul", lambda a, b: a * b), "multiply": _with_out("mul", lambda a, b: a * b),
-    "div": _with_out("div", lambda a, b: a / b), "divide": _with_out("div", lambda a, b: a / b),
-    "matmul": _with_out("matmul", lambda a, b: a @ b), "mm": _with_out("mm", lambda a, b: a @ b),
+    "add": _with_out("add", _method("add")), "sub": _with_out("sub", _method("sub")),
+    "mul": _with_out("mul", _method("mul")), "div": _with_out("div", _method("div")),
+    "matmul": _with_out("matmul", _method("matmul")), "mm": _with_out("mm", _method("mm")),
     "cumsum": lambda input, dim, *, dtype=None: cumsum(input, dim, dtype=dtype),
     "var": statistics.var, "std": statistics.std, "prod": statistics.prod,
     "log10": lambda input: statistics.Log10.apply(input), "sort": statistics.sort, "topk": statistics.topk,
