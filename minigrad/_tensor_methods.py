@@ -275,6 +275,7 @@ def view(self, *shape):
 def reshape(self, *shape):
     """As ``view`` when the numbers' layout allows it (the result shares memory), else a copy."""
     shape = shape_ops._shape_arg(shape)
+    shape_ops.check_shape(self._data, shape)
     if shape_ops.can_view(self._data, shape):
         return shape_ops.View.apply(self, shape=shape)
     return shape_ops.UnsafeView.apply(clone(self), shape=shape)  # a copy, then a view of it
@@ -313,6 +314,8 @@ def _check_dim(dim, ndim):
 
 
 def expand(self, *shape):
+    if not shape:
+        raise TypeError('expand() missing 1 required positional arguments: "size"')
     return shape_ops.Expand.apply(self, shape=shape_ops._shape_arg(shape))
 
 
@@ -362,7 +365,10 @@ def squeeze(self, dim=None):
 
 
 def select(self, dim, index):
-    key = (slice(None),) * (dim % self.ndim) + (index,)
+    dim = _check_dim(dim, self.ndim)
+    if not -self.shape[dim] <= index < self.shape[dim]:
+        raise IndexError(f"select(): index {index} out of range for tensor of size {list(self.shape)} at dimension {dim}")
+    key = (slice(None),) * dim + (index,)
     return shape_ops.index(self, key)
 
 
@@ -417,9 +423,9 @@ def _logical(numpy_op):
     """``mask & other``, ``|``, ``^`` and ``~``: bitwise on integers, logical on bools; never differentiable."""
     def op(self, other=None):
         if other is None:
-            return Tensor._make(numpy_op(self._data))
+            return Tensor._make(np.asarray(numpy_op(self._data)))
         other = as_tensor_like(other, self)
-        return Tensor._make(numpy_op(self._data, other._data))
+        return Tensor._make(np.asarray(numpy_op(self._data, other._data)))
     return op
 
 

@@ -92,6 +92,21 @@ CASES = {
     'fn_repr': 'class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x): return x * 2\n    @staticmethod\n    def backward(ctx, g): return g * 2\nout = F.apply(torch.ones(2, requires_grad=True))',
     'fn_saved_released': 'class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        ctx.save_for_backward(x); return x * 2\n    @staticmethod\n    def backward(ctx, g): return g * 2\ny = F.apply(torch.ones(2, requires_grad=True)); y.sum().backward(); y.grad_fn.saved_tensors',
     'fn_none_nontensor': 'class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x, k):\n        return x * k\n    @staticmethod\n    def backward(ctx, g): return g * 2, None\nx = torch.ones(2, requires_grad=True); y = F.apply(x, 5); y.sum().backward(); out = (x.grad, y.grad_fn.next_functions[0][0].__class__.__name__, len(y.grad_fn.next_functions))',
+    'ragged': 'out = torch.tensor([[1, 2], [3]])',
+    'str_tensor': "out = torch.tensor('a')",
+    'cat_numbers': 'out = torch.cat([1, 2])',
+    'cat_not_list': 'out = torch.cat(torch.ones(2), torch.ones(2))',
+    'cat_ndims': 'out = torch.cat([torch.ones(2), torch.ones(2, 2)])',
+    'stack_dim': 'out = torch.stack([torch.ones(2), torch.ones(2)], dim=2)',
+    'max_empty': 'out = torch.tensor([]).max()',
+    'select_oob': 'out = torch.ones(2, 3).select(0, 2)',
+    'expand_bad': 'out = torch.ones(2, 3).expand(3, 3)',
+    'reshape_bad': 'out = torch.ones(2, 3).reshape(4, -1)',
+    'dup_dims': 'out = torch.ones(2, 3).mean(dim=(0, 0))',
+    'floordiv_mod': "x = torch.tensor([1.5, -2.5], requires_grad=True); out = (x // 2, x % 2, x.div(2, rounding_mode='trunc'))",
+    'where_edges': 'x = torch.ones(2, requires_grad=True); out = [type(n).__name__ if n else None for n, _ in torch.where(x > 0, -x, x).grad_fn.next_functions]',
+    'bmm_node': 'out = torch.bmm(torch.ones(1, 2, 3, requires_grad=True), torch.ones(1, 3, 2)).grad_fn.name()',
+    'no_grad_view_fill': 'a = torch.ones(1, 1, requires_grad=True); b = a @ a.t(); v = b[0]\nwith torch.no_grad(): v.fill_(0)\nout = (v, v.grad_fn.name())',
 }
 
 

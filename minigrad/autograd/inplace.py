@@ -40,6 +40,10 @@ def apply_in_place(t, compute, *others):
             result = compute(t)
         _write(t, result)
         t._version += 1
+        base = t._base
+        if base is not None and t._requires_grad and base._requires_grad:
+            # PyTorch regenerates the history of a view changed in place, even under no_grad
+            t.grad_fn, t._output_nr = AsStridedBackward0(_node_of(base), base, t, base._output_nr), 0
         return t
     # The old values as a tensor of their own (a copy: the numbers in t are about to change).
     before = Tensor._make(t._data.copy(), t._requires_grad, t.grad_fn)
@@ -63,6 +67,10 @@ def apply_in_place(t, compute, *others):
     copy_slices._output_ref = weakref.ref(base)
     t.grad_fn, t._requires_grad, t._output_nr = AsStridedBackward0(copy_slices, base, t), True, 0
     return t
+
+
+def _node_of(t):
+    return t.grad_fn if t.grad_fn is not None else t._grad_accumulator()
 
 
 def _write(t, result):
@@ -130,9 +138,9 @@ class AsStridedBackward0(Node):
     """The node of a view after an in-place change through it: its gradient lands in its region of
     a zero gradient for the base."""
 
-    def __init__(self, copy_slices, base, view):
+    def __init__(self, base_node, base, view, output_nr=0):
         self.region = _Region(base, view)
-        self.next_functions = ((copy_slices, 0),)
+        self.next_functions = ((base_node, output_nr),)
 
     def _backward(self, grad_outputs):
         grad = np.zeros(self.region.base_shape, dtype=self.region.dtype)

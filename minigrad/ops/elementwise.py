@@ -143,6 +143,8 @@ class Abs(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x):
+        if x.dtype == np.bool_:
+            raise NotImplementedError('"abs_cpu" not implemented for \'Bool\'')
         ctx.save_for_backward(x)
         return np.abs(x)
 
@@ -242,7 +244,7 @@ def _share(grad, a_wins, tie):
 
 
 def sign(x):
-    return Tensor._make(np.sign(x._data))
+    return Tensor._make(np.asarray(np.sign(x._data)))
 
 
 def where(condition, a, b):

@@ -82,7 +82,7 @@ def _check_dtypes(a, b):
     if a.ndim == 1 and b.ndim == 1:
         raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {a_cap} and {b_cap}")
     if a.ndim == 2 and b.ndim == 1:
-        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {a_cap}, {b_cap}, and {a_cap}")
+        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {b_cap}, {a_cap}, and {b_cap}")
     raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a_low} != {b_low}")
 
 
@@ -95,6 +95,8 @@ def check_mm_args(name, a, b):
 
 
 def _check_shapes(a, b):
+    if a.ndim == 1 and b.ndim == 1 and a.dtype != b.dtype:  # dot checks dtypes first
+        _check_dtypes(a, b)
     if a.ndim == 1 and b.ndim == 1:
         if a.shape != b.shape:
             raise RuntimeError(f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src [{b.shape[0]}] to "

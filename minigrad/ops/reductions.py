@@ -20,6 +20,8 @@ def normalize_dims(dim, ndim):
         if not -bound <= d < bound:
             raise IndexError(f"Dimension out of range (expected to be in range of [{-bound}, {bound - 1}], "
                              f"but got {d})")
+        if d % bound in result:
+            raise RuntimeError(f"dim {d % bound} appears multiple times in the list of dims")
         result.append(d % bound)
     return tuple(sorted(result))
 
@@ -108,7 +110,7 @@ class Max(NumpyFunction):
     def forward(ctx, x, dim=None, keepdim=False, take_min=False):
         if x.size == 0:
             raise RuntimeError("max(): Expected reduction dim to be specified for input.numel() == 0. "
-                               "Specify the reduction dim with the 'dim' parameter.")
+                               "Specify the reduction dim with the 'dim' argument.")
         ctx.input_shape = x.shape
         ctx.dims = normalize_dims(dim, x.ndim)
         ctx.keepdim = keepdim

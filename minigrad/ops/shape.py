@@ -21,12 +21,7 @@ class View(NumpyFunction):
     @staticmethod
     def forward(ctx, x, shape, copy_ok=False):
         ctx.input_shape = x.shape
-        known = [n for n in shape if n != -1]
-        size = int(np.prod(known)) if known else 1
-        if shape.count(-1) > 1:
-            raise RuntimeError("only one dimension can be inferred")
-        if (-1 in shape and (size == 0 or x.size % size)) or (-1 not in shape and size != x.size):
-            raise RuntimeError(f"shape '[{', '.join(map(str, shape))}]' is invalid for input of size {x.size}")
+        check_shape(x, shape)
         try:
             return _view(x, shape)
         except (ValueError, AttributeError):  # the numbers are not laid out so that a view can be made
@@ -38,6 +33,16 @@ class View(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):
         return grad.reshape(ctx.input_shape)
+
+
+def check_shape(x, shape):
+    """PyTorch's errors for a shape that does not fit the number of elements."""
+    known = [n for n in shape if n != -1]
+    size = int(np.prod(known)) if known else 1
+    if shape.count(-1) > 1:
+        raise RuntimeError("only one dimension can be inferred")
+    if (-1 in shape and (size == 0 or x.size % size)) or (-1 not in shape and size != x.size):
+        raise RuntimeError(f"shape '[{', '.join(map(str, shape))}]' is invalid for input of size {x.size}")
 
 
 def _view(x, shape):
@@ -88,8 +93,9 @@ class Expand(NumpyFunction):
         try:
             return np.broadcast_to(x, target)
         except ValueError:
-            raise RuntimeError(f"The expanded size of the tensor ({target[-1]}) must match the existing size "
-                               f"({x.shape[-1] if x.ndim else 1}) at non-singleton dimension {len(target) - 1}.  "
+            bad = next(i for i in range(len(target) - 1, -1, -1) if i >= lead and x.shape[i - lead] not in (1, target[i]))
+            raise RuntimeError(f"The expanded size of the tensor ({target[bad]}) must match the existing size "
+                               f"({x.shape[bad - lead]}) at non-singleton dimension {bad}.  "
                                f"Target sizes: [{', '.join(map(str, shape))}].  Tensor sizes: "
                                f"[{', '.join(map(str, x.shape))}]") from None
 
@@ -305,8 +311,8 @@ def _index_key(key, x):
 
 
 def _as_index(part):
-    if isinstance(part, Tensor):
-        return part._data if part._data.ndim else part._data.item()
+    if isinstance(part, Tensor):  # a 0-d integer tensor is a number; a 0-d mask stays a mask
+        return part._data if part._data.ndim or part._data.dtype == np.bool_ else part._data.item()
     return part
 
 
@@ -319,6 +325,8 @@ class Cat(NumpyFunction):
         for i, a in enumerate(arrays):
             if a.ndim == 0:
                 raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
+            if a.ndim != first.ndim:
+                raise RuntimeError(f"Tensors must have same number of dimensions: got {first.ndim} and {a.ndim}")
         if not -first.ndim <= dim < first.ndim:
             raise IndexError(f"Dimension out of range (expected to be in range of [{-first.ndim}, "
                              f"{first.ndim - 1}], but got {dim})")
@@ -356,6 +364,10 @@ class Stack(NumpyFunction):
             if a.shape != arrays[0].shape:
                 raise RuntimeError(f"stack expects each tensor to be equal size, but got {list(arrays[0].shape)} "
                                    f"at entry 0 and {list(a.shape)} at entry {i}")
+        bound = arrays[0].ndim + 1
+        if not -bound <= dim < bound:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-bound}, {bound - 1}], "
+                             f"but got {dim})")
         ctx.dim = dim
         return np.stack(arrays, axis=dim, dtype=_result_type(arrays))
 
@@ -403,7 +415,7 @@ class Fill(NumpyFunction):
 
     @staticmethod
     def backward(ctx, grad):
-        return grad * 0
+        return Tensor._make(np.zeros_like(grad._data))  # zeros (not grad * 0, which is nan where grad is inf)
 
 
 class Zero(Fill):
@@ -422,8 +434,8 @@ class Copy(NumpyFunction):
         return np.broadcast_to(src.astype(x.dtype, copy=False), x.shape).copy()
 
     @staticmethod
-    def backward(ctx, grad):
-        return None, grad  # summed to src's shape (and cast to its dtype) by the engine
+    def backward(ctx, grad):  # src's gradient is summed to its shape (and cast to its dtype) by the engine
+        return (Tensor._make(np.zeros_like(grad._data)) if ctx.needs_input_grad[0] else None), grad
 
 
 def _check_expand(shape, target):
