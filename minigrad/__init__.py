@@ -23,9 +23,24 @@ from .ops.creation import (Generator, arange, as_tensor, empty, empty_like, eye,
                            linspace, manual_seed, ones, ones_like, rand, rand_like, randint, randn, randn_like,
                            randperm, seed, tensor, zeros, zeros_like)
 from .ops.elementwise import maximum, minimum, where
-from .tensor import Tensor, device
+from .tensor import Tensor
 from ._functions import *  # noqa: F401,F403  (torch.exp, torch.cat, ...)
 from ._functions import cat, concat, is_tensor, stack
+
+# Beyond the engine: devices, save/load, inference mode, legacy types, sampling (see each module).
+from . import _tensor_api, accelerator, backends, cuda, serialization  # noqa: E402
+from ._tensor_api import LEGACY_TYPES as _LEGACY_TYPES  # noqa: E402
+from .devices import checks_device as _checks_device, device, get_default_device, set_default_device  # noqa: E402
+from .inference import inference_mode, is_inference_mode_enabled  # noqa: E402
+from .sampling import histc, histogram, multinomial  # noqa: E402
+from .serialization import load, save  # noqa: E402
+
+globals().update(_LEGACY_TYPES)  # torch.FloatTensor, torch.LongTensor, ...
+globals().update(_tensor_api.FUNCTIONS)  # torch.cumsum, torch.softmax, torch.add(..., out=), ...
+for _name in ["tensor", "as_tensor", "zeros", "ones", "empty", "full", "eye", "rand", "randn", "randint",
+              "randperm", "arange", "linspace", "zeros_like", "ones_like", "empty_like", "full_like", "rand_like",
+              "randn_like"]:
+    globals()[_name] = _checks_device(globals()[_name])  # device="cuda" says minigrad is CPU-only
 
 from . import nn, optim, utils  # noqa: E402  (torch.nn, torch.optim, torch.utils.data)
 from . import datasets, models  # noqa: E402
@@ -37,4 +52,5 @@ def __getattr__(name):
     if name == "viz":  # optional dependency: loaded only when used
         import importlib
         return importlib.import_module(".viz", __name__)
-    raise AttributeError(f"module 'minigrad' has no attribute '{name}'")
+    hint = "" if name.startswith("__") else f" (torch.{name} is not in minigrad's PyTorch subset)"
+    raise AttributeError(f"module 'minigrad' has no attribute '{name}'{hint}")

@@ -3,23 +3,27 @@
   parameter.py   Parameter: a tensor a module registers as learnable
   module.py      Module: the tree of parameters, buffers and submodules; train/eval; state_dict
   container.py   Sequential, ModuleList
-  linear.py      Linear, Identity          conv.py      Conv2d
+  linear.py      Linear, Identity          conv.py      Conv2d        lazy.py   LazyLinear
+  sparse.py      Embedding
   pooling.py     MaxPool2d, AdaptiveAvgPool2d
-  batchnorm.py   BatchNorm2d               dropout.py   Dropout        flatten.py  Flatten
+  batchnorm.py   BatchNorm1d, BatchNorm2d  dropout.py   Dropout        flatten.py  Flatten
   activation.py  ReLU, Tanh, Sigmoid, Softmax, LogSoftmax
-  loss.py        MSELoss, CrossEntropyLoss, NLLLoss
+  loss.py        MSELoss, CrossEntropyLoss, NLLLoss, BCEWithLogitsLoss, BCELoss
   functional.py  the same as functions; the fused graph nodes live in _ops/
   init.py        starting values (PyTorch's defaults)
 """
 from . import functional, init
 from .activation import LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
-from .batchnorm import BatchNorm2d
+from .batchnorm import BatchNorm1d, BatchNorm2d
 from .container import ModuleList, Sequential
 from .conv import Conv2d
 from .dropout import Dropout
 from .flatten import Flatten
+from .lazy import LazyLinear
 from .linear import Identity, Linear
-from .loss import CrossEntropyLoss, MSELoss, NLLLoss
+from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, MSELoss, NLLLoss
 from .module import Module
 from .parameter import Parameter
 from .pooling import AdaptiveAvgPool2d, MaxPool2d
+from .sparse import Embedding
+from . import parameter  # noqa: F401  (nn.parameter.UninitializedParameter)

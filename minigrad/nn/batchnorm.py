@@ -1,4 +1,5 @@
-"""``nn.BatchNorm2d``: normalise each channel, then scale and shift it with learned parameters."""
+"""``nn.BatchNorm1d`` / ``nn.BatchNorm2d``: normalise each channel (feature), then scale and shift it
+with learned parameters."""
 import numpy as np
 
 from ..tensor import Tensor
@@ -7,7 +8,7 @@ from .module import Module
 from .parameter import Parameter
 
 
-class BatchNorm2d(Module):
+class _BatchNorm(Module):
     """Normalises each of ``num_features`` channels of (N, C, H, W) input.
 
     In training mode it uses the batch's mean and variance and updates ``running_mean`` and
@@ -40,9 +41,15 @@ class BatchNorm2d(Module):
             self.running_var._data.fill(1)
             self.num_batches_tracked._data.fill(0)
 
+    def _check_input_dim(self, input):
+        raise NotImplementedError
+
     def forward(self, input):
-        if input.ndim != 4:
-            raise ValueError(f"expected 4D input (got {input.ndim}D input)")
+        self._check_input_dim(input)
+        return self._normalise(input)
+
+    def _normalise(self, input):
+        """The batch norm of a 4-D input (N, C, H, W)."""
         momentum = 0.0 if self.momentum is None else self.momentum
         if self.training and self.track_running_stats:
             self.num_batches_tracked._data += 1
@@ -56,3 +63,25 @@ class BatchNorm2d(Module):
     def extra_repr(self):
         return (f"{self.num_features}, eps={self.eps}, momentum={self.momentum}, affine={self.affine}, "
                 f"bias={self.affine}, track_running_stats={self.track_running_stats}")
+
+
+class BatchNorm2d(_BatchNorm):
+    """Normalises each channel of (N, C, H, W) input over the batch and the pixels."""
+
+    def _check_input_dim(self, input):
+        if input.ndim != 4:
+            raise ValueError(f"expected 4D input (got {input.ndim}D input)")
+
+
+class BatchNorm1d(_BatchNorm):
+    """Normalises each feature of (N, C) or (N, C, L) input over the batch (and the length L).
+    It runs BatchNorm2d's computation on the input seen as (N, C, L, 1)."""
+
+    def _check_input_dim(self, input):
+        if input.ndim not in (2, 3):
+            raise ValueError(f"expected 2D or 3D input (got {input.ndim}D input)")
+
+    def forward(self, input):
+        self._check_input_dim(input)
+        as_4d = input.reshape(tuple(input.shape) + (1,) * (4 - input.ndim))
+        return self._normalise(as_4d).reshape(tuple(input.shape))

@@ -15,6 +15,8 @@ from ._ops.linear import linear as _linear
 from ._ops.loss import (LogSoftmax, MseLoss, NllLoss, Softmax, check_reduction,
                         warn_size_mismatch)
 from ._ops.pool import AdaptiveAvgPool2d, MaxPool2d
+from ._layer_ops import BinaryCrossEntropyWithLogits
+from ._layer_ops import Embedding as EmbeddingNode
 
 
 def _pair(value):
@@ -211,3 +213,62 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     check_reduction(reduction)
     warn_size_mismatch(input, target)
     return MseLoss.apply(input, target, reduction=reduction)
+
+
+# ----- lookups and encodings -----------------------------------------------------------------------
+def one_hot(tensor, num_classes=-1):
+    """Class indices (int64) to rows of zeros with a one at the index: shape ``tensor.shape + (C,)``."""
+    indices = tensor._data
+    if indices.dtype != np.int64:
+        raise RuntimeError("one_hot is only applicable to index tensor of type LongTensor.")
+    if indices.size and indices.min() < 0:
+        raise RuntimeError("Class values must be non-negative.")
+    if num_classes == -1:
+        num_classes = int(indices.max()) + 1 if indices.size else 0
+    elif indices.size and indices.max() >= num_classes:
+        raise RuntimeError("Class values must be smaller than num_classes.")
+    return Tensor._make((indices[..., None] == np.arange(num_classes)).astype(np.int64))
+
+
+def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
+              sparse=False):
+    """Rows of ``weight`` picked by the integer ``input``: ``weight[input]``. The ``padding_idx`` row
+    gets no gradient."""
+    kind = input._data.dtype
+    if kind.kind not in "iu":
+        raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
+                           f"Long, Int; but got torch.{input.type().split('.')[-1]} instead (while checking "
+                           "arguments for embedding)")
+    if input._data.size and (input._data.max() >= weight.shape[0] or input._data.min() < 0):
+        raise IndexError("index out of range in self")
+    return EmbeddingNode.apply(weight, indices=input, padding_idx=padding_idx)
+
+
+# ----- binary classification losses ------------------------------------------------------------
+def _reduce(losses, reduction):
+    check_reduction(reduction)
+    return {"mean": losses.mean, "sum": losses.sum, "none": lambda: losses}[reduction]()
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,
+                                     reduction="mean", pos_weight=None):
+    """The loss of a score (logit) x for a 0/1 target y: ``-[y log sigmoid(x) + (1-y) log(1 - sigmoid(x))]``,
+    computed as ``(1-y) x + log(1 + e^-x)`` with ``log(1 + e^-x) = relu(-x) + log(1 + e^-|x|)`` so that
+    large scores neither overflow nor lose precision. ``pos_weight`` weighs the positive term."""
+    if target.shape != input.shape:
+        raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
+    check_reduction(reduction)
+    return BinaryCrossEntropyWithLogits.apply(input, target, weight, pos_weight, reduction=reduction)
+
+
+def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    """The loss of probabilities ``input`` in [0, 1] for 0/1 targets; logs are clamped at -100 as in PyTorch."""
+    if target.shape != input.shape:
+        raise ValueError(f"Using a target size ({target.shape}) that is different to the input size "
+                         f"({input.shape}) is deprecated. Please ensure they have the same size.")
+    if ((input._data < 0) | (input._data > 1)).any():
+        raise RuntimeError("all elements of input should be between 0 and 1")
+    losses = -(target * input.log().clamp(min=-100) + (1 - target) * (1 - input).log().clamp(min=-100))
+    if weight is not None:
+        losses = losses * weight
+    return _reduce(losses, reduction)

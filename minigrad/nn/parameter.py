@@ -35,3 +35,33 @@ class Parameter(Tensor):
 
 def _rebuild_parameter(data, requires_grad):
     return Parameter(data, requires_grad)
+
+
+UNINITIALIZED = ("Can't access the shape of an uninitialized parameter or buffer. This error usually happens in "
+                 "`load_state_dict` when trying to load an uninitialized parameter into an initialized one. Call "
+                 "`forward` to initialize the parameters before accessing their attributes.")
+
+
+class UninitializedParameter(Parameter):
+    """The weight of a lazy layer (``nn.LazyLinear``) before its first call: no shape yet.
+    ``materialize(shape)`` gives it one and turns it into an ordinary Parameter."""
+
+    def __new__(cls, requires_grad=True, device=None, dtype=None):
+        return super().__new__(cls, None, requires_grad)
+
+    def __init__(self, requires_grad=True, device=None, dtype=None):
+        pass
+
+    @property
+    def shape(self):
+        raise RuntimeError(UNINITIALIZED)
+
+    def size(self, dim=None):
+        raise RuntimeError(UNINITIALIZED)
+
+    def materialize(self, shape, device=None, dtype=None):
+        self._data = np.empty(tuple(shape), dtype=np.float32)
+        self.__class__ = Parameter
+
+    def __repr__(self):
+        return "<UninitializedParameter>"

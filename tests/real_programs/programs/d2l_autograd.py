@@ -1,0 +1,50 @@
+# Source: Dive into Deep Learning, 2.5 "Automatic Differentiation" (PyTorch tab) https://d2l.ai/chapter_preliminaries/autograd.html
+# Licence: sample code under the modified MIT licence (d2l-ai/d2l-en, LICENSE-SAMPLECODE); book text CC BY-SA 4.0.
+#   Written anew in the spirit of the source, not copied.
+# Changed: a = torch.randn(size=()) replaced by a fixed value; bare expressions printed.
+import torch
+
+x = torch.arange(4.0)
+print(x)
+x.requires_grad_(True)
+print(x.grad)
+y = 2 * torch.dot(x, x)
+print(y)
+y.backward()
+print(x.grad)
+print(x.grad == 4 * x)
+x.grad.zero_()
+y = x.sum()
+y.backward()
+print(x.grad)
+x.grad.zero_()
+y = x * x
+y.backward(gradient=torch.ones(len(y)))
+print(x.grad)
+x.grad.zero_()
+y = x * x
+u = y.detach()
+z = u * x
+z.sum().backward()
+print(x.grad == u)
+x.grad.zero_()
+y.sum().backward()
+print(x.grad == 2 * x)
+
+
+def f(a):
+    b = a * 2
+    while b.norm() < 1000:
+        b = b * 2
+    if b.sum() > 0:
+        c = b
+    else:
+        c = 100 * b
+    return c
+
+
+a = torch.tensor(-0.37, requires_grad=True)
+d = f(a)
+d.backward()
+print(a.grad == d / a)
+print(a.grad)
