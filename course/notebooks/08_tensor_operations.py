@@ -34,7 +34,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 2. `dim`, `keepdim`을 받는 **축소 연산**(reduction) `sum`, `mean`, `max`와 그 역전파를 봅니다. 역전파는 각각 변화도를
 #    퍼뜨리고, 퍼뜨린 뒤 나누고, 최댓값을 낸 원소에게만 보냅니다.
 # 3. **모양 연산** `reshape`/`view`, `transpose`/`t`/`permute`, 인덱싱, `cat`, `stack`, `unsqueeze`/`squeeze`,
-#    `expand`를 다룹니다. 수를 옮기기만 하므로 역전파는 변화도를 제자리로 되돌려 옮깁니다.
+#    `expand`를 다룹니다. 수를 옮기기만 하므로 역전파는 변화도를 원래 자리로 되돌려 옮깁니다.
 # 4. **행렬 곱**(matrix multiplication): $\partial L/\partial A = G B^\top$, $\partial L/\partial B = A^\top G$를 모양만 보고 유도하고, `Function`으로
 #    만들어 확인합니다.
 # 5. 이 모든 연산을 `gradcheck`로 검사하고, 작은 선형 모델 `x @ W.t() + b`의 그래프를 그립니다.
@@ -48,6 +48,7 @@ import numpy as np
 import minigrad as torch  # the same API as PyTorch
 from minigrad.autograd import Function, gradcheck
 from minigrad.viz import draw_graph
+from minigrad_course.errors import shows_error
 
 _ = torch.manual_seed(0)
 
@@ -103,9 +104,9 @@ print(col + b)
 # 크기가 맞지 않으면 PyTorch는 두 크기와, 브로드캐스팅 결과 기준으로 센 차원 번호를 알려 줍니다. NumPy의 메시지는 다르지만
 # minigrad는 PyTorch의 메시지를 냅니다.
 
-# %% tags=["raises-exception"]
-# %xmode Minimal
-torch.ones(2, 3) + torch.ones(2, 4)
+# %%
+with shows_error(RuntimeError):
+    torch.ones(2, 3) + torch.ones(2, 4)
 
 # %% [markdown]
 # ## Why the gradient must be summed back · 변화도를 다시 더해야 하는 이유
@@ -287,7 +288,7 @@ print(t.max(dim=1))
 #   보냅니다**.
 #
 # 퍼뜨리려면 먼저 줄어든 변화도에 줄어든 차원을 크기 1로 되돌려 주고(`keepdim`으로 남아 있지 않았다면), 입력의 모양으로
-# 늘립니다. 이번에는 앞 방향의 브로드캐스팅입니다.
+# 늘립니다. 이번에는 순방향으로 브로드캐스팅합니다.
 
 # %%
 def expand_back(grad, input_shape, dim, keepdim):
@@ -678,7 +679,7 @@ for label, (fn, inputs) in checks.items():
 # `b` of shape `(2,)`, and $y = x W^\top + b$: `x @ W.t() + b`. The bias is **broadcast** over the 4
 # examples, so its gradient is summed over the batch.
 #
-# 이 모든 것을 모든 신경망을 이루는 계층 하나에 모아 봅시다. 특성 3개짜리 예제 4개로 된 배치 `x`, 모양이 `(2, 3)`인
+# 이 모든 것을, 어느 신경망에나 있는 계층 하나에 모아 봅시다. 특성 3개짜리 예제 4개로 된 배치 `x`, 모양이 `(2, 3)`인
 # 가중치(weight) 행렬 `W`(PyTorch의 관례대로 출력 하나에 한 행), 모양이 `(2,)`인 편향 `b`, 그리고 $y = x W^\top + b$,
 # 곧 `x @ W.t() + b`입니다. 편향은 예제 4개에 걸쳐 **브로드캐스팅**되므로 그 변화도는 배치를 따라 더해집니다.
 
