@@ -69,11 +69,21 @@ def __neg__(self):
 
 
 def __matmul__(self, other):
-    return linalg.MatMul.apply(self, as_tensor_like(other, self))
+    return linalg.matmul(self, as_tensor_like(other, self))
 
 
 def __rmatmul__(self, other):
-    return linalg.MatMul.apply(as_tensor_like(other, self), self)
+    return linalg.matmul(as_tensor_like(other, self), self)
+
+
+def mm(self, other):
+    linalg.check_mm_args("mm", self, other)
+    return linalg.matmul(self, other)
+
+
+def dot(self, other):
+    linalg.check_mm_args("dot", self, other)
+    return linalg.matmul(self, other)
 
 
 def pow(self, exponent):
@@ -98,7 +108,6 @@ def _in_place(out_of_place):
             _check_in_place_result(self, result)
             self._data, self.grad_fn, self._requires_grad = result._data, result.grad_fn, True
             result.grad_fn._output_ref = weakref.ref(self)
-            result.grad_fn._output_version = self._version
         else:
             with no_grad():
                 result = out_of_place(self, other)
@@ -289,6 +298,16 @@ def __ne__(self, other):
     return comparison.ne(self, other)
 
 
+def _logical(numpy_op):
+    """``mask & other``, ``|``, ``^`` and ``~``: bitwise on integers, logical on bools; never differentiable."""
+    def op(self, other=None):
+        if other is None:
+            return Tensor._make(numpy_op(self._data))
+        other = as_tensor_like(other, self)
+        return Tensor._make(numpy_op(self._data, other._data))
+    return op
+
+
 # ----- autograd --------------------------------------------------------------------------------
 def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
     """Compute the gradient of this tensor with respect to every leaf and add it to ``leaf.grad``."""
@@ -306,7 +325,7 @@ def _install():
         "__iadd__": __iadd__, "__isub__": __isub__, "__imul__": __imul__, "__itruediv__": __itruediv__,
         "add_": add_, "sub_": sub_, "mul_": __imul__, "div_": __itruediv__,
         "add": __add__, "sub": __sub__, "mul": __mul__, "div": __truediv__, "pow": pow, "neg": __neg__,
-        "matmul": __matmul__, "mm": __matmul__, "dot": __matmul__, "mv": __matmul__,
+        "matmul": __matmul__, "mm": mm, "dot": dot, "mv": __matmul__,
         "reciprocal": lambda self: arithmetic.Reciprocal.apply(self),
         "sum": sum, "mean": mean, "max": max, "min": min, "amax": amax, "amin": amin, "norm": norm,
         "argmax": comparison.argmax, "argmin": comparison.argmin,
@@ -331,6 +350,8 @@ def _install():
         "lt": comparison.lt, "le": comparison.le, "all": comparison.all, "any": comparison.any,
         "allclose": comparison.allclose, "isclose": comparison.isclose, "equal": comparison.equal,
         "backward": backward,
+        "__and__": _logical(np.bitwise_and), "__or__": _logical(np.bitwise_or), "__xor__": _logical(np.bitwise_xor),
+        "__invert__": _logical(np.invert), "logical_not": _logical(np.logical_not),
     }
     for name, method in methods.items():
         setattr(Tensor, name, method)

@@ -51,8 +51,8 @@ IN_PLACE_ON_LEAF = "a leaf Variable that requires grad is being used in an in-pl
 
 
 class Tensor:
-    __slots__ = ("_data", "_requires_grad", "_grad", "grad_fn", "_retains_grad", "_version",
-                 "_accumulator", "__weakref__")
+    __slots__ = ("_data", "_requires_grad", "_grad", "grad_fn", "_retains_grad", "_vc", "_base",
+                 "_output_nr", "_accumulator", "_hooks", "__weakref__")
 
     # Let NumPy hand `ndarray * tensor` to Tensor.__rmul__ instead of looping over elements.
     __array_priority__ = 1000
@@ -71,8 +71,11 @@ class Tensor:
         self._grad = None
         self.grad_fn = grad_fn
         self._retains_grad = False
-        self._version = 0
+        self._vc = [0]  # the version counter, a list so that views can share their base's
+        self._base = None
+        self._output_nr = 0
         self._accumulator = None
+        self._hooks = None
 
     @classmethod
     def _make(cls, data, requires_grad=False, grad_fn=None):
@@ -116,6 +119,15 @@ class Tensor:
     def element_size(self):
         return self._data.itemsize
 
+    @property
+    def _version(self):
+        """How many times the numbers were changed in place (shared by a tensor and its views)."""
+        return self._vc[0]
+
+    @_version.setter
+    def _version(self, value):
+        self._vc[0] = value
+
     # ----- autograd state ----------------------------------------------------------------------
     @property
     def is_leaf(self):
@@ -138,6 +150,8 @@ class Tensor:
         self._requires_grad = bool(flag)
 
     def requires_grad_(self, requires_grad=True):
+        if requires_grad and not self.is_leaf:
+            return self  # already requires grad: PyTorch lets this pass (only False raises)
         self.requires_grad = requires_grad
         return self
 

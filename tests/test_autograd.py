@@ -21,12 +21,12 @@ def test_deep_reuse_chain_is_linear_not_exponential():
     calls = {"n": 0}
 
     class CountingAdd(Function):
-        node_name = "AddBackward0"
-
-        def forward(self, x, y):
+        @staticmethod
+        def forward(ctx, x, y):
             return x + y
 
-        def backward(self, grad):
+        @staticmethod
+        def backward(ctx, grad):
             calls["n"] += 1
             return grad, grad
 
@@ -259,11 +259,14 @@ def test_grad_fn_repr_next_functions_and_calling_a_node():
 
 def test_custom_function_written_by_a_user():
     class Cube(Function):
-        def forward(self, x):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
             return x ** 3
 
-        def backward(self, grad):
-            (x,) = self.saved_inputs
+        @staticmethod
+        def backward(ctx, grad):
+            (x,) = ctx.saved_tensors
             return grad * 3 * x ** 2
 
     x = torch.tensor([2.0], requires_grad=True)

@@ -95,11 +95,14 @@ def test_backward_matches_central_differences(name):
 
 def test_gradcheck_catches_a_wrong_backward():
     class WrongSquare(torch.autograd.Function):
-        def forward(self, x):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
             return x * x
 
-        def backward(self, grad):
-            (x,) = self.saved_inputs
+        @staticmethod
+        def backward(ctx, grad):
+            (x,) = ctx.saved_tensors
             return grad * x  # should be 2x
 
     with pytest.raises(torch.autograd.GradcheckError):

@@ -10,7 +10,7 @@
 import numpy as np
 
 from ..tensor import Tensor
-from .function import AccumulateGrad
+from .function import AccumulateGrad, silent_numpy
 from .grad_mode import set_grad_enabled
 
 
@@ -43,31 +43,34 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
     nodes, for ``autograd.grad``) nothing is accumulated: the gradients arriving at those nodes are
     returned instead.
     """
-    buffers = {}
+    buffers = {}  # id(node) -> one gradient per output of the node, summed as they arrive
     for tensor, grad in zip(roots, root_grads):
         node = tensor.grad_fn if tensor.grad_fn is not None else tensor._grad_accumulator()
-        _add_to_buffer(buffers, node, grad)
+        _add_to_buffer(buffers, node, tensor._output_nr, grad)
 
     captured, processed = {}, []
     wanted = {id(node) for node in capture} if capture is not None else None
-    with set_grad_enabled(create_graph):
+    with set_grad_enabled(create_graph), silent_numpy():
         for node in topological_order([r.grad_fn or r._grad_accumulator() for r in roots]):
-            grad = buffers.pop(id(node), None)
-            if wanted is not None and id(node) in wanted:
-                captured[id(node)] = grad
-            if grad is None:
+            grads = buffers.pop(id(node), None)
+            if grads is None:
                 continue
+            if node._pre_hooks:
+                grads = _run_hooks(node._pre_hooks, grads)
+            if wanted is not None and id(node) in wanted:
+                captured[id(node)] = grads[0]
             if isinstance(node, AccumulateGrad):
                 if capture is None:
-                    node.accumulate(grad, keep_graph=create_graph)
+                    node.accumulate(grads[0], keep_graph=create_graph)
                 continue
             output = node._output()
-            if output is not None and output._retains_grad and capture is None:
-                output._grad = grad if output._grad is None else output._grad + grad
-            grads = node._backward(grad)
-            for (next_node, _), next_grad in zip(node.next_functions, grads):
+            if output is not None and output._retains_grad and capture is None and grads[0] is not None:
+                g = grads[0] if create_graph else Tensor._make(np.array(grads[0]._data))
+                output._grad = g if output._grad is None else output._grad + g
+            grads_in = node._backward(tuple(grads))
+            for (next_node, nr), next_grad in zip(node.next_functions, grads_in):
                 if next_node is not None and next_grad is not None:
-                    _add_to_buffer(buffers, next_node, next_grad)
+                    _add_to_buffer(buffers, next_node, nr, next_grad)
             processed.append(node)
     if not retain_graph:
         # Only now: a node's saved output is the next node's input, still needed until here.
@@ -78,12 +81,19 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
     return None
 
 
-def _add_to_buffer(buffers, node, grad):
-    key = id(node)
-    if key in buffers:
-        buffers[key] = buffers[key] + grad
-    else:
-        buffers[key] = grad
+def _run_hooks(hooks, grads):
+    for hook in list(hooks):
+        result = hook(grads)
+        if result is not None:
+            grads = list(result)
+    return grads
+
+
+def _add_to_buffer(buffers, node, nr, grad):
+    slots = buffers.get(id(node))
+    if slots is None:
+        slots = buffers[id(node)] = [None] * getattr(node, "_num_outputs", 1)
+    slots[nr] = grad if slots[nr] is None else slots[nr] + grad
 
 
 def make_root_grads(outputs, grads):
@@ -98,7 +108,7 @@ def make_root_grads(outputs, grads):
             grad = Tensor._make(np.ones_like(output._data))
         else:
             if not isinstance(grad, Tensor):
-                grad = Tensor._make(np.asarray(grad, dtype=output._data.dtype))
+                raise TypeError(f"gradients can be either Tensors or None, but got {type(grad).__name__}")
             if grad.shape != output.shape:
                 raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {grad.shape} and "
                                    f"output[{i}] has a shape of {output.shape}.")
@@ -109,7 +119,9 @@ def make_root_grads(outputs, grads):
 def _as_list(value):
     if value is None:
         return None
-    return list(value) if isinstance(value, (list, tuple)) else [value]
+    if isinstance(value, Tensor):
+        return [value]
+    return list(value)  # any other sequence, as PyTorch: a float raises "'float' object is not iterable"
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):

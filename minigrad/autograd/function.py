@@ -1,18 +1,21 @@
-"""Layer 2: functions and the graph they record.
+"""Layer 2: functions and the graph they record, in PyTorch's own form.
 
-Every differentiable operation is a ``Function`` with two halves:
+An operation is a ``Function`` with two static methods:
 
-* ``forward(*arrays)`` computes the result on NumPy arrays;
-* ``backward(grad)`` gets the gradient of the final result with respect to this output and returns
-  one gradient per input (the chain rule: upstream gradient times local derivative).
+* ``forward(ctx, *inputs)`` computes the result and stores on ``ctx`` what backward will need
+  (``ctx.save_for_backward(x)`` for tensors, ``ctx.dim = dim`` for anything else);
+* ``backward(ctx, *grad_outputs)`` gets the gradient of the final result with respect to each output
+  and returns one gradient per input of forward (the chain rule: upstream gradient times local
+  derivative), ``None`` for an input that needs none.
 
-``Function.apply`` runs ``forward`` and, when grad mode is on and some input requires grad, records
-the function as the output's ``grad_fn``: a node whose ``next_functions`` point at the nodes of its
-inputs. Following those links from a result leads back to the leaves: that is the computational graph.
+``F.apply(*inputs)`` runs forward and, when grad mode is on and some input requires grad, records a
+node (the ``ctx`` that forward filled in) as the output's ``grad_fn``. Its ``next_functions`` point at
+the nodes of the inputs: following them from a result leads back to the leaves. That is the graph.
 
-``backward`` works on Tensors, not arrays. Normally it runs in no-grad mode and records nothing;
-with ``create_graph=True`` it records a graph of its own, which is what makes higher-order
-derivatives possible.
+minigrad's built-in operations are written the same way, as ``NumpyFunction``\\ s: their forward
+receives the NumPy arrays inside the tensors (the numbers), their backward receives and returns
+Tensors. Backward is written with tensor operations, so with ``create_graph=True`` it records a graph
+of its own: that is what makes higher-order derivatives possible.
 """
 import re
 import weakref
@@ -20,7 +23,43 @@ import weakref
 import numpy as np
 
 from ..tensor import Tensor
-from .grad_mode import _GradMode
+from .grad_mode import _GradMode, no_grad
+
+
+class silent_numpy:
+    """``with silent_numpy():`` computes x/0 = inf, log(0) = -inf, e^1000 = inf without NumPy's
+    RuntimeWarnings, as PyTorch does. It is ``np.errstate(all="ignore")``; on NumPy 2 it sets NumPy's
+    error state directly, which costs ~0.2 microseconds instead of ~2 (it runs for every operation)."""
+
+    __slots__ = ("token",)
+
+    def __enter__(self):
+        self.token = _enter_silent()
+
+    def __exit__(self, *exc_info):
+        _exit_silent(self.token)
+
+
+try:
+    from numpy._core._ufunc_config import _extobj_contextvar
+
+    with np.errstate(all="ignore"):
+        _SILENT_STATE = _extobj_contextvar.get()
+
+    def _enter_silent():
+        return _extobj_contextvar.set(_SILENT_STATE)
+
+    def _exit_silent(token):
+        _extobj_contextvar.reset(token)
+except ImportError:  # NumPy 1.x
+    def _enter_silent():
+        state = np.errstate(all="ignore")
+        state.__enter__()
+        return state
+
+    def _exit_silent(state):
+        state.__exit__(None, None, None)
+
 
 SECOND_BACKWARD = (
     "Trying to backward through the graph a second time (or directly access saved tensors after they "
@@ -35,6 +74,7 @@ class Node:
 
     next_functions = ()
     _output_ref = None
+    _pre_hooks = None
 
     def name(self):
         return type(self).__name__
@@ -44,7 +84,7 @@ class Node:
 
     def __call__(self, *grad_outputs):
         """Run this node's backward on the given gradients, as ``y.grad_fn(g)`` does in PyTorch."""
-        return self._backward(_as_tensor_grad(grad_outputs[0]))
+        return self._backward(tuple(_as_tensor_grad(g) for g in grad_outputs))
 
     def _output(self):
         """The tensor this node produced, if it is still alive."""
@@ -52,6 +92,22 @@ class Node:
 
     def release(self):
         """Free what was saved for backward (called after backward unless retain_graph)."""
+
+    def register_prehook(self, hook):
+        """``hook(grad_outputs)`` runs before this node's backward; it may return new gradients."""
+        if self._pre_hooks is None:
+            self._pre_hooks = []
+        self._pre_hooks.append(hook)
+        return _RemovableHandle(self._pre_hooks, hook)
+
+
+class _RemovableHandle:
+    def __init__(self, hooks, hook):
+        self._hooks, self._hook = hooks, hook
+
+    def remove(self):
+        if self._hook in self._hooks:
+            self._hooks.remove(self._hook)
 
 
 class AccumulateGrad(Node):
@@ -70,8 +126,8 @@ class AccumulateGrad(Node):
     def __repr__(self):
         return f"<AccumulateGrad object at {hex(id(self))}>"
 
-    def _backward(self, grad):
-        self.accumulate(grad)
+    def _backward(self, grads):
+        self.accumulate(grads[0])
         return ()
 
     def accumulate(self, grad, keep_graph=False):
@@ -89,83 +145,272 @@ class AccumulateGrad(Node):
             leaf._grad._data += grad._data
 
 
-class Function(Node):
-    """Base class of every operation. Subclasses define ``forward`` and ``backward``.
+class _SavedTensor:
+    """What ``save_for_backward`` keeps of one tensor: the tensor (an input) or, for an output, only its
+    numbers, so that the node does not keep its own output alive (no reference cycle); and the version
+    the tensor had, to detect in-place changes made after saving."""
 
-    ``node_name`` is the name PyTorch gives the node (``MulBackward0``); a Function a user writes
-    is named ``<ClassName>Backward`` as in PyTorch.
-    """
+    __slots__ = ("tensor", "data", "vc", "version", "requires_grad", "is_output")
 
-    node_name = None
-    inputs = None
-    _output_version = 0  # an in-place op that takes over a tensor records its version here
+    def __init__(self, tensor, is_output):
+        self.is_output = is_output
+        self.vc, self.version = tensor._vc, tensor._vc[0]
+        if is_output:
+            self.tensor, self.data, self.requires_grad = None, tensor._data, tensor._requires_grad
+        else:
+            self.tensor = tensor
 
-    @classmethod
-    def apply(cls, *inputs, **options):
-        """Run the function on tensors and, if needed, record it in the graph."""
-        fn = cls()
-        result = fn.forward(*[t._data for t in inputs], **options)
-        needs_input_grad = tuple([t._requires_grad for t in inputs])
-        if not (True in needs_input_grad and _GradMode.enabled):
-            return Tensor._make(result)  # nothing to record
-        fn.inputs = inputs
-        fn.needs_input_grad = needs_input_grad
-        fn.next_functions = tuple([(_node_of(t), 0) for t in inputs])
-        fn._saved_versions = tuple([t._version for t in inputs])
-        output = Tensor._make(result, True, fn)
-        fn._output_ref = weakref.ref(output)
-        return output
+    def unpack(self, node):
+        if self.vc[0] != self.version:
+            _raise_version_error(self, node)
+        if not self.is_output:
+            return self.tensor
+        t = Tensor._make(self.data, self.requires_grad, node if self.requires_grad else None)
+        t._vc = self.vc
+        return t
 
-    def forward(self, *arrays, **options):
-        raise NotImplementedError(f"{type(self).__name__}.forward is not written yet")
 
-    def backward(self, grad):
-        raise NotImplementedError(f"{type(self).__name__}.backward is not written yet")
+class BackwardNode(Node):
+    """The node ``F.apply`` records; it is also the ``ctx`` that forward and backward receive."""
 
-    # ---- what backward may use ---------------------------------------------------------------
+    _forward_cls = None
+    _saved = None          # list of _SavedTensor, or None once freed
+    _to_save = ()
+    _released = False
+    _non_differentiable = ()
+    materialize_grads = True
+    inputs = None          # the tensor inputs (for drawing graphs), until backward frees them
+    _input_meta = ()       # (position, shape, dtype) of each tensor input
+    _num_outputs = 1
+
+    # ---- what forward may call -----------------------------------------------------------------
+    def save_for_backward(self, *tensors):
+        self._to_save = tensors
+
+    def mark_non_differentiable(self, *outputs):
+        self._non_differentiable = outputs
+
+    def set_materialize_grads(self, value):
+        self.materialize_grads = bool(value)
+
+    def mark_dirty(self, *tensors):
+        pass
+
+    # ---- what backward may use -----------------------------------------------------------------
     @property
-    def saved_inputs(self):
-        """The input tensors, checked against in-place changes and against a freed graph."""
-        if self.inputs is None:
+    def saved_tensors(self):
+        """The saved tensors, checked against in-place changes and against a freed graph."""
+        if self._released:
             raise RuntimeError(SECOND_BACKWARD)
-        for t, version in zip(self.inputs, self._saved_versions):
-            _check_version(t, version)
-        return self.inputs
+        if self._saved is None:
+            return tuple(self._to_save)  # forward did not run through apply (a direct call)
+        return tuple(None if s is None else s.unpack(self) for s in self._saved)
 
-    @property
-    def saved_output(self):
-        """The output tensor (held weakly: it owns this node, not the other way round)."""
-        output = self._output()
-        if output is None or self.inputs is None:
-            raise RuntimeError(SECOND_BACKWARD)
-        _check_version(output, self._output_version)
-        return output
+    def __getattr__(self, name):
+        # y.grad_fn._saved_self, _saved_other, _saved_result ...: the saved tensors by PyTorch's names
+        if name.startswith("_saved_"):
+            names = getattr(self._forward_cls, "saved_names", ())
+            if name[7:] in names:
+                return self.saved_tensors[names.index(name[7:])]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def name(self):
-        return self.node_name or f"{type(self).__name__}Backward"
+        return type(self).__name__
 
     def __repr__(self):
-        if self.node_name is None:
+        if self._forward_cls.node_name is None:  # a Function written by the user
             return f"<torch.autograd.function.{self.name()} object at {hex(id(self))}>"
         return super().__repr__()
 
-    def _backward(self, grad):
-        grads = self.backward(grad)
-        return grads if isinstance(grads, tuple) else (grads,)
+    def _backward(self, grad_outputs):
+        if self._num_outputs > 1 and self.materialize_grads and any(g is None for g in grad_outputs):
+            outputs = self._output_meta
+            grad_outputs = tuple(Tensor._make(np.zeros(shape, dtype)) if g is None else g
+                                 for g, (shape, dtype) in zip(grad_outputs, outputs))
+        grads = self._forward_cls.backward(self, *grad_outputs)
+        return self._check_grads(grads if isinstance(grads, tuple) else (grads,))
+
+    def _check_grads(self, grads):
+        """PyTorch's checks on what backward returned; a broadcast gradient is summed to the input's shape."""
+        expected = len(self.needs_input_grad)
+        if len(grads) != expected and not (len(grads) > expected and all(g is None for g in grads[expected:])):
+            raise RuntimeError(f"function {self.name()} returned an incorrect number of gradients "
+                               f"(expected {expected}, got {len(grads)})")
+        result = []
+        for position, shape, dtype in self._input_meta:
+            g = grads[position]
+            if g is not None and not isinstance(g, Tensor):
+                raise TypeError(f"function {self.name()} returned a gradient of type {type(g).__name__} "
+                                f"at index {position}, expected a Tensor or None")
+            if g is not None and g._data.shape != shape:
+                if not _expandable(shape, g._data.shape):
+                    raise RuntimeError(f"Function {self.name()} returned an invalid gradient at index {position} - "
+                                       f"got {list(g._data.shape)} but expected shape compatible with {list(shape)}")
+                from ..ops._util import sum_to
+                g = sum_to(g, shape)
+            if g is not None and g._data.dtype != dtype:
+                g = g.to(_dtype_of(dtype))
+            result.append(g)
+        return tuple(result)
 
     def release(self):
+        self._saved = None
+        self._released = True
         self.inputs = None
 
 
-def _check_version(t, version):
+def _expandable(shape, grad_shape):
+    """True if ``shape`` broadcasts to ``grad_shape`` (so the gradient can be summed back to it)."""
+    if len(shape) > len(grad_shape):
+        return False
+    return all(n == m or n == 1 for n, m in zip(reversed(shape), reversed(grad_shape)))
+
+
+def _dtype_of(numpy_dtype):
+    from .. import _dtype
+    return _dtype.from_numpy_dtype(numpy_dtype)
+
+
+class Function:
+    """Base class of an operation with its own backward, as ``torch.autograd.Function``.
+
+    ``node_name`` is the name PyTorch gives a built-in node (``MulBackward0``); a Function a user
+    writes gets a node named ``<ClassName>Backward``, as in PyTorch. ``saved_names`` names the saved
+    tensors (``("self", "other")`` makes ``grad_fn._saved_self`` work).
+    """
+
+    node_name = None
+    saved_names = ()
+    _forward_on_arrays = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "node_name" not in cls.__dict__:
+            cls.node_name = None
+        name = cls.node_name or f"{cls.__name__}Backward"
+        cls._backward_cls = type(name, (BackwardNode,), {"_forward_cls": cls, "__module__": cls.__module__})
+        cls._uses_setup_context = cls.setup_context is not Function.setup_context
+
+    @staticmethod
+    def forward(ctx, *args, **kwargs):
+        raise NotImplementedError("You must implement the forward function for custom autograd.Function.")
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        raise NotImplementedError("setup_context is not implemented.")
+
+    @staticmethod
+    def backward(ctx, *grad_outputs):
+        raise NotImplementedError("You must implement either the backward or vjp method for your custom "
+                                  "autograd.Function to use it with backward mode AD.")
+
+    @classmethod
+    def apply(cls, *args, **kwargs):
+        """Run forward on ``args`` and, if some input requires grad (and grad mode is on), record the node."""
+        ctx = cls._backward_cls()
+        ctx.needs_input_grad = needs_input_grad = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
+        silent = _enter_silent()  # x/0 = inf, log(0) = -inf ... silently, as in PyTorch
+        try:
+            if cls._forward_on_arrays:
+                values = [a._data if isinstance(a, Tensor) else a for a in args]
+                if kwargs:  # options are never differentiated, but may be tensors (a loss's target)
+                    kwargs = {k: v._data if isinstance(v, Tensor) else v for k, v in kwargs.items()}
+                output = cls.forward(ctx, *values, **kwargs)
+            else:
+                with no_grad():
+                    if cls._uses_setup_context:
+                        output = cls.forward(*args, **kwargs)
+                        cls.setup_context(ctx, args, output)
+                    else:
+                        output = cls.forward(ctx, *args, **kwargs)
+        finally:
+            _exit_silent(silent)
+        raw = output if type(output) is tuple else (output,)
+        outputs = tuple([_wrap(o, args) for o in raw])
+        if _GradMode.enabled and True in needs_input_grad:
+            _record(ctx, args, outputs, raw)
+        return outputs if type(output) is tuple else outputs[0]
+
+
+class NumpyFunction(Function):
+    """A built-in operation: ``apply`` hands forward the NumPy arrays inside the tensors, so forward
+    computes with NumPy; whatever forward saves comes back to backward as Tensors. Everything else is
+    as in ``Function``."""
+
+    _forward_on_arrays = True
+
+
+def _wrap(value, args):
+    """An output of forward as a Tensor. A 0-d result stays an array (NumPy would give a scalar)."""
+    if type(value) is np.ndarray:
+        return Tensor._make(value)
+    if isinstance(value, Tensor):
+        if any(value is a for a in args):  # forward returned an input: the output is a new tensor
+            return Tensor._make(value._data)
+        return value
+    if value is None:
+        return None
+    if not isinstance(value, np.ndarray):
+        value = np.asarray(value)
+    return Tensor._make(value)
+
+
+def _record(ctx, args, outputs, raw):
+    """Make ``ctx`` the ``grad_fn`` of the outputs and point it at the inputs' nodes."""
+    next_functions, meta, inputs = [], [], []
+    for position, a in enumerate(args):
+        if isinstance(a, Tensor):
+            next_functions.append((a.grad_fn or (a._grad_accumulator() if a._requires_grad else None),
+                                   a._output_nr))
+            meta.append((position, a._data.shape, a._data.dtype))
+            inputs.append(a)
+    ctx.next_functions = tuple(next_functions)
+    ctx._input_meta = meta
+    ctx.inputs = tuple(inputs)
+    if len(outputs) > 1:
+        ctx._num_outputs = len(outputs)
+        ctx._output_meta = [(o._data.shape, o._data.dtype) for o in outputs]
+    non_diff = ctx._non_differentiable
+    for nr, out in enumerate(outputs):
+        if out is None or out._data.dtype.kind != "f":
+            continue  # integer results (indices) are never differentiable
+        if non_diff and any(out is n or out._data is getattr(n, "_data", n) for n in non_diff):
+            continue
+        out._requires_grad, out.grad_fn, out._output_nr = True, ctx, nr
+    ctx._output_ref = weakref.ref(outputs[0]) if outputs[0] is not None else None
+    if ctx._to_save:
+        ctx._saved = [_save(x, args, outputs, raw) for x in ctx._to_save]
+        ctx._to_save = ()
+    else:
+        ctx._saved = ()
+
+
+def _save(x, args, outputs, raw):
+    """Find what ``x`` is (an input, an output, or a constant) and save it accordingly."""
+    if x is None:
+        return None
+    for o, r in zip(outputs, raw):
+        if o is not None and (x is o or x is r or x is o._data):
+            return _SavedTensor(o, is_output=True)
+    if isinstance(x, Tensor):
+        return _SavedTensor(x, is_output=False)
+    for a in args:
+        if isinstance(a, Tensor) and x is a._data:
+            return _SavedTensor(a, is_output=False)
+    return _SavedTensor(Tensor._make(np.asarray(x)), is_output=False)  # a constant computed by forward
+
+
+def _raise_version_error(saved, node):
     """A saved tensor changed in place since it was saved: backward would use wrong values."""
-    if t._version == version:
-        return
-    kind = {"float32": "Float", "float64": "Double"}.get(t._data.dtype.name, "")
-    made_by = "" if t.grad_fn is None else f", which is output 0 of {re.sub(r'Backward[0-9]*$', '', t.grad_fn.name())},"
+    t = saved.tensor
+    shape = list(saved.data.shape if t is None else t._data.shape)
+    dtype = (saved.data if t is None else t._data).dtype
+    kind = {"float32": "Float", "float64": "Double", "int64": "Long", "bool": "Bool"}.get(dtype.name, "")
+    maker = node if saved.is_output else (t.grad_fn if t is not None else None)
+    made_by = "" if maker is None else f", which is output 0 of {re.sub(r'Backward[0-9]*$', '', maker.name())},"
     raise RuntimeError(
         "one of the variables needed for gradient computation has been modified by an inplace operation: "
-        f"[torch.{kind}Tensor {list(t.shape)}]{made_by} is at version {t._version}; expected version {version} "
+        f"[torch.{kind}Tensor {shape}]{made_by} is at version {saved.vc[0]}; expected version {saved.version} "
         "instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, "
         "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
 
@@ -180,4 +425,4 @@ def _node_of(tensor):
 
 
 def _as_tensor_grad(grad):
-    return grad if isinstance(grad, Tensor) else Tensor._make(np.asarray(grad))
+    return grad if isinstance(grad, Tensor) or grad is None else Tensor._make(np.asarray(grad))

@@ -11,8 +11,8 @@ from ..ops.creation import default_generator
 from ..tensor import Tensor
 from ._ops.batchnorm import BatchNorm
 from ._ops.conv import Conv2d
-from ._ops.linear import Addmm, Mm
-from ._ops.loss import (CrossEntropy, LogSoftmax, MseLoss, NllLoss, Softmax, check_reduction,
+from ._ops.linear import linear as _linear
+from ._ops.loss import (LogSoftmax, MseLoss, NllLoss, Softmax, check_reduction,
                         warn_size_mismatch)
 from ._ops.pool import AdaptiveAvgPool2d, MaxPool2d
 
@@ -24,12 +24,7 @@ def _pair(value):
 # ----- linear layers and activations ------------------------------------------------------------
 def linear(input, weight, bias=None):
     """``input @ weight.T + bias``; ``input`` is (*, in_features), ``weight`` is (out_features, in_features)."""
-    if input.ndim == 2:
-        return Addmm.apply(input, weight, bias) if bias is not None else Mm.apply(input, weight)
-    # Other shapes: flatten the leading dimensions into rows, multiply, then restore them.
-    rows = input.reshape(-1, input.shape[-1]) if input.ndim else input.reshape(1, 1)
-    out = Addmm.apply(rows, weight, bias) if bias is not None else Mm.apply(rows, weight)
-    return out.reshape(tuple(input.shape[:-1]) + (weight.shape[0],))
+    return _linear(input, weight, bias)
 
 
 def relu(input, inplace=False):
@@ -172,7 +167,7 @@ def _class_loss(node, input, target, reduction, ignore_index):
     if input.ndim == 1:  # a single sample: scores (C,) and a class index ()
         if target.ndim != 0:
             raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
-        out = node.apply(input.unsqueeze(0), target.reshape(1), reduction=reduction, ignore_index=ignore_index)
+        out = node.apply(input.unsqueeze(0), target=target.reshape(1), reduction=reduction, ignore_index=ignore_index)
         return out.squeeze(0) if reduction == "none" else out
     if input.ndim != 2:
         raise NotImplementedError("minigrad's losses take (N, C) scores (no extra dimensions)")
@@ -182,7 +177,7 @@ def _class_loss(node, input, target, reduction, ignore_index):
     if target.ndim > 1 and target.shape[0] != input.shape[0]:
         raise ValueError(f"Expected input batch_size ({input.shape[0]}) to match target batch_size "
                          f"({target.shape[0]}).")
-    return node.apply(input, target, reduction=reduction, ignore_index=ignore_index)
+    return node.apply(input, target=target, reduction=reduction, ignore_index=ignore_index)
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
@@ -197,7 +192,8 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
         check_reduction(reduction)
         losses = -(target * log_softmax(input, 1)).sum(1)
         return {"mean": lambda: losses.sum() / input.shape[0], "sum": losses.sum, "none": lambda: losses}[reduction]()
-    return _class_loss(CrossEntropy, input, target, reduction, ignore_index)
+    # PyTorch's graph: NllLossBackward0 <- LogSoftmaxBackward0
+    return _class_loss(NllLoss, log_softmax(input, 1 if input.ndim > 1 else 0), target, reduction, ignore_index)
 
 
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):

@@ -2,166 +2,240 @@
 (exp, tanh, sigmoid, sqrt), backward uses the saved output instead of recomputing."""
 import numpy as np
 
-from ..autograd.function import Function
+from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
-from ._util import as_tensor_like, check_broadcast, sum_to
+from ._util import as_tensor_like, check_broadcast, promote
 
 
-class Exp(Function):
+def _float(x):
+    """Integer and bool inputs give float32 results, as in PyTorch (``torch.tensor([1, 2]).exp()``)."""
+    return x if x.dtype.kind == "f" else x.astype(np.float32)
+
+
+class Exp(NumpyFunction):
     node_name = "ExpBackward0"
+    saved_names = ("result",)
 
-    def forward(self, x):
-        with np.errstate(over="ignore"):  # e^1000 = inf, silently as in PyTorch
-            return np.exp(x)
+    @staticmethod
+    def forward(ctx, x):
+        result = np.exp(_float(x))  # e^1000 = inf, silently as in PyTorch
+        ctx.save_for_backward(result)
+        return result
 
-    def backward(self, grad):  # d(e^x)/dx = e^x
-        return grad * self.saved_output
+    @staticmethod
+    def backward(ctx, grad):  # d(e^x)/dx = e^x
+        (result,) = ctx.saved_tensors
+        return grad * result
 
 
-class Log(Function):
+class Log(NumpyFunction):
     node_name = "LogBackward0"
+    saved_names = ("self",)
 
-    def forward(self, x):
-        with np.errstate(divide="ignore", invalid="ignore"):  # log(0) = -inf, log(-1) = nan, as in PyTorch
-            return np.log(x)
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return np.log(_float(x))  # log(0) = -inf, log(-1) = nan, as in PyTorch
 
-    def backward(self, grad):  # d(ln x)/dx = 1/x
-        (x,) = self.saved_inputs
+    @staticmethod
+    def backward(ctx, grad):  # d(ln x)/dx = 1/x
+        (x,) = ctx.saved_tensors
         return grad / x
 
 
-class Sqrt(Function):
+class Sqrt(NumpyFunction):
     node_name = "SqrtBackward0"
+    saved_names = ("result",)
 
-    def forward(self, x):
-        with np.errstate(invalid="ignore"):
-            return np.sqrt(x)
+    @staticmethod
+    def forward(ctx, x):
+        result = np.sqrt(_float(x))
+        ctx.save_for_backward(result)
+        return result
 
-    def backward(self, grad):  # d(sqrt x)/dx = 1 / (2 sqrt x)
-        return grad / (2 * self.saved_output)
+    @staticmethod
+    def backward(ctx, grad):  # d(sqrt x)/dx = 1 / (2 sqrt x)
+        (result,) = ctx.saved_tensors
+        return grad / (2 * result)
 
 
-class Tanh(Function):
+class Tanh(NumpyFunction):
     node_name = "TanhBackward0"
+    saved_names = ("result",)
 
-    def forward(self, x):
-        return np.tanh(x)
+    @staticmethod
+    def forward(ctx, x):
+        result = np.tanh(_float(x))
+        ctx.save_for_backward(result)
+        return result
 
-    def backward(self, grad):  # d(tanh x)/dx = 1 - tanh^2 x
-        y = self.saved_output
+    @staticmethod
+    def backward(ctx, grad):  # d(tanh x)/dx = 1 - tanh^2 x
+        (y,) = ctx.saved_tensors
         return grad * (1 - y * y)
 
 
-class Sigmoid(Function):
+class Sigmoid(NumpyFunction):
     node_name = "SigmoidBackward0"
+    saved_names = ("result",)
 
-    def forward(self, x):
+    @staticmethod
+    def forward(ctx, x):
+        x = _float(x)
         # 1 / (1 + e^-x) overflows for very negative x; this form never does.
         e = np.exp(-np.abs(x))
-        return np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+        result = np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+        ctx.save_for_backward(result)
+        return result
 
-    def backward(self, grad):  # d(sigma)/dx = sigma (1 - sigma)
-        y = self.saved_output
+    @staticmethod
+    def backward(ctx, grad):  # d(sigma)/dx = sigma (1 - sigma)
+        (y,) = ctx.saved_tensors
         return grad * y * (1 - y)
 
 
-class Relu(Function):
+class Relu(NumpyFunction):
     node_name = "ReluBackward0"
+    saved_names = ("result",)
 
-    def forward(self, x):
-        return np.maximum(x, 0)
+    @staticmethod
+    def forward(ctx, x):
+        result = np.maximum(x, 0)
+        ctx.save_for_backward(result)
+        return result
 
-    def backward(self, grad):  # 1 where the input was positive, else 0
-        return grad * (self.saved_output > 0)
+    @staticmethod
+    def backward(ctx, grad):  # the gradient passes where the input was positive, else 0
+        (result,) = ctx.saved_tensors
+        return where(result > 0, grad, 0.0)  # select, never multiply: 0 * inf would be nan
 
 
-class Clamp(Function):
+class Clamp(NumpyFunction):
     node_name = "ClampBackward1"
+    saved_names = ("self",)
 
-    def forward(self, x, min=None, max=None):
+    @staticmethod
+    def forward(ctx, x, min=None, max=None):
         if min is None and max is None:
             raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+        ctx.save_for_backward(x)
+        ctx.min, ctx.max = min, max
         return np.clip(x, min, max)
 
-    def backward(self, grad):  # 1 inside [min, max], 0 where clipped
-        (x,) = self.saved_inputs
-        y = self.saved_output
-        return grad * (x == y)
+    @staticmethod
+    def backward(ctx, grad):  # the gradient passes inside [min, max], 0 where clipped
+        (x,) = ctx.saved_tensors
+        inside = x == x  # all True (False at nan)
+        if ctx.min is not None:
+            inside = inside & (x >= ctx.min)
+        if ctx.max is not None:
+            inside = inside & (x <= ctx.max)
+        return where(inside, grad, 0.0)
 
 
-class Abs(Function):
+class Abs(NumpyFunction):
     node_name = "AbsBackward0"
+    saved_names = ("self",)
 
-    def forward(self, x):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
         return np.abs(x)
 
-    def backward(self, grad):  # d|x|/dx = sign(x)
-        (x,) = self.saved_inputs
+    @staticmethod
+    def backward(ctx, grad):  # d|x|/dx = sign(x), taken as 0 at x = 0
+        (x,) = ctx.saved_tensors
         return grad * sign(x)
 
 
-class Sin(Function):
+class Sin(NumpyFunction):
     node_name = "SinBackward0"
+    saved_names = ("self",)
 
-    def forward(self, x):
-        return np.sin(x)
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return np.sin(_float(x))
 
-    def backward(self, grad):
-        (x,) = self.saved_inputs
+    @staticmethod
+    def backward(ctx, grad):  # d(sin x)/dx = cos x
+        (x,) = ctx.saved_tensors
         return grad * x.cos()
 
 
-class Cos(Function):
+class Cos(NumpyFunction):
     node_name = "CosBackward0"
+    saved_names = ("self",)
 
-    def forward(self, x):
-        return np.cos(x)
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return np.cos(_float(x))
 
-    def backward(self, grad):
-        (x,) = self.saved_inputs
+    @staticmethod
+    def backward(ctx, grad):  # d(cos x)/dx = -sin x
+        (x,) = ctx.saved_tensors
         return -grad * x.sin()
 
 
-class Where(Function):
+class Where(NumpyFunction):
     node_name = "WhereBackward0"
+    saved_names = ("condition",)
 
-    def forward(self, condition, a, b):
+    @staticmethod
+    def forward(ctx, condition, a, b):
         check_broadcast(a.shape, b.shape)
-        self.shapes = a.shape, b.shape
+        ctx.save_for_backward(condition)
+        a, b = promote(a, b)
         return np.where(condition, a, b)
 
-    def backward(self, grad):
-        condition = self.saved_inputs[0]
-        a_shape, b_shape = self.shapes
-        zero = grad * 0
-        return (None, sum_to(where(condition, grad, zero), a_shape),
-                sum_to(where(condition, zero, grad), b_shape))
+    @staticmethod
+    def backward(ctx, grad):  # the gradient goes to whichever input was picked
+        (condition,) = ctx.saved_tensors
+        return (None,
+                where(condition, grad, 0.0) if ctx.needs_input_grad[1] else None,
+                where(condition, 0.0, grad) if ctx.needs_input_grad[2] else None)
 
 
-class Maximum(Function):
+class Maximum(NumpyFunction):
     node_name = "MaximumBackward0"
+    saved_names = ("self", "other")
 
-    def forward(self, a, b):
+    @staticmethod
+    def forward(ctx, a, b):
         check_broadcast(a.shape, b.shape)
+        ctx.save_for_backward(a, b)
+        a, b = promote(a, b)
         return np.maximum(a, b)
 
-    def backward(self, grad):  # the larger input gets the gradient; ties share it
-        a, b = self.saved_inputs
-        a_wins = (a > b) + (a == b) * 0.5
-        return sum_to(grad * a_wins, a.shape), sum_to(grad * (1 - a_wins), b.shape)
+    @staticmethod
+    def backward(ctx, grad):  # the larger input gets the gradient; ties share it
+        a, b = ctx.saved_tensors
+        return _share(grad, a > b, a == b)
 
 
-class Minimum(Maximum):
+class Minimum(NumpyFunction):
     node_name = "MinimumBackward0"
+    saved_names = ("self", "other")
 
-    def forward(self, a, b):
+    @staticmethod
+    def forward(ctx, a, b):
         check_broadcast(a.shape, b.shape)
+        ctx.save_for_backward(a, b)
+        a, b = promote(a, b)
         return np.minimum(a, b)
 
-    def backward(self, grad):
-        a, b = self.saved_inputs
-        a_wins = (a < b) + (a == b) * 0.5
-        return sum_to(grad * a_wins, a.shape), sum_to(grad * (1 - a_wins), b.shape)
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        return _share(grad, a < b, a == b)
+
+
+def _share(grad, a_wins, tie):
+    """The winner's gradient: all of it to the winner, half each on a tie (selected, not multiplied)."""
+    half = grad / 2
+    return (where(a_wins, grad, where(tie, half, 0.0)),
+            where(a_wins, 0.0, where(tie, half, grad)))
 
 
 def sign(x):

@@ -1,26 +1,28 @@
 """Layer 3: matrix products. For C = A @ B, dL/dA = dL/dC @ B^T and dL/dB = A^T @ dL/dC."""
 import numpy as np
 
-from ..autograd.function import Function
-from ._util import sum_to
+from ..autograd.function import NumpyFunction
+from ._util import check_broadcast, sum_to
 
 
-class MatMul(Function):
-    node_name = "MmBackward0"
+class MatMul(NumpyFunction):
+    """``a @ b`` for batches of matrices (and vectors, treated as a row or a column)."""
 
-    def forward(self, a, b):
-        if a.ndim == 0 or b.ndim == 0:
-            raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and {b.ndim}D")
-        _check_shapes(a, b)
-        self.node_name = _node_name(a.ndim, b.ndim)
+    node_name = "UnsafeViewBackward0"
+    saved_names = ("self", "other")
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
         return np.matmul(a, b)
 
-    def backward(self, grad):
-        a, b = self.saved_inputs
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
         grad_a = grad_b = None
         if a.ndim == 1 and b.ndim == 1:  # dot product: a scalar result
-            return (grad * b if self.needs_input_grad[0] else None,
-                    grad * a if self.needs_input_grad[1] else None)
+            return (grad * b if ctx.needs_input_grad[0] else None,
+                    grad * a if ctx.needs_input_grad[1] else None)
         # Treat vectors as matrices (a row for a, a column for b), then undo it.
         a2 = a.unsqueeze(0) if a.ndim == 1 else a
         b2 = b.unsqueeze(-1) if b.ndim == 1 else b
@@ -29,28 +31,68 @@ class MatMul(Function):
             g2 = g2.unsqueeze(-2)
         if b.ndim == 1:
             g2 = g2.unsqueeze(-1)
-        if self.needs_input_grad[0]:
+        if ctx.needs_input_grad[0]:
             grad_a = sum_to(g2 @ b2.transpose(-1, -2), a2.shape)
             grad_a = grad_a.squeeze(0) if a.ndim == 1 else grad_a
-        if self.needs_input_grad[1]:
+        if ctx.needs_input_grad[1]:
             grad_b = sum_to(a2.transpose(-1, -2) @ g2, b2.shape)
             grad_b = grad_b.squeeze(-1) if b.ndim == 1 else grad_b
         return grad_a, grad_b
 
 
-def _node_name(a_dims, b_dims):
-    if a_dims == 1 and b_dims == 1:
-        return "DotBackward0"
-    if a_dims == 2 and b_dims == 1:
-        return "MvBackward0"
-    if a_dims == 2 and b_dims == 2:
-        return "MmBackward0"
-    if a_dims == 1:
-        return "SqueezeBackward4"
-    return "UnsafeViewBackward0"
+class Dot(MatMul):
+    node_name = "DotBackward0"
+
+
+class Mv(MatMul):
+    node_name = "MvBackward0"
+
+
+class Mm(MatMul):
+    node_name = "MmBackward0"
+    saved_names = ("self", "mat2")
+
+
+class VecMat(MatMul):
+    node_name = "SqueezeBackward4"
+
+
+_NODES = {(1, 1): Dot, (2, 1): Mv, (2, 2): Mm, (1, 2): VecMat}
+
+
+def matmul(a, b):
+    """``a @ b``: checked as PyTorch checks it, recorded under the name PyTorch gives it."""
+    if a.ndim == 0 or b.ndim == 0:
+        raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and {b.ndim}D")
+    _check_shapes(a._data, b._data)
+    return _NODES.get((a.ndim, b.ndim), MatMul).apply(a, b)
+
+
+_TYPE = {"float64": ("double", "Double"), "float32": ("float", "Float"), "int64": ("long", "Long"),
+         "float16": ("c10::Half", "Half"), "int32": ("int", "Int"), "bool": ("bool", "Bool")}
+
+
+def _check_dtypes(a, b):
+    if a.dtype == b.dtype:
+        return
+    (a_low, a_cap), (b_low, b_cap) = _TYPE.get(a.dtype.name, (a.dtype.name,) * 2), _TYPE.get(b.dtype.name, (b.dtype.name,) * 2)
+    if a.ndim == 1 and b.ndim == 1:
+        raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {a_cap} and {b_cap}")
+    if a.ndim == 2 and b.ndim == 1:
+        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {a_cap}, {b_cap}, and {a_cap}")
+    raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a_low} != {b_low}")
+
+
+def check_mm_args(name, a, b):
+    """``torch.mm`` and ``torch.dot`` accept only matrices and only vectors."""
+    if name == "mm" and (a.ndim != 2 or b.ndim != 2):
+        raise RuntimeError("self must be a matrix" if a.ndim != 2 else "mat2 must be a matrix")
+    if name == "dot" and (a.ndim != 1 or b.ndim != 1):
+        raise RuntimeError(f"1D tensors expected, but got {a.ndim}D and {b.ndim}D tensors")
 
 
 def _check_shapes(a, b):
+    _check_dtypes(a, b)
     if a.ndim == 1 and b.ndim == 1:
         if a.shape != b.shape:
             raise RuntimeError(f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src [{b.shape[0]}] to "
@@ -61,6 +103,8 @@ def _check_shapes(a, b):
             raise RuntimeError(f"size mismatch, got input ({a.shape[0]}), mat ({a.shape[0]}x{a.shape[1]}), "
                                f"vec ({b.shape[0]})")
     else:
+        if a.ndim > 2 or b.ndim > 2:  # batch dimensions broadcast
+            check_broadcast(a.shape[:-2], b.shape[:-2] if b.ndim > 1 else ())
         k_a = a.shape[-1]
         k_b = b.shape[0] if b.ndim == 1 else b.shape[-2]
         if k_a != k_b:

@@ -5,7 +5,7 @@ from collections import namedtuple
 
 import numpy as np
 
-from ..autograd.function import Function
+from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
 
 
@@ -36,84 +36,94 @@ def expand_back(grad, input_shape, dims, keepdim):
     return grad.expand(input_shape)
 
 
-class Sum(Function):
+class Sum(NumpyFunction):
     node_name = "SumBackward0"
 
-    def forward(self, x, dim=None, keepdim=False):
-        self.input_shape = x.shape
-        self.dims = normalize_dims(dim, x.ndim)
-        self.keepdim = keepdim
+    @staticmethod
+    def forward(ctx, x, dim=None, keepdim=False):
+        ctx.input_shape = x.shape
+        ctx.dims = normalize_dims(dim, x.ndim)
+        ctx.keepdim = keepdim
         if x.dtype.kind in "bui" and x.dtype != np.int64:
             x = x.astype(np.int64)  # PyTorch sums integers and bools as int64
-        return x.sum(axis=self.dims, keepdims=keepdim)
+        return x.sum(axis=ctx.dims if x.ndim else None, keepdims=keepdim)
 
-    def backward(self, grad):
-        return expand_back(grad, self.input_shape, self.dims, self.keepdim)
+    @staticmethod
+    def backward(ctx, grad):
+        return expand_back(grad, ctx.input_shape, ctx.dims, ctx.keepdim)
 
 
 class SumDim(Sum):
     node_name = "SumBackward1"
 
 
-class SumToShape(Function):
+class SumToShape(NumpyFunction):
     """Sum a broadcast gradient back to the input's shape (used by every broadcasting op)."""
 
     node_name = "SumBackward1"
 
-    def forward(self, x, shape):
-        self.input_shape = x.shape
+    @staticmethod
+    def forward(ctx, x, shape):
+        ctx.input_shape = x.shape
         extra = x.ndim - len(shape)
         stretched = tuple(i + extra for i, n in enumerate(shape) if n == 1 and x.shape[i + extra] != 1)
         summed = x.sum(axis=tuple(range(extra)) + stretched, keepdims=True) if extra or stretched else x
         return summed.reshape(shape)
 
-    def backward(self, grad):
-        return grad.expand(self.input_shape)
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.expand(ctx.input_shape)
 
 
-class Mean(Function):
+class Mean(NumpyFunction):
     node_name = "MeanBackward0"
 
-    def forward(self, x, dim=None, keepdim=False):
+    @staticmethod
+    def forward(ctx, x, dim=None, keepdim=False):
         if x.dtype.kind != "f":
             names = {"i": "Long", "b": "Bool", "u": "Byte"}
             raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating "
                                f"point or complex dtype. Got: {names.get(x.dtype.kind, str(x.dtype))}")
-        self.input_shape = x.shape
-        self.dims = normalize_dims(dim, x.ndim)
-        self.keepdim = keepdim
-        self.count = x.size if self.dims is None else int(np.prod([x.shape[d] for d in self.dims]))
-        return x.mean(axis=self.dims, keepdims=keepdim)
+        ctx.input_shape = x.shape
+        ctx.dims = normalize_dims(dim, x.ndim)
+        ctx.keepdim = keepdim
+        ctx.count = x.size if ctx.dims is None or not x.ndim else int(np.prod([x.shape[d] for d in ctx.dims]))
+        return x.mean(axis=ctx.dims if x.ndim else None, keepdims=keepdim)
 
-    def backward(self, grad):
-        return expand_back(grad, self.input_shape, self.dims, self.keepdim) / self.count
+    @staticmethod
+    def backward(ctx, grad):
+        return expand_back(grad, ctx.input_shape, ctx.dims, ctx.keepdim) / ctx.count
 
 
 class MeanDim(Mean):
     node_name = "MeanBackward1"
 
 
-class Max(Function):
+class Max(NumpyFunction):
     """The largest element. Ties share the gradient evenly (as PyTorch does for a full max)."""
 
     node_name = "MaxBackward1"
 
-    def forward(self, x, dim=None, keepdim=False, take_min=False):
+    @staticmethod
+    def forward(ctx, x, dim=None, keepdim=False, take_min=False):
         if x.size == 0:
             raise RuntimeError("max(): Expected reduction dim to be specified for input.numel() == 0. "
                                "Specify the reduction dim with the 'dim' parameter.")
-        self.input_shape = x.shape
-        self.dims = normalize_dims(dim, x.ndim)
-        self.keepdim = keepdim
+        ctx.input_shape = x.shape
+        ctx.dims = normalize_dims(dim, x.ndim)
+        ctx.keepdim = keepdim
         reduce = np.min if take_min else np.max
-        return reduce(x, axis=self.dims, keepdims=keepdim)
+        result = reduce(x, axis=ctx.dims if x.ndim else None, keepdims=keepdim)
+        ctx.save_for_backward(x, result)
+        return result
 
-    def backward(self, grad):
-        (x,) = self.saved_inputs
-        y = expand_back(self.saved_output, self.input_shape, self.dims, self.keepdim)
+    @staticmethod
+    def backward(ctx, grad):  # the gradient goes to the elements equal to the result, shared evenly
+        x, result = ctx.saved_tensors
+        y = expand_back(result, ctx.input_shape, ctx.dims, ctx.keepdim)
         winners = (x == y)
-        count = winners.sum(dim=self.dims, keepdim=True)
-        return expand_back(grad, self.input_shape, self.dims, self.keepdim) * winners / count
+        count = winners.sum(dim=ctx.dims, keepdim=True)
+        return expand_back(grad, ctx.input_shape, ctx.dims, ctx.keepdim) * winners / count
 
 
 class Min(Max):
@@ -128,68 +138,81 @@ class Amin(Max):
     node_name = "AminBackward0"
 
 
-class MaxDim(Function):
+class MaxDim(NumpyFunction):
     """``x.max(dim)``: the values at ``indices`` (chosen beforehand); the gradient goes back there."""
 
     node_name = "MaxBackward0"
 
-    def forward(self, x, indices, dim, keepdim=False):
-        self.input_shape, self.indices, self.dim, self.keepdim = x.shape, indices, dim, keepdim
+    @staticmethod
+    def forward(ctx, x, indices, dim, keepdim=False):
+        ctx.input_shape, ctx.dim, ctx.keepdim = x.shape, dim, keepdim
+        ctx.save_for_backward(indices)
         values = np.take_along_axis(x, indices, axis=dim)
         return values if keepdim else values.squeeze(dim)
 
-    def backward(self, grad):
-        if not self.keepdim:
-            grad = grad.unsqueeze(self.dim)
-        return ScatterAlong.apply(grad, indices=self.indices, dim=self.dim, shape=self.input_shape)
+    @staticmethod
+    def backward(ctx, grad):  # the gradient goes back to where each maximum was
+        (indices,) = ctx.saved_tensors
+        if not ctx.keepdim:
+            grad = grad.unsqueeze(ctx.dim)
+        return ScatterAlong.apply(grad, indices=indices._data, dim=ctx.dim, shape=ctx.input_shape)
 
 
 class MinDim(MaxDim):
     node_name = "MinBackward0"
 
 
-class ScatterAlong(Function):
+class ScatterAlong(NumpyFunction):
     """Put values into a zero tensor at ``indices`` along ``dim`` (the backward of max along dim)."""
 
     node_name = "ScatterBackward0"
 
-    def forward(self, values, indices, dim, shape):
-        self.indices, self.dim = indices, dim
+    @staticmethod
+    def forward(ctx, values, indices, dim, shape):
+        ctx.indices, ctx.dim = indices, dim
         out = np.zeros(shape, dtype=values.dtype)
         np.put_along_axis(out, indices, values, axis=dim)
         return out
 
-    def backward(self, grad):
-        return GatherAlong.apply(grad, indices=self.indices, dim=self.dim)
+    @staticmethod
+    def backward(ctx, grad):
+        return GatherAlong.apply(grad, indices=ctx.indices, dim=ctx.dim)
 
 
-class GatherAlong(Function):
+class GatherAlong(NumpyFunction):
     node_name = "GatherBackward0"
 
-    def forward(self, x, indices, dim):
-        self.indices, self.dim, self.shape = indices, dim, x.shape
+    @staticmethod
+    def forward(ctx, x, indices, dim):
+        ctx.indices, ctx.dim, ctx.shape = indices, dim, x.shape
         return np.take_along_axis(x, indices, axis=dim)
 
-    def backward(self, grad):
-        return ScatterAlong.apply(grad, indices=self.indices, dim=self.dim, shape=self.shape)
+    @staticmethod
+    def backward(ctx, grad):
+        return ScatterAlong.apply(grad, indices=ctx.indices, dim=ctx.dim, shape=ctx.shape)
 
 
-class Norm(Function):
+class Norm(NumpyFunction):
     """The Euclidean norm sqrt(sum x^2)."""
 
     node_name = "LinalgVectorNormBackward0"
 
-    def forward(self, x, dim=None, keepdim=False):
-        self.input_shape = x.shape
-        self.dims = normalize_dims(dim, x.ndim)
-        self.keepdim = keepdim
-        return np.sqrt(np.sum(x * x, axis=self.dims, keepdims=keepdim))
+    @staticmethod
+    def forward(ctx, x, dim=None, keepdim=False):
+        ctx.input_shape = x.shape
+        ctx.dims = normalize_dims(dim, x.ndim)
+        ctx.keepdim = keepdim
+        result = np.sqrt(np.sum(x * x, axis=ctx.dims if x.ndim else None, keepdims=keepdim))
+        ctx.save_for_backward(x, result)
+        return result
 
-    def backward(self, grad):  # d|x|/dx = x / |x|  (0 where |x| = 0)
-        (x,) = self.saved_inputs
-        norm = expand_back(self.saved_output, self.input_shape, self.dims, self.keepdim)
-        safe_norm = norm + (norm == 0)
-        return expand_back(grad, self.input_shape, self.dims, self.keepdim) * x / safe_norm
+    @staticmethod
+    def backward(ctx, grad):  # d|x|/dx = x / |x|  (0 where |x| = 0)
+        from .elementwise import where
+        x, result = ctx.saved_tensors
+        norm = expand_back(result, ctx.input_shape, ctx.dims, ctx.keepdim)
+        scale = expand_back(grad, ctx.input_shape, ctx.dims, ctx.keepdim) / norm
+        return x * where(norm == 0, 0.0, scale)
 
 
 return_types_max = namedtuple("max", ["values", "indices"])

@@ -2,7 +2,7 @@
 gradient back to where each number came from."""
 import numpy as np
 
-from ..autograd.function import Function
+from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
 from ._util import sum_to
 
@@ -14,11 +14,12 @@ def _shape_arg(shape):
     return tuple(int(n) for n in shape)
 
 
-class View(Function):
+class View(NumpyFunction):
     node_name = "ViewBackward0"
 
-    def forward(self, x, shape):
-        self.input_shape = x.shape
+    @staticmethod
+    def forward(ctx, x, shape):
+        ctx.input_shape = x.shape
         known = [n for n in shape if n != -1]
         size = int(np.prod(known)) if known else 1
         if shape.count(-1) > 1:
@@ -27,15 +28,17 @@ class View(Function):
             raise RuntimeError(f"shape '[{', '.join(map(str, shape))}]' is invalid for input of size {x.size}")
         return x.reshape(shape)
 
-    def backward(self, grad):
-        return grad.reshape(self.input_shape)
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.reshape(ctx.input_shape)
 
 
-class Expand(Function):
+class Expand(NumpyFunction):
     node_name = "ExpandBackward0"
 
-    def forward(self, x, shape):
-        self.input_shape = x.shape
+    @staticmethod
+    def forward(ctx, x, shape):
+        ctx.input_shape = x.shape
         lead = len(shape) - x.ndim
         target = tuple(x.shape[i - lead] if n == -1 else n for i, n in enumerate(shape))
         try:
@@ -46,80 +49,94 @@ class Expand(Function):
                                f"Target sizes: [{', '.join(map(str, shape))}].  Tensor sizes: "
                                f"[{', '.join(map(str, x.shape))}]") from None
 
-    def backward(self, grad):
-        return sum_to(grad, self.input_shape)
+    @staticmethod
+    def backward(ctx, grad):
+        return sum_to(grad, ctx.input_shape)
 
 
-class Transpose(Function):
+class Transpose(NumpyFunction):
     node_name = "TransposeBackward0"
 
-    def forward(self, x, dim0, dim1):
-        self.dims = dim0, dim1
+    @staticmethod
+    def forward(ctx, x, dim0, dim1):
+        ctx.dims = dim0, dim1
         return np.swapaxes(x, dim0, dim1)
 
-    def backward(self, grad):
-        return grad.transpose(*self.dims)
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.transpose(*ctx.dims)
 
 
 class T(Transpose):
     node_name = "TBackward0"
 
 
-class Permute(Function):
+class Permute(NumpyFunction):
     node_name = "PermuteBackward0"
 
-    def forward(self, x, dims):
+    @staticmethod
+    def forward(ctx, x, dims):
         if len(dims) != x.ndim:
             raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not match "
                                f"the length of the desired ordering of dimensions i.e. input.dim() = {x.ndim} "
                                f"is not equal to len(dims) = {len(dims)}")
-        self.dims = dims
+        ctx.dims = dims
         return np.transpose(x, dims)
 
-    def backward(self, grad):
-        return grad.permute(*np.argsort(self.dims).tolist())
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.permute(*np.argsort(ctx.dims).tolist())
 
 
-class Unsqueeze(Function):
+class Unsqueeze(NumpyFunction):
     node_name = "UnsqueezeBackward0"
 
-    def forward(self, x, dim):
-        self.dim = dim
+    @staticmethod
+    def forward(ctx, x, dim):
+        ctx.dim = dim
         return np.expand_dims(x, dim)
 
-    def backward(self, grad):
-        return grad.squeeze(self.dim)
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.squeeze(ctx.dim)
 
 
-class Squeeze(Function):
+class Squeeze(NumpyFunction):
     node_name = "SqueezeBackward0"
 
-    def forward(self, x, dim=None):
-        self.input_shape = x.shape
+    @staticmethod
+    def forward(ctx, x, dim=None):
+        ctx.input_shape = x.shape
         if dim is None:
             return np.squeeze(x)
         return np.squeeze(x, dim) if x.ndim and x.shape[dim] == 1 else x.view()
 
-    def backward(self, grad):
-        return grad.reshape(self.input_shape)
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.reshape(ctx.input_shape)
 
 
 class SqueezeDim(Squeeze):
     node_name = "SqueezeBackward1"
 
 
-class Index(Function):
+class Index(NumpyFunction):
     """``x[key]``. Named as PyTorch names it: Select (an integer), Slice (slices only), Index (lists,
     tensors, masks)."""
 
     node_name = "IndexBackward0"
 
-    def forward(self, x, key):
-        self.input_shape, self.key = x.shape, key
-        return x[key]
+    @staticmethod
+    def forward(ctx, x, key):
+        ctx.input_shape, ctx.key = x.shape, key
+        parts = key if isinstance(key, tuple) else (key,)
+        ctx.save_for_backward(*[p for p in parts if isinstance(p, np.ndarray)])  # the indices, as PyTorch
+        return np.asarray(x[key])
 
-    def backward(self, grad):
-        return IndexPut.apply(grad, key=self.key, shape=self.input_shape)
+    @staticmethod
+    def backward(ctx, grad):  # each picked element's gradient goes back where it was picked from
+        ctx.saved_tensors  # noqa: B018  (raises after the graph was freed)
+        return IndexPut.apply(grad, key=ctx.key, shape=ctx.input_shape)
 
 
 class Select(Index):
@@ -130,19 +147,21 @@ class Slice(Index):
     node_name = "SliceBackward0"
 
 
-class IndexPut(Function):
+class IndexPut(NumpyFunction):
     """Zeros of ``shape`` with ``values`` added at ``key`` (repeated indices add up)."""
 
     node_name = "IndexPutBackward0"
 
-    def forward(self, values, key, shape):
-        self.key = key
+    @staticmethod
+    def forward(ctx, values, key, shape):
+        ctx.key = key
         out = np.zeros(shape, dtype=values.dtype)
         np.add.at(out, key, values)
         return out
 
-    def backward(self, grad):
-        return Index.apply(grad, key=self.key)
+    @staticmethod
+    def backward(ctx, grad):
+        return Index.apply(grad, key=ctx.key)
 
 
 def index(x, key):
@@ -179,63 +198,82 @@ def _as_index(part):
     return part
 
 
-class Cat(Function):
+class Cat(NumpyFunction):
     node_name = "CatBackward0"
 
-    def forward(self, *arrays, dim=0):
+    @staticmethod
+    def forward(ctx, *arrays, dim=0):
         first = arrays[0]
+        for i, a in enumerate(arrays):
+            if a.ndim == 0:
+                raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
+        if not -first.ndim <= dim < first.ndim:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-first.ndim}, "
+                             f"{first.ndim - 1}], but got {dim})")
         dim = dim % first.ndim
         for i, a in enumerate(arrays[1:], start=1):
             for d in range(first.ndim):
                 if d != dim and a.shape[d] != first.shape[d]:
                     raise RuntimeError(f"Sizes of tensors must match except in dimension {dim}. Expected size "
                                        f"{first.shape[d]} but got size {a.shape[d]} for tensor number {i} in the list.")
-        self.dim = dim
-        self.sizes = [a.shape[dim] for a in arrays]
-        return np.concatenate(arrays, axis=dim)
+        ctx.dim = dim
+        ctx.sizes = [a.shape[dim] for a in arrays]
+        return np.concatenate(arrays, axis=dim, dtype=_result_type(arrays))
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         grads, start = [], 0
-        for size in self.sizes:
-            key = (slice(None),) * self.dim + (slice(start, start + size),)
+        for size in ctx.sizes:
+            key = (slice(None),) * ctx.dim + (slice(start, start + size),)
             grads.append(grad[key])
             start += size
         return tuple(grads)
 
 
-class Stack(Function):
+def _result_type(arrays):
+    """PyTorch's dtype for joining tensors: the highest category (bool < int < float) wins."""
+    return max((a.dtype for a in arrays), key=lambda d: ("buif".index(d.kind), d.itemsize))
+
+
+class Stack(NumpyFunction):
     node_name = "StackBackward0"
 
-    def forward(self, *arrays, dim=0):
+    @staticmethod
+    def forward(ctx, *arrays, dim=0):
         for i, a in enumerate(arrays[1:], start=1):
             if a.shape != arrays[0].shape:
                 raise RuntimeError(f"stack expects each tensor to be equal size, but got {list(arrays[0].shape)} "
                                    f"at entry 0 and {list(a.shape)} at entry {i}")
-        self.dim = dim
-        return np.stack(arrays, axis=dim)
+        ctx.dim = dim
+        return np.stack(arrays, axis=dim, dtype=_result_type(arrays))
 
-    def backward(self, grad):
-        return tuple(grad.select(self.dim, i) for i in range(grad.shape[self.dim]))
+    @staticmethod
+    def backward(ctx, grad):
+        return tuple(grad.select(ctx.dim, i) for i in range(grad.shape[ctx.dim]))
 
 
-class Clone(Function):
+class Clone(NumpyFunction):
     node_name = "CloneBackward0"
 
-    def forward(self, x):
+    @staticmethod
+    def forward(ctx, x):
         return x.copy()
 
-    def backward(self, grad):
+    @staticmethod
+    def backward(ctx, grad):
         return grad
 
 
-class ToCopy(Function):
+class ToCopy(NumpyFunction):
     """A change of dtype: the gradient is converted back to the input's dtype."""
 
     node_name = "ToCopyBackward0"
 
-    def forward(self, x, numpy_type):
-        self.input_type = x.dtype
+    @staticmethod
+    def forward(ctx, x, numpy_type):
+        ctx.input_type = x.dtype
         return x.astype(numpy_type)
 
-    def backward(self, grad):
-        return ToCopy.apply(grad, numpy_type=self.input_type)
+    @staticmethod
+    def backward(ctx, grad):
+        return ToCopy.apply(grad, numpy_type=ctx.input_type)

@@ -13,8 +13,7 @@ The backward pass uses the same two pieces the other way round:
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from ...autograd.function import Function
-from ...tensor import Tensor
+from ...autograd.function import NumpyFunction
 from . import recording_backward
 
 
@@ -51,58 +50,62 @@ def col2im(cols, g):
     return padded[:, :, g.ph:g.ph + h, g.pw:g.pw + w].transpose(1, 0, 2, 3)
 
 
-class Im2col(Function):
+class Im2col(NumpyFunction):
     node_name = "Im2colBackward0"
 
-    def forward(self, x, geometry):
-        self.geometry = geometry
+    @staticmethod
+    def forward(ctx, x, geometry):
+        ctx.geometry = geometry
         return im2col(x, geometry)
 
-    def backward(self, grad):
-        return Col2im.apply(grad, geometry=self.geometry)
+    @staticmethod
+    def backward(ctx, grad):
+        return Col2im.apply(grad, geometry=ctx.geometry)
 
 
-class Col2im(Function):
+class Col2im(NumpyFunction):
     node_name = "Col2imBackward0"
 
-    def forward(self, cols, geometry):
-        self.geometry = geometry
+    @staticmethod
+    def forward(ctx, cols, geometry):
+        ctx.geometry = geometry
         return col2im(cols, geometry)
 
-    def backward(self, grad):
-        return Im2col.apply(grad, geometry=self.geometry)
+    @staticmethod
+    def backward(ctx, grad):
+        return Im2col.apply(grad, geometry=ctx.geometry)
 
 
-class Conv2d(Function):
+class Conv2d(NumpyFunction):
     """y[n, o] = sum over c, i, j of W[o, c, i, j] * x[n, c, patch] + b[o], for every output pixel."""
 
     node_name = "ConvolutionBackward0"
 
-    def forward(self, x, w, b=None, stride=(1, 1), padding=(0, 0)):
-        g = self.geometry = Geometry(x.shape, w.shape[2:], stride, padding)
+    @staticmethod
+    def forward(ctx, x, w, b=None, stride=(1, 1), padding=(0, 0)):
+        g = ctx.geometry = Geometry(x.shape, w.shape[2:], stride, padding)
         cols = im2col(x, g)
         out = w.reshape(w.shape[0], -1) @ cols  # (O, N*OH*OW)
         if b is not None:
             out += b[:, None]
-        self.cols = cols  # kept for dW in backward
+        ctx.save_for_backward(x, w, cols)  # the columns are kept for dW in backward
         return out.reshape(w.shape[0], g.x_shape[0], g.oh, g.ow).transpose(1, 0, 2, 3)
 
-    def backward(self, grad):
-        x, w = self.saved_inputs[:2]
-        g = self.geometry
+    @staticmethod
+    def backward(ctx, grad):
+        x, w, cols = ctx.saved_tensors
+        g = ctx.geometry
         out_channels = w.shape[0]
-        need_x, need_w = self.needs_input_grad[:2]
+        need_x, need_w = ctx.needs_input_grad[:2]
         grad_rows = grad.transpose(0, 1).reshape(out_channels, -1)  # (O, N*OH*OW)
         grad_x = grad_w = grad_b = None
         if need_x:
             grad_x = Col2im.apply(w.reshape(out_channels, -1).t() @ grad_rows, geometry=g)
         if need_w:
-            cols = Im2col.apply(x, geometry=g) if recording_backward() else Tensor._make(self.cols)
+            if recording_backward():  # the columns as a graph node, so that dW can be differentiated
+                cols = Im2col.apply(x, geometry=g)
             grad_w = (grad_rows @ cols.t()).reshape(w.shape)
-        if len(self.needs_input_grad) == 3 and self.needs_input_grad[2]:
+        if len(ctx.needs_input_grad) == 3 and ctx.needs_input_grad[2]:
             grad_b = grad.sum((0, 2, 3))
-        return (grad_x, grad_w, grad_b)[:len(self.needs_input_grad)]
+        return (grad_x, grad_w, grad_b)[:len(ctx.needs_input_grad)]
 
-    def release(self):
-        super().release()
-        self.cols = None

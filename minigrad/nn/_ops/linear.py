@@ -1,7 +1,9 @@
 """``y = x @ W.T + b`` as one node, named as PyTorch names it (``AddmmBackward0``, or ``MmBackward0``
 without a bias)."""
 
-from ...autograd.function import Function
+from ...autograd.function import NumpyFunction
+from ...tensor import Tensor
+from . import recording_backward
 
 _TYPE_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int",
                "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool"}
@@ -20,35 +22,45 @@ def check_mm(x, w):
         raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {type_name(x)} and {type_name(w)}")
 
 
-class Addmm(Function):
-    """``x @ W.T + b`` for a 2-D x. For Y = X W^T + b: dX = dY W, dW = dY^T X, db = sum of dY's rows."""
+class Addmm(NumpyFunction):
+    """``bias + mat1 @ mat2`` in one node, as PyTorch records ``nn.Linear``: mat1 is the input x,
+    mat2 is ``W.t()`` (a TBackward0 node), so for Y = X W^T + b:
+    d bias = sum of dY's rows, d mat1 = dY @ mat2^T, d mat2 = mat1^T @ dY."""
 
     node_name = "AddmmBackward0"
+    saved_names = ("mat1", "mat2")
 
-    def forward(self, x, w, b):
-        check_mm(x, w)
-        out = x @ w.T
-        out += b  # in place: no second temporary array
+    @staticmethod
+    def forward(ctx, bias, mat1, mat2):
+        ctx.save_for_backward(mat1, mat2)
+        ctx._saved_alpha = ctx._saved_beta = 1
+        out = mat1 @ mat2
+        out += bias  # in place: no second temporary array
         return out
 
-    def backward(self, grad):
-        x, w, _ = self.saved_inputs
-        need_x, need_w, need_b = self.needs_input_grad
-        return (grad @ w if need_x else None,
-                grad.t() @ x if need_w else None,
-                grad.sum(0) if need_b else None)
+    @staticmethod
+    def backward(ctx, grad):
+        mat1, mat2 = ctx.saved_tensors
+        need_bias, need_mat1, need_mat2 = ctx.needs_input_grad
+        if not recording_backward():  # fast path: the same three formulas straight on the arrays
+            g = grad._data
+            return (Tensor._make(g.sum(0)) if need_bias else None,
+                    Tensor._make(g @ mat2._data.T) if need_mat1 else None,
+                    Tensor._make(mat1._data.T @ g) if need_mat2 else None)
+        return (grad.sum(0) if need_bias else None,
+                grad @ mat2.t() if need_mat1 else None,
+                mat1.t() @ grad if need_mat2 else None)
 
 
-class Mm(Function):
-    """``x @ W.T`` (a Linear layer without bias)."""
-
-    node_name = "MmBackward0"
-
-    def forward(self, x, w):
-        check_mm(x, w)
-        return x @ w.T
-
-    def backward(self, grad):
-        x, w = self.saved_inputs
-        need_x, need_w = self.needs_input_grad
-        return grad @ w if need_x else None, grad.t() @ x if need_w else None
+def linear(x, weight, bias=None):
+    """``x @ weight.t() + bias``, recorded with PyTorch's nodes: AddmmBackward0 (MmBackward0 without a
+    bias) fed by TBackward0 for the weight; other input shapes are flattened to rows and viewed back."""
+    if x.ndim not in (1, 2):
+        rows = x.reshape(-1, x.shape[-1]) if x.ndim else x.reshape(1, 1)
+        return linear(rows, weight, bias).view(tuple(x.shape[:-1]) + (weight.shape[0],))
+    check_mm(x._data if x.ndim == 2 else x._data[None], weight._data)
+    if bias is None:
+        return x @ weight.t()
+    if x.ndim == 1:  # PyTorch records a row: AddmmBackward0, then a view back to a vector
+        return Addmm.apply(bias, x.unsqueeze(0), weight.t()).view(weight.shape[0])
+    return Addmm.apply(bias, x, weight.t())

@@ -7,7 +7,7 @@ import warnings
 
 import numpy as np
 
-from ...autograd.function import Function
+from ...autograd.function import NumpyFunction
 from ...ops._util import check_broadcast, sum_to
 from ...tensor import Tensor
 from . import recording_backward
@@ -21,32 +21,46 @@ def _log_softmax(x, axis):
     return shifted - np.log(sum_exp), exp / sum_exp
 
 
-class LogSoftmax(Function):
+class LogSoftmax(NumpyFunction):
     """log softmax(x). Backward: dx = g - softmax(x) * sum(g)."""
 
     node_name = "LogSoftmaxBackward0"
+    saved_names = ("result",)
 
-    def forward(self, x, dim):
-        self.dim = dim
-        return _log_softmax(x, dim)[0]
+    @staticmethod
+    def forward(ctx, x, dim):
+        ctx.dim = dim
+        result = _log_softmax(x, dim)[0]
+        ctx.save_for_backward(result)
+        return result
 
-    def backward(self, grad):
-        probs = self.saved_output.exp()
-        return grad - probs * grad.sum(self.dim, keepdim=True)
+    @staticmethod
+    def backward(ctx, grad):
+        (result,) = ctx.saved_tensors
+        if not recording_backward():  # fast path: the same formula straight on the arrays
+            g = grad._data
+            return Tensor._make(g - np.exp(result._data) * g.sum(ctx.dim, keepdims=True))
+        probs = result.exp()
+        return grad - probs * grad.sum(ctx.dim, keepdim=True)
 
 
-class Softmax(Function):
+class Softmax(NumpyFunction):
     """softmax(x). Backward: dx = y * (g - sum(g * y))."""
 
     node_name = "SoftmaxBackward0"
+    saved_names = ("result",)
 
-    def forward(self, x, dim):
-        self.dim = dim
-        return _log_softmax(x, dim)[1]
+    @staticmethod
+    def forward(ctx, x, dim):
+        ctx.dim = dim
+        result = _log_softmax(x, dim)[1]
+        ctx.save_for_backward(result)
+        return result
 
-    def backward(self, grad):
-        y = self.saved_output
-        return y * (grad - (grad * y).sum(self.dim, keepdim=True))
+    @staticmethod
+    def backward(ctx, grad):
+        (y,) = ctx.saved_tensors
+        return y * (grad - (grad * y).sum(ctx.dim, keepdim=True))
 
 
 def check_reduction(reduction):
@@ -80,96 +94,59 @@ def _reduce(losses, valid, reduction):
     return np.asarray(total / count if count else np.float32(np.nan), dtype=losses.dtype), count
 
 
-class _ClassLoss(Function):
-    """Shared backward of cross-entropy and NLL: the gradient of the loss with respect to the scores is
-    ``direction * scale``, where scale is the upstream gradient divided by the number of samples."""
+class NllLoss(NumpyFunction):
+    """loss_i = -x_i[t_i] for log-probabilities x (cross-entropy is this after log_softmax).
+    Its gradient is -onehot(t_i) times the upstream gradient (divided by N for the mean), whatever x is."""
 
     node_name = "NllLossBackward0"
+    saved_names = ("target",)
 
-    def _scaled(self, direction, grad):
-        if self.count is None:  # reduction="none": one upstream value per sample
+    @staticmethod
+    def forward(ctx, x, target, reduction="mean", ignore_index=-100):
+        valid = check_class_target(x, target, ignore_index)
+        ctx.save_for_backward(target)  # as PyTorch does (so a second backward raises)
+        ctx.target, ctx.valid, ctx.x_like = np.where(valid, target, 0), valid, x[:0]
+        losses = -x[np.arange(x.shape[0]), ctx.target] * valid
+        result, ctx.count = _reduce(losses.astype(x.dtype, copy=False), valid, reduction)
+        return result
+
+    @staticmethod
+    def backward(ctx, grad):
+        ctx.saved_tensors  # noqa: B018  (raises after the graph was freed)
+        n, c = len(ctx.target), ctx.x_like.shape[1]
+        one_hot = np.zeros((n, c), dtype=ctx.x_like.dtype)
+        rows = np.nonzero(ctx.valid)[0]
+        one_hot[rows, ctx.target[rows]] = -1
+        direction = Tensor._make(one_hot)
+        if ctx.count is None:  # reduction="none": one upstream value per sample
             return direction * grad.unsqueeze(1)
-        return direction * (grad / self.count if self.count != 1 else grad)
-
-    def _one_hot(self, x, target, valid):
-        one_hot = np.zeros_like(x)
-        rows = np.nonzero(valid)[0]
-        one_hot[rows, target[rows]] = 1
-        return one_hot
+        return direction * (grad / ctx.count if ctx.count != 1 else grad)
 
 
-class CrossEntropy(_ClassLoss):
-    """log-softmax and negative log-likelihood in one node.
-
-    loss_i = -log softmax(x_i)[t_i] = logsumexp(x_i) - x_i[t_i]; d loss_i / d x_i = softmax(x_i) - onehot(t_i).
-    """
-
-    def forward(self, x, target, reduction="mean", ignore_index=-100):
-        valid = check_class_target(x, target, ignore_index)
-        log_probs, probs = _log_softmax(x, 1)
-        rows = np.arange(x.shape[0])
-        safe_target = np.where(valid, target, 0)
-        losses = -log_probs[rows, safe_target] * valid
-        self.target, self.valid, self.probs = safe_target, valid, probs
-        result, self.count = _reduce(losses.astype(x.dtype, copy=False), valid, reduction)
-        return result
-
-    def backward(self, grad):
-        if recording_backward():  # differentiable version: softmax as a graph node
-            (x, _) = self.saved_inputs
-            one_hot = Tensor._make(self._one_hot(x._data, self.target, self.valid))
-            mask = Tensor._make(self.valid[:, None].astype(x._data.dtype))
-            direction = (Softmax.apply(x, dim=1) - one_hot) * mask
-        else:  # fast path: reuse the softmax from the forward pass, in place
-            direction = self.probs.copy()  # a copy: retain_graph may run this backward again
-            direction[np.arange(len(self.target)), self.target] -= 1
-            if not self.valid.all():
-                direction[~self.valid] = 0
-            direction = Tensor._make(direction)
-        return self._scaled(direction, grad), None
-
-    def release(self):
-        super().release()
-        self.probs = None
-
-
-class NllLoss(_ClassLoss):
-    """loss_i = -x_i[t_i] for log-probabilities x. Its gradient is -onehot(t_i), whatever x is."""
-
-    def forward(self, x, target, reduction="mean", ignore_index=-100):
-        valid = check_class_target(x, target, ignore_index)
-        self.target, self.valid = np.where(valid, target, 0), valid
-        losses = -x[np.arange(x.shape[0]), self.target] * valid
-        result, self.count = _reduce(losses.astype(x.dtype, copy=False), valid, reduction)
-        return result
-
-    def backward(self, grad):
-        (x, _) = self.saved_inputs
-        direction = Tensor._make(-self._one_hot(x._data, self.target, self.valid))
-        return self._scaled(direction, grad), None
-
-
-class MseLoss(Function):
+class MseLoss(NumpyFunction):
     """mean((a - b)^2). Backward: da = 2 (a - b) g / n, db = -da."""
 
     node_name = "MseLossBackward0"
 
-    def forward(self, a, b, reduction="mean"):
+    @staticmethod
+    def forward(ctx, a, b, reduction="mean"):
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
+        ctx.save_for_backward(a, b)
         diff = a - b
-        self.reduction, self.count = reduction, diff.size
+        ctx.reduction, ctx.count = reduction, diff.size
         squared = diff * diff
         if reduction == "none":
             return squared
         return np.asarray(squared.sum() if reduction == "sum" else squared.mean(), dtype=squared.dtype)
 
-    def backward(self, grad):
-        a, b = self.saved_inputs
-        scale = grad * (2.0 / self.count) if self.reduction == "mean" else grad * 2.0
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        scale = grad * (2.0 / ctx.count) if ctx.reduction == "mean" else grad * 2.0
         d = (a - b) * scale
-        return (sum_to(d, a.shape) if self.needs_input_grad[0] else None,
-                sum_to(-d, b.shape) if self.needs_input_grad[1] else None)
+        return (sum_to(d, a.shape) if ctx.needs_input_grad[0] else None,
+                sum_to(-d, b.shape) if ctx.needs_input_grad[1] else None)
 
 
 def warn_size_mismatch(input, target):

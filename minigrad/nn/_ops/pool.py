@@ -1,7 +1,7 @@
 """Pooling: max pooling and adaptive average pooling, vectorised with NumPy."""
 import numpy as np
 
-from ...autograd.function import Function
+from ...autograd.function import NumpyFunction
 
 
 class PoolGeometry:
@@ -30,7 +30,7 @@ class PoolGeometry:
         return x[:, :, self.ph:self.ph + h, self.pw:self.pw + w]
 
 
-class MaxPool2d(Function):
+class MaxPool2d(NumpyFunction):
     """The largest value of each window. Backward sends each output's gradient to the one input pixel
     that won; where windows overlap, a pixel can win several times and its gradients add up.
 
@@ -41,8 +41,9 @@ class MaxPool2d(Function):
 
     node_name = "MaxPool2DWithIndicesBackward0"
 
-    def forward(self, x, kernel, stride, padding, out_size):
-        g = self.geometry = PoolGeometry(x.shape, kernel, stride, padding, out_size)
+    @staticmethod
+    def forward(ctx, x, kernel, stride, padding, out_size):
+        g = ctx.geometry = PoolGeometry(x.shape, kernel, stride, padding, out_size)
         x = g.pad(x, -np.inf)  # padding never wins
         out = winner = None
         for k, view in g.offsets():
@@ -53,25 +54,24 @@ class MaxPool2d(Function):
             better = candidate > out  # strictly greater: ties keep the earlier position
             np.copyto(out, candidate, where=better)
             winner[better] = k
-        self.winner = winner
+        ctx.save_for_backward(winner)
         return out
 
-    def backward(self, grad):
-        return MaxPoolScatter.apply(grad, winner=self.winner, geometry=self.geometry)
-
-    def release(self):
-        super().release()
-        self.winner = None
+    @staticmethod
+    def backward(ctx, grad):
+        (winner,) = ctx.saved_tensors
+        return MaxPoolScatter.apply(grad, winner=winner._data, geometry=ctx.geometry)
 
 
-class MaxPoolScatter(Function):
+class MaxPoolScatter(NumpyFunction):
     """Zeros of the input's shape, with each gradient added at the pixel that won its window.
     Linear in the gradient; its backward picks the winners' values again (``MaxPoolGather``)."""
 
     node_name = "MaxPool2DWithIndicesBackwardBackward0"
 
-    def forward(self, grad, winner, geometry):
-        self.winner, self.geometry = winner, geometry
+    @staticmethod
+    def forward(ctx, grad, winner, geometry):
+        ctx.winner, ctx.geometry = winner, geometry
         n, c, h, w = geometry.input_shape
         g = geometry
         out = np.zeros((n, c, h + 2 * g.ph, w + 2 * g.pw), dtype=grad.dtype)
@@ -79,25 +79,28 @@ class MaxPoolScatter(Function):
             out[view] += np.where(winner == k, grad, 0)
         return g.unpad(out)
 
-    def backward(self, grad):
-        return MaxPoolGather.apply(grad, winner=self.winner, geometry=self.geometry)
+    @staticmethod
+    def backward(ctx, grad):
+        return MaxPoolGather.apply(grad, winner=ctx.winner, geometry=ctx.geometry)
 
 
-class MaxPoolGather(Function):
+class MaxPoolGather(NumpyFunction):
     """For each window, the value at its winning pixel (the adjoint of ``MaxPoolScatter``)."""
 
     node_name = "MaxPool2DWithIndicesBackward0"
 
-    def forward(self, x, winner, geometry):
-        self.winner, self.geometry = winner, geometry
+    @staticmethod
+    def forward(ctx, x, winner, geometry):
+        ctx.winner, ctx.geometry = winner, geometry
         x = geometry.pad(x, 0)
         out = np.zeros(winner.shape, dtype=x.dtype)
         for k, view in geometry.offsets():
             np.copyto(out, x[view], where=winner == k)
         return out
 
-    def backward(self, grad):
-        return MaxPoolScatter.apply(grad, winner=self.winner, geometry=self.geometry)
+    @staticmethod
+    def backward(ctx, grad):
+        return MaxPoolScatter.apply(grad, winner=ctx.winner, geometry=ctx.geometry)
 
 
 def _bins(size, out):
@@ -110,7 +113,7 @@ def _bins(size, out):
     return matrix
 
 
-class AdaptiveAvgPool2d(Function):
+class AdaptiveAvgPool2d(NumpyFunction):
     """Average over bins chosen so that the output has a fixed size. Averaging is linear, so it is two
     matrix products: ``out = A @ x @ B^T`` (A averages rows, B averages columns); backward is
     ``A^T @ g @ B``, the same operation with transposed matrices."""
@@ -123,16 +126,19 @@ class AdaptiveAvgPool2d(Function):
         a, b = _bins(h, output_size[0]), _bins(w, output_size[1])
         return cls.apply(x, rows=a, cols=b)
 
-    def forward(self, x, rows, cols):
-        self.rows, self.cols = rows, cols
+    @staticmethod
+    def forward(ctx, x, rows, cols):
+        ctx.rows, ctx.cols = rows, cols
         return rows.astype(x.dtype) @ x @ cols.T.astype(x.dtype)
 
-    def backward(self, grad):
-        return AdaptiveAvgPool2dBackward.apply(grad, rows=self.rows.T, cols=self.cols.T)
+    @staticmethod
+    def backward(ctx, grad):
+        return AdaptiveAvgPool2dBackward.apply(grad, rows=ctx.rows.T, cols=ctx.cols.T)
 
 
 class AdaptiveAvgPool2dBackward(AdaptiveAvgPool2d):
     node_name = "AdaptiveAvgPool2DBackwardBackward0"
 
-    def backward(self, grad):
-        return AdaptiveAvgPool2d.apply(grad, rows=self.rows.T, cols=self.cols.T)
+    @staticmethod
+    def backward(ctx, grad):
+        return AdaptiveAvgPool2d.apply(grad, rows=ctx.rows.T, cols=ctx.cols.T)
