@@ -279,11 +279,13 @@ print(inspect.getsource(grad_mode))
 
 # %% [markdown]
 # Where is the switch read? In `Function.apply`, the one place every operation goes through
-# (lesson 02). The result is recorded only if some input requires grad **and** the mode is on;
-# otherwise it is a plain tensor and the inputs are not kept:
+# (lesson 02). It runs `forward` first, then, in its last two lines, records the node only if the
+# mode is on **and** some input requires grad (`needs_input_grad`). Otherwise the result is a plain
+# tensor, and the `ctx` with whatever `forward` saved is simply dropped:
 #
-# 스위치는 어디서 읽을까요? 모든 연산이 거쳐 가는 단 한 곳, `Function.apply`입니다(02강). 입력 중 하나라도 변화도를
-# 요구하고, **동시에** 모드가 켜져 있을 때만 결과를 기록합니다. 아니면 평범한 텐서를 돌려주고 입력도 보관하지 않습니다.
+# 스위치는 어디서 읽을까요? 모든 연산이 거쳐 가는 단 한 곳, `Function.apply`입니다(02강). 먼저 `forward`를 실행하고,
+# 마지막 두 줄에서 모드가 켜져 있고 **동시에** 입력 중 하나라도 변화도를 요구할 때(`needs_input_grad`)만 노드를
+# 기록합니다. 아니면 결과는 평범한 텐서이고, `forward`가 저장한 것을 담은 `ctx`는 그냥 버려집니다.
 
 # %%
 function = importlib.import_module("minigrad.autograd.function")
@@ -629,15 +631,16 @@ print(inspect.getsource(Variable))
 # %% [markdown]
 # ## What a graph keeps alive · 그래프가 붙잡아 두는 것
 #
-# `MulBackward0` needs its inputs to compute its gradients, so the graph **keeps them**, and with
-# them every intermediate result of the forward pass, until `backward()` frees them (lesson 04) or
-# the graph itself is dropped. Let us count. We run a small "network" of `n` layers,
+# A node keeps what its backward needs (`ctx.save_for_backward`): `MulBackward0` of `a * b` needs
+# both factors, `TanhBackward0` needs its output. So the graph **keeps tensors** of the forward pass
+# alive until `backward()` frees them (lesson 04) or the graph itself is dropped. Let us count. We run a small "network" of `n` layers,
 # `h = tanh(1.5 h)`, on 1,000 numbers, hold a `weakref` to each intermediate tensor (a reference
 # that does not keep it alive), drop our own names for them, run the garbage collector, and count
 # the tensors still alive:
 #
-# `MulBackward0`는 변화도를 계산하려면 입력이 필요하므로, 그래프는 입력을 **붙잡아 둡니다**. 그러면 순전파의 모든 중간
-# 결과가 `backward()`가 해제할 때까지(04강), 또는 그래프 자체가 버려질 때까지 살아 있습니다. 세어 봅시다. 수 1,000개에
+# 노드는 역전파에 필요한 것을 보관합니다(`ctx.save_for_backward`). `a * b`의 `MulBackward0`에는 두 인수가 모두 필요하고,
+# `TanhBackward0`에는 자기 출력이 필요합니다. 그래서 그래프는 순전파의 텐서를 `backward()`가 해제할 때까지(04강), 또는
+# 그래프 자체가 버려질 때까지 **붙잡아 둡니다**. 세어 봅시다. 수 1,000개에
 # `h = tanh(1.5 h)`를 `n`층 쌓은 작은 "신경망"을 실행하면서 중간 텐서마다 `weakref`(대상을 살려 두지 않는 참조)를 하나씩
 # 잡아 둡니다. 그런 다음 우리가 가진 이름을 지우고 가비지 컬렉터를 돌린 뒤, 아직 살아 있는 텐서를 셉니다.
 
@@ -671,9 +674,9 @@ for n_layers in [1, 5, 20]:
 
 # %% [markdown]
 # While the graph is recorded, minigrad keeps **every** intermediate tensor alive, however many
-# layers: each node holds on to its inputs for the backward pass, and the graph is a chain of
-# references from `out` back to `x`. After `backward()` they are freed; under `no_grad()` they are
-# never kept at all, because no node is made.
+# layers: each node holds on to all its inputs (`ctx.inputs`), not only what it saved for the
+# backward pass, and the graph is a chain of references from `out` back to `x`. After `backward()`
+# they are freed; under `no_grad()` they are never kept at all, because no node is made.
 #
 # PyTorch is thriftier: a node saves only what its own backward needs. `h * 1.5` multiplies by a
 # plain number, so its derivative is the constant 1.5 and it saves no tensor; `tanh` saves its
@@ -683,9 +686,9 @@ for n_layers in [1, 5, 20]:
 # `torch.autograd.graph.saved_tensors_hooks`. The lesson is the same in both engines: recording costs
 # memory until `backward()` runs or the graph is dropped, and `no_grad()` costs none.
 #
-# 그래프가 기록되는 동안 minigrad는 층이 몇 개든 중간 텐서를 **모두** 살려 둡니다. 노드마다 역전파에 쓰려고 입력을 붙잡고
-# 있고, 그래프는 `out`에서 `x`까지 이어지는 참조의 사슬이기 때문입니다. `backward()` 뒤에는 해제되고, `no_grad()` 안에서는
-# 노드를 만들지 않으므로 처음부터 보관되지 않습니다.
+# 그래프가 기록되는 동안 minigrad는 층이 몇 개든 중간 텐서를 **모두** 살려 둡니다. 노드마다 역전파용으로 저장한 것뿐 아니라
+# 입력을 모두(`ctx.inputs`) 붙잡고 있고, 그래프는 `out`에서 `x`까지 이어지는 참조의 사슬이기 때문입니다. `backward()`
+# 뒤에는 해제되고, `no_grad()` 안에서는 노드를 만들지 않으므로 처음부터 보관되지 않습니다.
 #
 # PyTorch는 더 아껴 씁니다. 노드는 자기 역전파에 필요한 것만 저장합니다. `h * 1.5`는 평범한 수를 곱하므로 도함수가 상수
 # 1.5이고, 텐서를 하나도 저장하지 않습니다. `tanh`는 $\tanh'(u) = 1 - \tanh^2(u)$이므로 자기 출력을 저장합니다. 그래서

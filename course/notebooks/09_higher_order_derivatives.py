@@ -243,17 +243,19 @@ print(inspect.getsource(arithmetic.Mul.backward))
 # `grad * (1 - y * y)` is three tensor operations (`Mul`, `Rsub`, `Mul`), and `grad * b` is one
 # more `Mul`: each goes through `Function.apply`, which records it if grad mode is on. So whether a
 # backward pass is recorded is decided by one line of `run_backward` (lesson 04), which runs the
-# whole pass inside `set_grad_enabled(create_graph)`:
+# whole pass inside `set_grad_enabled(create_graph)` (next to `silent_numpy()`, which keeps NumPy's
+# overflow warnings quiet, as PyTorch is):
 #
 # `grad * (1 - y * y)`는 텐서 연산 세 개(`Mul`, `Rsub`, `Mul`)이고, `grad * b`도 `Mul` 하나입니다. 이 연산들은 모두
 # `Function.apply`를 거치며, 변화도 모드가 켜져 있으면 기록됩니다. 그래서 역전파를 기록할지는 `run_backward`(04강)의 한
-# 줄이 정합니다. 역전파 전체를 `set_grad_enabled(create_graph)` 안에서 실행하는 줄입니다.
+# 줄이 정합니다. 역전파 전체를 `set_grad_enabled(create_graph)` 안에서 실행하는 줄입니다(옆의 `silent_numpy()`는
+# PyTorch처럼 NumPy의 오버플로 경고를 내지 않게 합니다).
 
 # %%
 engine = importlib.import_module("minigrad.autograd.engine")
 source = inspect.getsource(engine.run_backward).splitlines()
 start = next(i for i, line in enumerate(source) if "set_grad_enabled" in line)
-print("\n".join(source[start - 2:start + 4]))
+print("\n".join(source[start:start + 3]))
 
 # %% [markdown]
 # With `create_graph=False` (the default) the pass runs in no-grad mode: nothing is recorded, no

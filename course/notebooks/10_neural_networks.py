@@ -364,19 +364,22 @@ print(inspect.getsource(nn.init.kaiming_uniform_))
 print(nn.init.calculate_gain("leaky_relu", math.sqrt(5)) ** 2)  # 2 / (1 + 5) = 1/3
 
 # %% [markdown]
-# Its `forward` calls `F.linear` from `minigrad/nn/functional.py`, which sends a 2-D input to one
-# fused node, `Addmm` in `minigrad/nn/_ops/linear.py`: the product and the sum in one step, with
-# the gradients of a matrix product (lesson 08): $dX = dY\,W$, $dW = dY^\top X$, and $db$ the column
-# sums of $dY$.
-# PyTorch calls this node `AddmmBackward0` ("add matrix-matrix product"):
+# Its `forward` calls `F.linear`, which lives in `minigrad/nn/_ops/linear.py`. For a 2-D input it
+# records what PyTorch records: `W.t()` (a `TBackward0` node), then one fused node, `Addmm`, for
+# $b + X W^\top$: the product and the sum in one step. Its backward uses the gradients of a matrix
+# product (lesson 08) with $M = W^\top$: $dX = dY\,M^\top = dY\,W$, $dM = X^\top dY$ (which the
+# `TBackward0` node turns into $dW = dY^\top X$), and $db$ the column sums of $dY$. PyTorch calls
+# this node `AddmmBackward0` ("add matrix-matrix product"):
 #
-# `forward`는 `minigrad/nn/functional.py`의 `F.linear`를 부르고, `F.linear`는 2차원 입력을 `minigrad/nn/_ops/linear.py`의
-# 융합 노드 `Addmm` 하나로 보냅니다. 곱과 합을 한 단계에 처리하고, 행렬 곱의 변화도(08강)인 $dX = dY\,W$,
-# $dW = dY^\top X$, 그리고 $dY$의 열 합인 $db$를 계산합니다. PyTorch는 이 노드를 `AddmmBackward0`("행렬 곱에 더하기")라고 부릅니다.
+# `forward`는 `F.linear`를 부르고, `F.linear`는 `minigrad/nn/_ops/linear.py`에 있습니다. 2차원 입력이면 PyTorch와 같은
+# 것을 기록합니다. `W.t()`(`TBackward0` 노드)를 만들고, $b + X W^\top$을 융합 노드 `Addmm` 하나로 계산합니다. 곱과 합을 한
+# 단계에 처리하는 노드입니다. 역전파는 $M = W^\top$에 대한 행렬 곱의 변화도(08강)를 씁니다. $dX = dY\,M^\top = dY\,W$,
+# $dM = X^\top dY$(`TBackward0` 노드가 이것을 $dW = dY^\top X$로 바꿉니다), 그리고 $dY$의 열 합인 $db$입니다. PyTorch는 이
+# 노드를 `AddmmBackward0`("행렬 곱에 더하기")라고 부릅니다.
 
 # %%
-print(inspect.getsource(F.linear))
 linear_ops = importlib.import_module("minigrad.nn._ops.linear")
+print(inspect.getsource(linear_ops.linear))
 print(inspect.getsource(linear_ops.Addmm))
 
 # %% [markdown]
@@ -604,16 +607,18 @@ print(F.log_softmax(big, dim=1))
 # The naive version gives `nan` where the answer is 1; the fused one is exact, even for a
 # log-probability of $-2000$ whose probability $e^{-2000}$ no `float32` can hold. This is why
 # `CrossEntropyLoss` takes **logits**, not probabilities: it never forms $p$ and then takes its log.
-# minigrad's implementation, in `minigrad/nn/_ops/loss.py`:
+# minigrad's implementation, in `minigrad/nn/_ops/loss.py`: the shifted log-softmax, and the
+# `LogSoftmax` node built on it (the cross-entropy is an `NllLoss` node on top of it, as in PyTorch):
 #
 # 단순한 버전은 답이 1인 자리에 `nan`을 내고, 융합된 버전은 정확합니다. 확률 $e^{-2000}$은 어떤 `float32`도 담을 수 없는데도
 # 로그 확률 $-2000$을 정확히 냅니다. 그래서 `CrossEntropyLoss`는 확률이 아니라 **로짓**을 받습니다. $p$를 만든 다음 로그를
-# 취하는 일을 절대 하지 않습니다. `minigrad/nn/_ops/loss.py`에 있는 minigrad의 구현입니다.
+# 취하는 일을 절대 하지 않습니다. `minigrad/nn/_ops/loss.py`에 있는 minigrad의 구현입니다. 최댓값을 뺀 로그 소프트맥스와,
+# 그 위에 만든 `LogSoftmax` 노드입니다(교차 엔트로피는 PyTorch처럼 그 위에 얹은 `NllLoss` 노드입니다).
 
 # %%
 loss_ops = importlib.import_module("minigrad.nn._ops.loss")
 print(inspect.getsource(loss_ops._log_softmax))
-print(inspect.getsource(loss_ops.CrossEntropy.forward))
+print(inspect.getsource(loss_ops.LogSoftmax))
 
 # %% [markdown]
 # In use: logits of shape `(N, C)`, targets of shape `(N,)` holding class **indices** of dtype
@@ -667,15 +672,14 @@ print(F.cross_entropy(logits, float_labels.long()))
 # ## A small MLP's loss, drawn · 작은 MLP의 손실 그리기
 #
 # Put together: a `Sequential` MLP, cross-entropy on a batch of four points, and the graph named by
-# `named_parameters()`. In minigrad each `Linear` is one `AddmmBackward0` node fed directly by its
-# `weight` and `bias`, and the loss is one `NllLossBackward0` node. (PyTorch computes the same
-# numbers with a few more nodes in its graph: a `TBackward0` for each transposed weight and a
-# `LogSoftmaxBackward0` below the `NllLossBackward0`.)
+# `named_parameters()`. Each `Linear` is one `AddmmBackward0` node ($b + x W^\top$ in one call),
+# fed by its `bias`, its input and a `TBackward0` of its `weight`; the loss is an `NllLossBackward0`
+# on top of a `LogSoftmaxBackward0`. PyTorch records the same nodes.
 #
 # 모두 합쳐 봅시다. `Sequential`로 만든 MLP, 점 네 개짜리 배치에 대한 교차 엔트로피, 그리고 `named_parameters()`로
-# 이름을 붙인 그래프입니다. minigrad에서는 `Linear`마다 `weight`와 `bias`를 곧바로 받는 `AddmmBackward0` 노드 하나이고,
-# 손실은 `NllLossBackward0` 노드 하나입니다. (PyTorch는 같은 수를 계산하지만 그래프에 노드가 몇 개 더 있습니다. 전치한
-# 가중치마다 `TBackward0`가 있고, `NllLossBackward0` 아래에 `LogSoftmaxBackward0`가 있습니다.)
+# 이름을 붙인 그래프입니다. `Linear`마다 `AddmmBackward0` 노드 하나($b + x W^\top$을 한 번에 계산)이고, 여기에 `bias`,
+# 입력, 그리고 `weight`의 `TBackward0`가 들어옵니다. 손실은 `LogSoftmaxBackward0` 위의 `NllLossBackward0`입니다.
+# PyTorch도 같은 노드를 기록합니다.
 
 # %%
 _ = torch.manual_seed(0)
