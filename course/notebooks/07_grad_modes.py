@@ -108,25 +108,25 @@ draw_graph(y)
 # ## A switch for our tiny engine · 작은 엔진에 스위치 달기
 #
 # Here is the `Var` engine of lesson 04, with one change: a `Var` stores its parents only when the
-# class attribute `Config.enable_backprop` is true. One attribute on a class, not on each value, is
+# class attribute `Config.recording` is true. One attribute on a class, not on each value, is
 # the whole switch: every `Var` created while it is off is a leaf. (DeZero, the teaching framework of
-# the book *Deep Learning from Scratch 3*, is built the same way, with a `Config` class and a
-# `using_config` context manager; we write ours below.)
+# the book *Deep Learning from Scratch 3*, is built the same way, with a `Config` class (its switch
+# is called `enable_backprop`) and a `using_config` context manager; we write ours below.)
 #
-# 04강의 `Var` 엔진을 한 군데만 바꿔서 가져왔습니다. `Var`는 클래스 속성 `Config.enable_backprop`이 참일 때만 부모를
+# 04강의 `Var` 엔진을 한 군데만 바꿔서 가져왔습니다. `Var`는 클래스 속성 `Config.recording`이 참일 때만 부모를
 # 저장합니다. 값마다 따로 두지 않고 클래스에 둔 속성 하나, 이것이 스위치의 전부입니다. 스위치가 꺼진 동안 만든 `Var`는 모두 잎이 됩니다.
-# (『밑바닥부터 시작하는 딥러닝 3』의 교육용 프레임워크 DeZero도 `Config` 클래스와 `using_config` 컨텍스트 관리자로 같은
-# 설계를 씁니다. 아래에서 우리 것을 만듭니다.)
+# (『밑바닥부터 시작하는 딥러닝 3』의 교육용 프레임워크 DeZero도 `Config` 클래스(스위치 이름은 `enable_backprop`)와
+# `using_config` 컨텍스트 관리자로 같은 설계를 씁니다. 아래에서 우리 것을 만듭니다.)
 
 # %%
 class Config:
-    enable_backprop = True
+    recording = True
 
 
 class Var:
     def __init__(self, value, parents=()):
         self.value = value
-        self.parents = parents if Config.enable_backprop else ()  # ((parent, local derivative), ...)
+        self.parents = parents if Config.recording else ()  # ((parent, local derivative), ...)
         self.grad = 0.0
 
     def __add__(self, other):
@@ -170,11 +170,11 @@ def using_config_naive(name, value):
 
 a = Var(3.0)
 b = a * a + a
-with using_config_naive("enable_backprop", False):
+with using_config_naive("recording", False):
     c = a * a + a
 print("recorded:    ", b, " graph size", graph_size(b))
 print("not recorded:", c, " graph size", graph_size(c))
-print("after the block:", Config.enable_backprop)
+print("after the block:", Config.recording)
 
 # %% [markdown]
 # Same value, 12, but `c` has no parents: nothing to backpropagate through. Now let an error happen
@@ -185,15 +185,15 @@ print("after the block:", Config.enable_backprop)
 
 # %%
 try:
-    with using_config_naive("enable_backprop", False):
+    with using_config_naive("recording", False):
         raise ValueError("bad batch")
 except ValueError as error:
     print("caught:", error)
-print("after the block:", Config.enable_backprop)
+print("after the block:", Config.recording)
 
 d = a * a
 print(d, "  <- no parents: recording is still off")
-Config.enable_backprop = True  # repair by hand
+Config.recording = True  # repair by hand
 
 # %% [markdown]
 # The exception left the generator at `yield`, so the line after it never ran: recording stayed
@@ -216,7 +216,7 @@ def using_config(name, value):
 
 
 def no_grad():
-    return using_config("enable_backprop", False)
+    return using_config("recording", False)
 
 
 # %% [markdown]
@@ -237,10 +237,10 @@ try:
         raise ValueError("bad batch")
 except ValueError:
     pass
-assert Config.enable_backprop is True
+assert Config.recording is True
 
 with no_grad():
-    with using_config("enable_backprop", True):  # switched back on inside
+    with using_config("recording", True):  # switched back on inside
         assert graph_size(a * a) == 2
     assert graph_size(a * a) == 1                # back to False, the value before
 assert graph_size(a * a) == 2
