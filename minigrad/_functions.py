@@ -4,9 +4,14 @@ from .tensor import Tensor
 
 
 def cat(tensors, dim=0):
+    if isinstance(tensors, Tensor):
+        raise TypeError("cat(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor")
     tensors = list(tensors)
     if not tensors:
-        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
+        raise ValueError("torch.cat(): expected a non-empty list of Tensors")
+    for i, t in enumerate(tensors):
+        if not isinstance(t, Tensor):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {type(t).__name__}")
     return shape_ops.Cat.apply(*tensors, dim=dim)
 
 
@@ -31,7 +36,8 @@ def _method(name):
 METHOD_FUNCTIONS = ["exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs", "sin", "cos", "sign", "clamp", "clip",
                     "sum", "mean", "max", "min", "amax", "amin", "norm", "matmul", "mm", "dot", "mv", "reshape",
                     "transpose", "t", "permute", "flatten", "squeeze", "unsqueeze", "add", "sub", "mul", "div",
-                    "pow", "neg", "reciprocal", "clone", "select", "numel"]
+                    "pow", "neg", "reciprocal", "clone", "select", "numel", "bmm", "floor_divide", "remainder",
+                    "masked_fill"]
 for _name in METHOD_FUNCTIONS:
     globals()[_name] = _method(_name)
 

@@ -3,17 +3,27 @@
 Tensor (layer 1) cannot import the operations (layer 3) without an import cycle; this module sits
 on top of both and wires them together, as DeZero's ``setup_variable`` does.
 """
-import weakref
-
 import numpy as np
 
 from . import _dtype
 from .autograd import engine
-from .autograd.grad_mode import is_grad_enabled, no_grad
+from .autograd.grad_mode import is_grad_enabled
+from .autograd.inplace import apply_in_place, check_in_place
 from .ops import arithmetic, comparison, elementwise, linalg, reductions
 from .ops import shape as shape_ops
 from .ops._util import as_tensor_like
 from .tensor import Tensor
+
+
+def _binary(op):
+    """``t + [1, 2]`` or ``w - None``: not a number or a tensor, so Python raises its TypeError
+    ("unsupported operand type(s) for +: 'Tensor' and 'list'"), as with PyTorch."""
+    def method(self, other):
+        if other is None or isinstance(other, (list, tuple, str)):
+            return NotImplemented
+        return op(self, other)
+    method.__name__ = op.__name__
+    return method
 
 
 # ----- arithmetic ------------------------------------------------------------------------------
@@ -45,6 +55,41 @@ def __rmul__(self, other):
 
 def __truediv__(self, other):
     return arithmetic.Div.apply(self, as_tensor_like(other, self))
+
+
+def div(self, other, *, rounding_mode=None):
+    if rounding_mode is None:
+        return __truediv__(self, other)
+    if rounding_mode not in ("floor", "trunc"):
+        raise ValueError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
+                         f"'{rounding_mode}'")
+    return arithmetic.DivRounded.apply(self, as_tensor_like(other, self), rounding_mode=rounding_mode)
+
+
+def __floordiv__(self, other):
+    return arithmetic.FloorDivide.apply(self, as_tensor_like(other, self), rounding_mode="floor")
+
+
+def __rfloordiv__(self, other):
+    return arithmetic.FloorDivide.apply(as_tensor_like(other, self), self, rounding_mode="floor")
+
+
+def __mod__(self, other):
+    if isinstance(other, (int, float)) and not isinstance(other, bool):
+        return arithmetic.RemainderScalar.apply(self, number=other)
+    return arithmetic.Remainder.apply(self, as_tensor_like(other, self))
+
+
+def __rmod__(self, other):
+    return arithmetic.Remainder.apply(as_tensor_like(other, self), self)
+
+
+def add(self, other, *, alpha=1):
+    return __add__(self, other if alpha == 1 else other * alpha)
+
+
+def sub(self, other, *, alpha=1):
+    return __sub__(self, other if alpha == 1 else other * alpha)
 
 
 def __rtruediv__(self, other):
@@ -81,6 +126,18 @@ def mm(self, other):
     return linalg.matmul(self, other)
 
 
+def bmm(self, other):
+    if self.ndim != 3:
+        raise RuntimeError("batch1 must be a 3D tensor")
+    if other.ndim != 3:
+        raise RuntimeError("batch2 must be a 3D tensor")
+    if self.shape[0] != other.shape[0] or self.shape[2] != other.shape[1]:
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{self.shape[0]}, "
+                           f"{self.shape[2]}] but got: [{other.shape[0]}, {other.shape[1]}].")
+    linalg._check_shapes(self._data, other._data)
+    return linalg.Bmm.apply(self, other)
+
+
 def dot(self, other):
     linalg.check_mm_args("dot", self, other)
     return linalg.matmul(self, other)
@@ -90,47 +147,22 @@ def pow(self, exponent):
     return __pow__(self, exponent)
 
 
-# ----- in-place arithmetic: x += y, x.add_(y, alpha=...) ---------------------------------------
+# ----- in-place operations: x += y, x.add_(y), x.zero_(), x[i] = v ------------------------------
 def _in_place(out_of_place):
-    """Make ``x op= y`` from ``x op y``.
-
-    Outside the graph (``no_grad``, or nothing requires grad) the numbers change in place, so every
-    tensor sharing the memory (``p.data``, ``p.detach()``) sees it: this is how optimizers update
-    weights. Inside the graph the result is recorded and this tensor takes its place in the graph.
-    """
+    """Make ``x op= y`` from ``x op y``: the result is written back into x's memory (views of x see it)
+    and, when recording, x takes the result's place in the graph (see ``autograd/inplace.py``)."""
     def method(self, other):
+        if other is None or isinstance(other, (list, tuple, str)):
+            return NotImplemented  # Python then raises PyTorch's TypeError: unsupported operand type(s)
         other = as_tensor_like(other, self)
-        recording = is_grad_enabled() and (self._requires_grad or other._requires_grad)
-        self._check_in_place()
-        if recording:
-            before = Tensor._make(self._data, self._requires_grad, self.grad_fn)  # the old graph position
-            result = out_of_place(before, other)
-            _check_in_place_result(self, result)
-            self._data, self.grad_fn, self._requires_grad = result._data, result.grad_fn, True
-            result.grad_fn._output_ref = weakref.ref(self)
-        else:
-            with no_grad():
-                result = out_of_place(self, other)
-            _check_in_place_result(self, result)
-            self._data[...] = result._data
-        return self
+        return apply_in_place(self, lambda before: out_of_place(before, other), other)
     return method
 
 
-def _check_in_place_result(self, result):
-    if result._data.shape != self._data.shape:
-        raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the broadcast shape "
-                           f"{list(result._data.shape)}")
-    if not np.can_cast(result._data.dtype, self._data.dtype, casting="same_kind"):
-        names = {"f": "Float", "i": "Long", "b": "Bool", "u": "Byte"}
-        raise RuntimeError(f"result type {names[result._data.dtype.kind]} can't be cast to the desired output "
-                           f"type {names[self._data.dtype.kind]}")
-
-
-__iadd__ = _in_place(__add__)
-__isub__ = _in_place(__sub__)
-__imul__ = _in_place(__mul__)
-__itruediv__ = _in_place(__truediv__)
+__iadd__ = _in_place(lambda a, b: __add__(a, b))
+__isub__ = _in_place(lambda a, b: __sub__(a, b))
+__imul__ = _in_place(lambda a, b: __mul__(a, b))
+__itruediv__ = _in_place(lambda a, b: __truediv__(a, b))
 
 
 def add_(self, other, *, alpha=1):
@@ -139,6 +171,55 @@ def add_(self, other, *, alpha=1):
 
 def sub_(self, other, *, alpha=1):
     return __isub__(self, other if alpha == 1 else other * alpha)
+
+
+def _unary_in_place(out_of_place):
+    def method(self, *args, **kwargs):
+        return apply_in_place(self, lambda before: out_of_place(before, *args, **kwargs))
+    return method
+
+
+def zero_(self):
+    if not is_grad_enabled() or not self._requires_grad:  # the common case (optimizers): just write
+        check_in_place(self)
+        self._data.fill(0)
+        self._version += 1
+        return self
+    return apply_in_place(self, lambda before: shape_ops.Zero.apply(before, value=0))
+
+
+def fill_(self, value):
+    value = value.item() if isinstance(value, Tensor) else value
+    return apply_in_place(self, lambda before: shape_ops.Fill.apply(before, value=value))
+
+
+def copy_(self, src):
+    src = src if isinstance(src, Tensor) else as_tensor_like(src, self)
+    return apply_in_place(self, lambda before: shape_ops.Copy.apply(before, src), src)
+
+
+def masked_fill_(self, mask, value):
+    return apply_in_place(self, lambda before: masked_fill(before, mask, value))
+
+
+def masked_fill(self, mask, value):
+    return shape_ops.MaskedFill.apply(self, mask=mask._data, value=value.item() if isinstance(value, Tensor) else value)
+
+
+def __setitem__(self, key, value):
+    """``t[key] = value``: a copy into the view ``t[key]`` (PyTorch's CopySlices), or, for lists, tensors
+    and masks as indices, PyTorch's ``index_put_``."""
+    value = value if isinstance(value, Tensor) else as_tensor_like(value, self)
+    if isinstance(value, Tensor) and value._data.dtype != self._data.dtype:
+        value = value.to(self.dtype) if value._data.ndim or value._requires_grad else \
+            Tensor._make(value._data.astype(self._data.dtype))
+    converted = shape_ops._index_key(key, self) if key is not None and key is not Ellipsis else key
+    parts = converted if isinstance(converted, tuple) else (converted,)
+    if any(isinstance(p, (np.ndarray, list)) for p in parts):
+        apply_in_place(self, lambda before: shape_ops.IndexPutValues.apply(before, value, key=converted), value)
+        return
+    view = shape_ops.index(self, key)
+    apply_in_place(view, lambda before: shape_ops.Copy.apply(before, value), value)
 
 
 # ----- reductions ------------------------------------------------------------------------------
@@ -191,11 +272,51 @@ def view(self, *shape):
     return shape_ops.View.apply(self, shape=shape_ops._shape_arg(shape))
 
 
-def expand(self, *shape):
+def reshape(self, *shape):
+    """As ``view`` when the numbers' layout allows it (the result shares memory), else a copy."""
     shape = shape_ops._shape_arg(shape)
-    if shape == self._data.shape:
-        return self
-    return shape_ops.Expand.apply(self, shape=shape)
+    shape_ops.check_shape(self._data, shape)
+    if shape_ops.can_view(self._data, shape):
+        return shape_ops.View.apply(self, shape=shape)
+    return shape_ops.UnsafeView.apply(clone(self), shape=shape)  # a copy, then a view of it
+
+
+def is_contiguous(self):
+    return self._data.flags.c_contiguous
+
+
+def contiguous(self):
+    return self if self._data.flags.c_contiguous else clone(self)
+
+
+def register_hook(self, hook):
+    """``hook(grad)`` runs when this tensor's gradient is computed; what it returns replaces it."""
+    if not self._requires_grad:
+        raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+    node = self.grad_fn if self.grad_fn is not None else self._grad_accumulator()
+    nr = self._output_nr
+
+    def pre_hook(grads):
+        result = hook(grads[nr])
+        if result is None:
+            return None
+        grads = list(grads)
+        grads[nr] = result
+        return grads
+    return node.register_prehook(pre_hook)
+
+
+def _check_dim(dim, ndim):
+    bound = ndim if ndim > 1 else 1  # (``max`` is the tensor method here)
+    if not -bound <= dim < bound:
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-bound}, {bound - 1}], but got {dim})")
+    return dim % bound
+
+
+def expand(self, *shape):
+    if not shape:
+        raise TypeError('expand() missing 1 required positional arguments: "size"')
+    return shape_ops.Expand.apply(self, shape=shape_ops._shape_arg(shape))
 
 
 def expand_as(self, other):
@@ -205,22 +326,24 @@ def expand_as(self, other):
 def flatten(self, start_dim=0, end_dim=-1):
     if self.ndim == 0:
         return view(self, 1)
-    start, end = start_dim % self.ndim, end_dim % self.ndim
+    start, end = _check_dim(start_dim, self.ndim), _check_dim(end_dim, self.ndim)
+    if start == end:
+        return self  # nothing to flatten: PyTorch returns the tensor itself
     dims = self.shape
     middle = 1
     for n in dims[start:end + 1]:
         middle *= n
-    return view(self, tuple(dims[:start]) + (middle,) + tuple(dims[end + 1:]))
+    return reshape(self, tuple(dims[:start]) + (middle,) + tuple(dims[end + 1:]))
 
 
 def transpose(self, dim0, dim1):
-    return shape_ops.Transpose.apply(self, dim0=dim0, dim1=dim1)
+    return shape_ops.Transpose.apply(self, dim0=_check_dim(dim0, self.ndim), dim1=_check_dim(dim1, self.ndim))
 
 
 def t(self):
     if self.ndim > 2:
         raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {self.ndim}D")
-    return shape_ops.T.apply(self, dim0=0, dim1=-1) if self.ndim == 2 else self
+    return shape_ops.T.apply(self, dim0=0, dim1=-1)
 
 
 def permute(self, *dims):
@@ -232,27 +355,25 @@ def _T(self):
 
 
 def unsqueeze(self, dim):
-    return shape_ops.Unsqueeze.apply(self, dim=dim if dim >= 0 else dim + self.ndim + 1)
+    return shape_ops.Unsqueeze.apply(self, dim=_check_dim(dim, self.ndim + 1))
 
 
 def squeeze(self, dim=None):
     if dim is None:
         return shape_ops.Squeeze.apply(self)
-    return shape_ops.SqueezeDim.apply(self, dim=dim)
+    return shape_ops.SqueezeDim.apply(self, dim=_check_dim(dim, self.ndim))
 
 
 def select(self, dim, index):
-    key = (slice(None),) * (dim % self.ndim) + (index,)
+    dim = _check_dim(dim, self.ndim)
+    if not -self.shape[dim] <= index < self.shape[dim]:
+        raise IndexError(f"select(): index {index} out of range for tensor of size {list(self.shape)} at dimension {dim}")
+    key = (slice(None),) * dim + (index,)
     return shape_ops.index(self, key)
 
 
 def __getitem__(self, key):
     return shape_ops.index(self, key)
-
-
-def __setitem__(self, key, value):
-    self._check_in_place(through_view=True)
-    self._data[shape_ops._index_key(key, self)] = value._data if isinstance(value, Tensor) else value
 
 
 def __iter__(self):
@@ -302,9 +423,9 @@ def _logical(numpy_op):
     """``mask & other``, ``|``, ``^`` and ``~``: bitwise on integers, logical on bools; never differentiable."""
     def op(self, other=None):
         if other is None:
-            return Tensor._make(numpy_op(self._data))
+            return Tensor._make(np.asarray(numpy_op(self._data)))
         other = as_tensor_like(other, self)
-        return Tensor._make(numpy_op(self._data, other._data))
+        return Tensor._make(np.asarray(numpy_op(self._data, other._data)))
     return op
 
 
@@ -316,21 +437,36 @@ def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=
 
 def _install():
     methods = {
-        "__add__": __add__, "__radd__": __radd__, "__sub__": __sub__, "__rsub__": __rsub__,
-        "__mul__": __mul__, "__rmul__": __rmul__, "__truediv__": __truediv__, "__rtruediv__": __rtruediv__,
-        "__pow__": __pow__, "__rpow__": __rpow__, "__neg__": __neg__, "__matmul__": __matmul__,
-        "__rmatmul__": __rmatmul__, "__eq__": __eq__, "__ne__": __ne__,
+        "__add__": _binary(__add__), "__radd__": _binary(__radd__), "__sub__": _binary(__sub__), "__rsub__": _binary(__rsub__),
+        "__mul__": _binary(__mul__), "__rmul__": _binary(__rmul__), "__truediv__": _binary(__truediv__), "__rtruediv__": _binary(__rtruediv__),
+        "__pow__": _binary(__pow__), "__rpow__": _binary(__rpow__), "__neg__": __neg__, "__matmul__": _binary(__matmul__),
+        "__rmatmul__": _binary(__rmatmul__), "__eq__": __eq__, "__ne__": __ne__,
         "__lt__": comparison.lt, "__le__": comparison.le, "__gt__": comparison.gt, "__ge__": comparison.ge,
         "__getitem__": __getitem__, "__setitem__": __setitem__, "__iter__": __iter__,
         "__iadd__": __iadd__, "__isub__": __isub__, "__imul__": __imul__, "__itruediv__": __itruediv__,
         "add_": add_, "sub_": sub_, "mul_": __imul__, "div_": __itruediv__,
-        "add": __add__, "sub": __sub__, "mul": __mul__, "div": __truediv__, "pow": pow, "neg": __neg__,
+        "add": add, "sub": sub, "mul": __mul__, "div": div, "__floordiv__": _binary(__floordiv__),
+        "__rfloordiv__": _binary(__rfloordiv__), "__mod__": _binary(__mod__), "__rmod__": _binary(__rmod__),
+        "floor_divide": __floordiv__, "remainder": __mod__, "bmm": lambda self, other: bmm(self, other), "pow": pow, "neg": __neg__,
         "matmul": __matmul__, "mm": mm, "dot": dot, "mv": __matmul__,
         "reciprocal": lambda self: arithmetic.Reciprocal.apply(self),
         "sum": sum, "mean": mean, "max": max, "min": min, "amax": amax, "amin": amin, "norm": norm,
         "argmax": comparison.argmax, "argmin": comparison.argmin,
-        "view": view, "reshape": view, "view_as": lambda self, other: view(self, tuple(other.shape)),
-        "reshape_as": lambda self, other: view(self, tuple(other.shape)),
+        "view": view, "reshape": reshape, "view_as": lambda self, other: view(self, tuple(other.shape)),
+        "reshape_as": lambda self, other: reshape(self, tuple(other.shape)),
+        "is_contiguous": is_contiguous, "contiguous": contiguous, "register_hook": register_hook,
+        "zero_": zero_, "fill_": fill_, "copy_": copy_, "masked_fill_": masked_fill_, "masked_fill": masked_fill,
+        "clamp_": _unary_in_place(lambda t, min=None, max=None: elementwise.Clamp.apply(t, min=min, max=max)),
+        "clip_": _unary_in_place(lambda t, min=None, max=None: elementwise.Clamp.apply(t, min=min, max=max)),
+        "relu_": _unary_in_place(lambda t: elementwise.Relu.apply(t)),
+        "exp_": _unary_in_place(lambda t: elementwise.Exp.apply(t)),
+        "log_": _unary_in_place(lambda t: elementwise.Log.apply(t)),
+        "sqrt_": _unary_in_place(lambda t: elementwise.Sqrt.apply(t)),
+        "tanh_": _unary_in_place(lambda t: elementwise.Tanh.apply(t)),
+        "sigmoid_": _unary_in_place(lambda t: elementwise.Sigmoid.apply(t)),
+        "abs_": _unary_in_place(lambda t: elementwise.Abs.apply(t)),
+        "neg_": _unary_in_place(lambda t: arithmetic.Neg.apply(t)),
+        "pow_": _unary_in_place(lambda t, exponent: __pow__(t, exponent)),
         "expand": expand, "expand_as": expand_as, "flatten": flatten, "transpose": transpose, "t": t,
         "permute": permute, "T": property(_T), "mT": property(lambda self: transpose(self, -2, -1)),
         "unsqueeze": unsqueeze, "squeeze": squeeze, "select": select, "clone": clone,

@@ -16,7 +16,6 @@ import numpy as np
 from . import _dtype
 from ._printing import tensor_repr
 from ._size import Size
-from .autograd.grad_mode import is_grad_enabled
 
 
 class device:
@@ -81,7 +80,9 @@ class Tensor:
     def _make(cls, data, requires_grad=False, grad_fn=None):
         """Wrap an ndarray without copying: the one way every operation builds its result."""
         t = object.__new__(cls)  # skips __init__, the legacy constructor
-        t._init(data, requires_grad, grad_fn)
+        # the body of _init, inlined: this runs for every tensor every operation makes
+        t._data, t._requires_grad, t._grad, t.grad_fn, t._retains_grad = data, requires_grad, None, grad_fn, False
+        t._vc, t._base, t._output_nr, t._accumulator, t._hooks = [0], None, 0, None, None
         return t
 
     # ----- what the tensor is ------------------------------------------------------------------
@@ -146,12 +147,14 @@ class Tensor:
                             "differentiation use var_no_grad = var.detach().")
             raise RuntimeError(message)
         if flag and not self.is_floating_point():
-            raise RuntimeError("only Tensors of floating point dtype can require gradients")
+            raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
         self._requires_grad = bool(flag)
 
     def requires_grad_(self, requires_grad=True):
         if requires_grad and not self.is_leaf:
             return self  # already requires grad: PyTorch lets this pass (only False raises)
+        if requires_grad and not self.is_floating_point():
+            raise RuntimeError("only Tensors of floating point dtype can require gradients")  # (sic: PyTorch's)
         self.requires_grad = requires_grad
         return self
 
@@ -200,8 +203,10 @@ class Tensor:
         self._data = value._data if isinstance(value, Tensor) else np.asarray(value)
 
     def detach(self):
-        """A new tensor with the same numbers (shared memory) and no history."""
-        return Tensor._make(self._data)
+        """A new tensor with the same numbers (shared memory and version counter) and no history."""
+        t = Tensor._make(self._data)
+        t._vc = self._vc
+        return t
 
     def detach_(self):
         self.grad_fn = None
@@ -223,12 +228,19 @@ class Tensor:
         return self._data
 
     def __array__(self, dtype=None, copy=None):
+        if self._requires_grad:  # np.exp(t) would silently leave the graph
+            raise RuntimeError("Can't call numpy() on Tensor that requires grad. "
+                               "Use tensor.detach().numpy() instead.")
         return self._data if dtype is None else self._data.astype(dtype)
 
     def __float__(self):
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
         return float(self.item())
 
     def __int__(self):
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
         return int(self.item())
 
     def __index__(self):
@@ -243,29 +255,6 @@ class Tensor:
 
     __hash__ = object.__hash__  # identity, as in PyTorch (``==`` is elementwise)
 
-    # ----- in-place changes ------------------------------------------------------------------------
-    def _check_in_place(self, through_view=False):
-        """In-place changes of a leaf that requires grad are allowed only under no_grad (the optimizer's
-        update); every change bumps the version, so a backward that saved the old values can tell."""
-        if self._requires_grad and self.is_leaf and is_grad_enabled():
-            raise RuntimeError(("a view of " if through_view else "") + IN_PLACE_ON_LEAF)
-        self._version += 1
-
-    def zero_(self):
-        self._check_in_place()
-        self._data.fill(0)
-        return self
-
-    def fill_(self, value):
-        self._check_in_place()
-        self._data.fill(_unwrap(value))
-        return self
-
-    def copy_(self, source):
-        self._check_in_place()
-        np.copyto(self._data, _unwrap(source), casting="unsafe")
-        return self
-
     # ----- printing -------------------------------------------------------------------------------
     def __repr__(self):
         grad_fn_name = self.grad_fn.name() if self.grad_fn is not None else None
@@ -275,7 +264,9 @@ class Tensor:
     def __format__(self, spec):
         if self._data.ndim == 0 and spec:
             return format(self._data.item(), spec)
-        return format(repr(self), spec)
+        if spec:
+            raise TypeError("unsupported format string passed to Tensor.__format__")
+        return repr(self)
 
     def __reduce__(self):  # pickling and copy.deepcopy
         return _rebuild, (self._data.copy(), self._requires_grad)

@@ -137,8 +137,13 @@ class AccumulateGrad(Node):
         if grad.dtype != leaf.dtype:
             grad = Tensor._make(grad._data.astype(leaf._data.dtype))
         if leaf._grad is None:
-            # Copy: the same gradient tensor may also have been sent to another leaf.
-            leaf._grad = grad if keep_graph else Tensor._make(np.array(grad._data))
+            # Copy: the same gradient tensor may also have been sent to another leaf. With create_graph
+            # the copy is recorded, as PyTorch does (grad_fn CopyBackwards).
+            if keep_graph:
+                from ..ops.shape import Copy
+                leaf._grad = Copy.apply(Tensor._make(np.empty_like(grad._data)), grad)
+            else:
+                leaf._grad = Tensor._make(np.array(grad._data))
         elif keep_graph:
             leaf._grad = leaf._grad + grad
         else:
@@ -150,13 +155,14 @@ class _SavedTensor:
     numbers, so that the node does not keep its own output alive (no reference cycle); and the version
     the tensor had, to detect in-place changes made after saving."""
 
-    __slots__ = ("tensor", "data", "vc", "version", "requires_grad", "is_output")
+    __slots__ = ("tensor", "data", "vc", "version", "requires_grad", "is_output", "ref")
 
     def __init__(self, tensor, is_output):
         self.is_output = is_output
         self.vc, self.version = tensor._vc, tensor._vc[0]
         if is_output:
             self.tensor, self.data, self.requires_grad = None, tensor._data, tensor._requires_grad
+            self.ref = weakref.ref(tensor)  # only to name it in the error message
         else:
             self.tensor = tensor
 
@@ -282,6 +288,7 @@ class Function:
     node_name = None
     saved_names = ()
     _forward_on_arrays = False
+    _is_view = False  # True for operations whose result may share memory with their first input
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -327,6 +334,8 @@ class Function:
             _exit_silent(silent)
         raw = output if type(output) is tuple else (output,)
         outputs = tuple([_wrap(o, args) for o in raw])
+        if cls._is_view:
+            _mark_view(outputs[0], args[0])
         if _GradMode.enabled and True in needs_input_grad:
             _record(ctx, args, outputs, raw)
         return outputs if type(output) is tuple else outputs[0]
@@ -338,6 +347,13 @@ class NumpyFunction(Function):
     as in ``Function``."""
 
     _forward_on_arrays = True
+
+
+def _mark_view(out, base):
+    """A view shares its base's memory and version counter, and remembers the base (``out._base``)."""
+    if np.may_share_memory(out._data, base._data):
+        out._base = base._base if base._base is not None else base
+        out._vc = base._vc
 
 
 def _wrap(value, args):
@@ -402,11 +418,11 @@ def _save(x, args, outputs, raw):
 
 def _raise_version_error(saved, node):
     """A saved tensor changed in place since it was saved: backward would use wrong values."""
-    t = saved.tensor
+    t = saved.tensor if not saved.is_output else saved.ref()
     shape = list(saved.data.shape if t is None else t._data.shape)
     dtype = (saved.data if t is None else t._data).dtype
     kind = {"float32": "Float", "float64": "Double", "int64": "Long", "bool": "Bool"}.get(dtype.name, "")
-    maker = node if saved.is_output else (t.grad_fn if t is not None else None)
+    maker = node if saved.is_output else t.grad_fn  # a saved result is named by the node that made it
     made_by = "" if maker is None else f", which is output 0 of {re.sub(r'Backward[0-9]*$', '', maker.name())},"
     raise RuntimeError(
         "one of the variables needed for gradient computation has been modified by an inplace operation: "

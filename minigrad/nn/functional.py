@@ -42,7 +42,10 @@ def sigmoid(input):
 def _softmax_dim(input, dim):
     if dim is None:  # PyTorch's legacy choice when no dim is given
         dim = 0 if input.ndim in (0, 1, 3) else 1
-    return dim % max(input.ndim, 1)
+    bound = max(input.ndim, 1)
+    if not -bound <= dim < bound:
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-bound}, {bound - 1}], but got {dim})")
+    return dim % bound
 
 
 def softmax(input, dim=None, dtype=None):

@@ -225,3 +225,77 @@ class Reciprocal(NumpyFunction):
     def backward(ctx, grad):  # d(1/x)/dx = -1/x^2
         (y,) = ctx.saved_tensors
         return -grad * y * y
+
+
+class DivRounded(NumpyFunction):
+    """``a.div(b, rounding_mode="floor" | "trunc")`` (and ``a // b``): a step function, so its
+    derivative is 0 wherever it exists."""
+
+    node_name = "DivBackward2"
+
+    @staticmethod
+    def forward(ctx, a, b, rounding_mode):
+        if a.shape != b.shape:
+            check_broadcast(a.shape, b.shape)
+        a, b = promote(a, b)
+        if a.dtype.kind in "iu" and b.dtype.kind in "iu":
+            if (b == 0).any():
+                raise RuntimeError("ZeroDivisionError")
+            quotient = np.floor_divide(a, b)
+            if rounding_mode == "trunc":
+                quotient = np.where((quotient < 0) & (quotient * b != a), quotient + 1, quotient)
+            return quotient
+        rounded = np.floor if rounding_mode == "floor" else np.trunc
+        return rounded(a / b)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad * 0, grad * 0
+
+
+class FloorDivide(DivRounded):
+    """``a // b``: PyTorch records no derivative for it (backward raises)."""
+
+    node_name = "NotImplemented"
+
+    @staticmethod
+    def backward(ctx, grad):
+        raise RuntimeError("derivative for floor_divide is not implemented")
+
+
+class Remainder(NumpyFunction):
+    """``a % b`` = a - floor(a / b) * b, with the sign of b as in Python. d/da = 1, d/db = -floor(a / b)."""
+
+    node_name = "RemainderBackward1"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        if a.shape != b.shape:
+            check_broadcast(a.shape, b.shape)
+        ctx.save_for_backward(a, b)
+        a, b = promote(a, b)
+        return np.mod(a, b)
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        grad_b = None
+        if ctx.needs_input_grad[1]:
+            grad_b = -grad * DivRounded.apply(a, b, rounding_mode="floor")
+        return grad, grad_b
+
+
+class RemainderScalar(NumpyFunction):
+    """``x % c`` for a number c: d/dx = 1."""
+
+    node_name = "RemainderBackward0"
+
+    @staticmethod
+    def forward(ctx, x, number):
+        if x.dtype.kind != "f" and isinstance(number, float):
+            x = x.astype(np.float32)
+        return np.mod(x, np.asarray(number, dtype=x.dtype))
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad

@@ -48,7 +48,13 @@ def _finish(array, dtype, requires_grad):
 
 def tensor(data, dtype=None, device=None, requires_grad=False):
     """A new tensor holding a copy of ``data`` (a number, nested lists, an array or a tensor)."""
-    array = np.array(_unwrap(data))
+    if isinstance(data, str):
+        raise TypeError("new(): invalid data type 'str'")
+    try:
+        array = np.array(_unwrap(data))
+    except ValueError:
+        _raise_ragged(data, 0)
+        raise
     if dtype is None:
         if array.dtype == np.float64 and not isinstance(data, (np.ndarray, Tensor)):
             array = array.astype(np.float32)  # Python floats become the default float32
@@ -57,6 +63,19 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
         elif array.dtype.kind not in "fiub":
             raise TypeError(f"Could not infer dtype of {type(data).__name__}")
     return _finish(array, dtype, requires_grad)
+
+
+def _raise_ragged(data, dim):
+    """PyTorch's error for nested lists of unequal lengths."""
+    if not isinstance(data, (list, tuple)) or not data:
+        return
+    first = len(data[0]) if isinstance(data[0], (list, tuple)) else None
+    for item in data:
+        length = len(item) if isinstance(item, (list, tuple)) else None
+        if length != first:
+            raise ValueError(f"expected sequence of length {first} at dim {dim + 1} (got {length})")
+    for item in data:
+        _raise_ragged(item, dim + 1)
 
 
 def as_tensor(data, dtype=None, device=None):

@@ -100,6 +100,8 @@ class Relu(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x):
+        if x.dtype == np.bool_:
+            raise RuntimeError("Boolean inputs not supported for relu")
         result = np.maximum(x, 0)
         ctx.save_for_backward(result)
         return result
@@ -120,6 +122,8 @@ class Clamp(NumpyFunction):
             raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
         ctx.save_for_backward(x)
         ctx.min, ctx.max = min, max
+        if x.dtype.kind != "f" and (isinstance(min, float) or isinstance(max, float)):
+            x = x.astype(np.float32)  # a bool or int tensor clamped to float bounds is float32
         return np.clip(x, min, max)
 
     @staticmethod
@@ -139,6 +143,8 @@ class Abs(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x):
+        if x.dtype == np.bool_:
+            raise NotImplementedError('"abs_cpu" not implemented for \'Bool\'')
         ctx.save_for_backward(x)
         return np.abs(x)
 
@@ -183,7 +189,7 @@ class Where(NumpyFunction):
     saved_names = ("condition",)
 
     @staticmethod
-    def forward(ctx, condition, a, b):
+    def forward(ctx, a, b, condition):  # the condition is an option, not an input: it has no gradient
         check_broadcast(a.shape, b.shape)
         ctx.save_for_backward(condition)
         a, b = promote(a, b)
@@ -192,9 +198,8 @@ class Where(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # the gradient goes to whichever input was picked
         (condition,) = ctx.saved_tensors
-        return (None,
-                where(condition, grad, 0.0) if ctx.needs_input_grad[1] else None,
-                where(condition, 0.0, grad) if ctx.needs_input_grad[2] else None)
+        return (where(condition, grad, 0.0) if ctx.needs_input_grad[0] else None,
+                where(condition, 0.0, grad) if ctx.needs_input_grad[1] else None)
 
 
 class Maximum(NumpyFunction):
@@ -239,13 +244,13 @@ def _share(grad, a_wins, tie):
 
 
 def sign(x):
-    return Tensor._make(np.sign(x._data))
+    return Tensor._make(np.asarray(np.sign(x._data)))
 
 
 def where(condition, a, b):
     """Elements of ``a`` where ``condition`` holds, else of ``b`` (numbers allowed for a or b)."""
     like = a if isinstance(a, Tensor) else b
-    return Where.apply(as_tensor_like(condition, like), as_tensor_like(a, like), as_tensor_like(b, like))
+    return Where.apply(as_tensor_like(a, like), as_tensor_like(b, like), condition=as_tensor_like(condition, like))
 
 
 def maximum(a, b):

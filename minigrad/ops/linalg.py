@@ -53,11 +53,11 @@ class Mm(MatMul):
     saved_names = ("self", "mat2")
 
 
-class VecMat(MatMul):
-    node_name = "SqueezeBackward4"
+class Bmm(MatMul):
+    node_name = "BmmBackward0"
 
 
-_NODES = {(1, 1): Dot, (2, 1): Mv, (2, 2): Mm, (1, 2): VecMat}
+_NODES = {(1, 1): Dot, (2, 1): Mv, (2, 2): Mm}
 
 
 def matmul(a, b):
@@ -65,10 +65,13 @@ def matmul(a, b):
     if a.ndim == 0 or b.ndim == 0:
         raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and {b.ndim}D")
     _check_shapes(a._data, b._data)
+    if a.ndim == 1 and b.ndim == 2:  # a row times a matrix, then the row dimension is dropped again
+        from .shape import SqueezeMatmul
+        return SqueezeMatmul.apply(Mm.apply(a.unsqueeze(0), b), dim=0)
     return _NODES.get((a.ndim, b.ndim), MatMul).apply(a, b)
 
 
-_TYPE = {"float64": ("double", "Double"), "float32": ("float", "Float"), "int64": ("long", "Long"),
+_TYPE = {"float64": ("double", "Double"), "float32": ("float", "Float"), "int64": ("long int", "Long"),
          "float16": ("c10::Half", "Half"), "int32": ("int", "Int"), "bool": ("bool", "Bool")}
 
 
@@ -79,7 +82,7 @@ def _check_dtypes(a, b):
     if a.ndim == 1 and b.ndim == 1:
         raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {a_cap} and {b_cap}")
     if a.ndim == 2 and b.ndim == 1:
-        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {a_cap}, {b_cap}, and {a_cap}")
+        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {b_cap}, {a_cap}, and {b_cap}")
     raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a_low} != {b_low}")
 
 
@@ -92,7 +95,8 @@ def check_mm_args(name, a, b):
 
 
 def _check_shapes(a, b):
-    _check_dtypes(a, b)
+    if a.ndim == 1 and b.ndim == 1 and a.dtype != b.dtype:  # dot checks dtypes first
+        _check_dtypes(a, b)
     if a.ndim == 1 and b.ndim == 1:
         if a.shape != b.shape:
             raise RuntimeError(f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src [{b.shape[0]}] to "
@@ -111,3 +115,8 @@ def _check_shapes(a, b):
             rows = int(np.prod(a.shape[:-1])) if a.ndim > 1 else 1
             cols = b.shape[-1] if b.ndim > 1 else 1
             raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({rows}x{k_a} and {k_b}x{cols})")
+    _check_dtypes(a, b)
+    if a.dtype == np.bool_:
+        kernel = {(1, 1): "dot", (2, 2): "addmm_impl_cpu_"}.get((a.ndim, b.ndim), "bmm" if a.ndim > 2 else None)
+        if kernel:
+            raise NotImplementedError(f'"{kernel}" not implemented for \'Bool\'')

@@ -20,6 +20,8 @@ def normalize_dims(dim, ndim):
         if not -bound <= d < bound:
             raise IndexError(f"Dimension out of range (expected to be in range of [{-bound}, {bound - 1}], "
                              f"but got {d})")
+        if d % bound in result:
+            raise RuntimeError(f"dim {d % bound} appears multiple times in the list of dims")
         result.append(d % bound)
     return tuple(sorted(result))
 
@@ -108,7 +110,7 @@ class Max(NumpyFunction):
     def forward(ctx, x, dim=None, keepdim=False, take_min=False):
         if x.size == 0:
             raise RuntimeError("max(): Expected reduction dim to be specified for input.numel() == 0. "
-                               "Specify the reduction dim with the 'dim' parameter.")
+                               "Specify the reduction dim with the 'dim' argument.")
         ctx.input_shape = x.shape
         ctx.dims = normalize_dims(dim, x.ndim)
         ctx.keepdim = keepdim
@@ -121,7 +123,7 @@ class Max(NumpyFunction):
     def backward(ctx, grad):  # the gradient goes to the elements equal to the result, shared evenly
         x, result = ctx.saved_tensors
         y = expand_back(result, ctx.input_shape, ctx.dims, ctx.keepdim)
-        winners = (x == y)
+        winners = (x == y) | ((x != x) & (y != y))  # a NaN result came from the NaNs
         count = winners.sum(dim=ctx.dims, keepdim=True)
         return expand_back(grad, ctx.input_shape, ctx.dims, ctx.keepdim) * winners / count
 
@@ -159,6 +161,24 @@ class MaxDim(NumpyFunction):
 
 
 class MinDim(MaxDim):
+    node_name = "MinBackward0"
+
+
+class MaxDim0d(NumpyFunction):
+    """``x.max(0)`` of a 0-d tensor: the value itself."""
+
+    node_name = "MaxBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        return x.copy()
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad
+
+
+class MinDim0d(MaxDim0d):
     node_name = "MinBackward0"
 
 
@@ -232,7 +252,8 @@ def reduce_max(x, dim=None, keepdim=False, take_min=False):
         return (Min if take_min else Max).apply(x, take_min=take_min)
     if x.ndim == 0:  # a 0-d tensor is its own max along dim 0
         normalize_dims(dim, 0)
-        return (return_types_min if take_min else return_types_max)(x.clone(), Tensor._make(np.zeros((), np.int64)))
+        values = (MinDim0d if take_min else MaxDim0d).apply(x)
+        return (return_types_min if take_min else return_types_max)(values, Tensor._make(np.zeros((), np.int64)))
     axis = normalize_dims(dim, x.ndim)[0]
     pick = np.argmin if take_min else np.argmax
     indices = np.expand_dims(pick(x._data, axis=axis), axis)

@@ -16,16 +16,62 @@ def _shape_arg(shape):
 
 class View(NumpyFunction):
     node_name = "ViewBackward0"
+    _is_view = True
+
+    @staticmethod
+    def forward(ctx, x, shape, copy_ok=False):
+        ctx.input_shape = x.shape
+        check_shape(x, shape)
+        try:
+            return _view(x, shape)
+        except (ValueError, AttributeError):  # the numbers are not laid out so that a view can be made
+            if copy_ok:
+                return x.reshape(shape)  # reshape copies then
+            raise RuntimeError("view size is not compatible with input tensor's size and stride (at least one "
+                               "dimension spans across two contiguous subspaces). Use .reshape(...) instead.") from None
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.reshape(ctx.input_shape)
+
+
+def check_shape(x, shape):
+    """PyTorch's errors for a shape that does not fit the number of elements."""
+    known = [n for n in shape if n != -1]
+    size = int(np.prod(known)) if known else 1
+    if shape.count(-1) > 1:
+        raise RuntimeError("only one dimension can be inferred")
+    if (-1 in shape and (size == 0 or x.size % size)) or (-1 not in shape and size != x.size):
+        raise RuntimeError(f"shape '[{', '.join(map(str, shape))}]' is invalid for input of size {x.size}")
+
+
+def _view(x, shape):
+    """``x`` with a new shape, sharing its memory; raises if that needs a copy."""
+    try:
+        return np.reshape(x, shape, copy=False)
+    except TypeError:  # NumPy < 2.1 has no copy argument
+        view = x.view()
+        view.shape = shape
+        return view
+
+
+def can_view(x, shape):
+    """True if ``x`` can be seen with ``shape`` without copying (PyTorch's ``view`` would work)."""
+    try:
+        _view(x, shape)
+        return True
+    except (ValueError, AttributeError):
+        return False
+
+
+class UnsafeView(NumpyFunction):
+    """What ``reshape`` records after copying a tensor whose layout does not allow a view."""
+
+    node_name = "UnsafeViewBackward0"
 
     @staticmethod
     def forward(ctx, x, shape):
         ctx.input_shape = x.shape
-        known = [n for n in shape if n != -1]
-        size = int(np.prod(known)) if known else 1
-        if shape.count(-1) > 1:
-            raise RuntimeError("only one dimension can be inferred")
-        if (-1 in shape and (size == 0 or x.size % size)) or (-1 not in shape and size != x.size):
-            raise RuntimeError(f"shape '[{', '.join(map(str, shape))}]' is invalid for input of size {x.size}")
         return x.reshape(shape)
 
     @staticmethod
@@ -35,17 +81,21 @@ class View(NumpyFunction):
 
 class Expand(NumpyFunction):
     node_name = "ExpandBackward0"
+    _is_view = True
 
     @staticmethod
     def forward(ctx, x, shape):
         ctx.input_shape = x.shape
         lead = len(shape) - x.ndim
         target = tuple(x.shape[i - lead] if n == -1 else n for i, n in enumerate(shape))
+        if target == x.shape:
+            return x.view()
         try:
             return np.broadcast_to(x, target)
         except ValueError:
-            raise RuntimeError(f"The expanded size of the tensor ({target[-1]}) must match the existing size "
-                               f"({x.shape[-1] if x.ndim else 1}) at non-singleton dimension {len(target) - 1}.  "
+            bad = next(i for i in range(len(target) - 1, -1, -1) if i >= lead and x.shape[i - lead] not in (1, target[i]))
+            raise RuntimeError(f"The expanded size of the tensor ({target[bad]}) must match the existing size "
+                               f"({x.shape[bad - lead]}) at non-singleton dimension {bad}.  "
                                f"Target sizes: [{', '.join(map(str, shape))}].  Tensor sizes: "
                                f"[{', '.join(map(str, x.shape))}]") from None
 
@@ -56,11 +106,12 @@ class Expand(NumpyFunction):
 
 class Transpose(NumpyFunction):
     node_name = "TransposeBackward0"
+    _is_view = True
 
     @staticmethod
     def forward(ctx, x, dim0, dim1):
         ctx.dims = dim0, dim1
-        return np.swapaxes(x, dim0, dim1)
+        return np.swapaxes(x, dim0, dim1) if x.ndim else x.view()
 
     @staticmethod
     def backward(ctx, grad):
@@ -73,6 +124,7 @@ class T(Transpose):
 
 class Permute(NumpyFunction):
     node_name = "PermuteBackward0"
+    _is_view = True
 
     @staticmethod
     def forward(ctx, x, dims):
@@ -90,6 +142,7 @@ class Permute(NumpyFunction):
 
 class Unsqueeze(NumpyFunction):
     node_name = "UnsqueezeBackward0"
+    _is_view = True
 
     @staticmethod
     def forward(ctx, x, dim):
@@ -103,6 +156,7 @@ class Unsqueeze(NumpyFunction):
 
 class Squeeze(NumpyFunction):
     node_name = "SqueezeBackward0"
+    _is_view = True
 
     @staticmethod
     def forward(ctx, x, dim=None):
@@ -120,22 +174,32 @@ class SqueezeDim(Squeeze):
     node_name = "SqueezeBackward1"
 
 
+class SqueezeMatmul(Squeeze):
+    """The squeeze PyTorch records after multiplying a vector by a matrix."""
+
+    node_name = "SqueezeBackward4"
+
+
 class Index(NumpyFunction):
     """``x[key]``. Named as PyTorch names it: Select (an integer), Slice (slices only), Index (lists,
     tensors, masks)."""
 
     node_name = "IndexBackward0"
+    _is_view = True
 
     @staticmethod
     def forward(ctx, x, key):
         ctx.input_shape, ctx.key = x.shape, key
         parts = key if isinstance(key, tuple) else (key,)
-        ctx.save_for_backward(*[p for p in parts if isinstance(p, np.ndarray)])  # the indices, as PyTorch
+        indices = [p for p in parts if isinstance(p, np.ndarray)]
+        ctx.save_for_backward(*indices)  # the indices, as PyTorch does
+        ctx.advanced = bool(indices)
         return np.asarray(x[key])
 
     @staticmethod
     def backward(ctx, grad):  # each picked element's gradient goes back where it was picked from
-        ctx.saved_tensors  # noqa: B018  (raises after the graph was freed)
+        if ctx.advanced:  # indices were saved (lists, tensors, masks): they are gone after a backward
+            ctx.saved_tensors  # noqa: B018  (raises after the graph was freed)
         return IndexPut.apply(grad, key=ctx.key, shape=ctx.input_shape)
 
 
@@ -164,37 +228,91 @@ class IndexPut(NumpyFunction):
         return Index.apply(grad, key=ctx.key)
 
 
+class Alias(NumpyFunction):
+    """``x[...]``: the same tensor seen through a new one."""
+
+    node_name = "AliasBackward0"
+    _is_view = True
+
+    @staticmethod
+    def forward(ctx, x):
+        return x.view()
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad
+
+
 def index(x, key):
+    if key is None:
+        return x.unsqueeze(0)
+    if key is Ellipsis:
+        return Alias.apply(x)
     key = _index_key(key, x)
     parts = key if isinstance(key, tuple) else (key,)
     if any(isinstance(p, (np.ndarray, list)) for p in parts):
         node = Index
-    elif any(isinstance(p, (int, np.integer)) for p in parts):
-        node = Select
     else:
-        node = Slice
+        node = Select if any(isinstance(p, (int, np.integer)) for p in parts) else Slice
+        if not any(p is Ellipsis for p in parts):
+            key = parts + (Ellipsis,)  # NumPy then gives a 0-d view, not a scalar, for x[0] of a vector
     return node.apply(x, key=key)
 
 
 def _index_key(key, x):
     """Tensors inside an index become arrays; out-of-range integers raise PyTorch's IndexError."""
     converted = tuple(_as_index(k) for k in key) if isinstance(key, tuple) else _as_index(key)
-    dim = 0
+    key_parts = key if isinstance(key, tuple) else (key,)
+    if x.ndim == 0 and any(isinstance(p, slice) for p in key_parts):
+        raise IndexError("slice() cannot be applied to a 0-dim tensor.")
+    if x.ndim == 0 and not all(p is None or p is Ellipsis or isinstance(p, (Tensor, np.ndarray, bool))
+                               for p in key_parts):
+        if any(p is Ellipsis for p in key_parts):
+            raise IndexError("too many indices for tensor of dimension 0")
+        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
+                         "C++ to convert a 0-dim tensor to a number")
+    dim, new_parts = 0, []
     for part in (converted if isinstance(converted, tuple) else (converted,)):
+        new_parts.append(part)
+        if isinstance(part, str):
+            raise TypeError("new(): invalid data type 'str'")
+        if isinstance(part, (float, np.floating)):
+            raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
+                             f"valid indices (got {type(part).__name__})")
+        if isinstance(part, list):
+            part = new_parts[-1] = np.asarray(part)
+        if isinstance(part, np.ndarray) and dim < x.ndim:
+            if part.dtype.kind == "f":
+                raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+            if part.dtype == np.bool_:
+                mask_shape, target = list(part.shape), list(x.shape[dim:dim + part.ndim])
+                if mask_shape != target:
+                    bad = next(i for i, (m, n) in enumerate(zip(mask_shape, target + [None] * 9)) if m != n)
+                    raise IndexError(f"The shape of the mask {mask_shape} at index {bad} does not match the shape "
+                                     f"of the indexed tensor {list(x.shape)} at index {dim + bad}")
+                dim += part.ndim
+                continue
+            if part.dtype.kind in "iu" and part.size:
+                size = x.shape[dim]
+                bad = part[(part >= size) | (part < -size)]
+                if bad.size:
+                    raise IndexError(f"index {bad.flat[0]} is out of bounds for dimension {dim} with size {size}")
         if isinstance(part, (int, np.integer)) and not isinstance(part, bool):
             if dim >= x.ndim:
                 raise IndexError(f"too many indices for tensor of dimension {x.ndim}")
             size = x.shape[dim]
             if not -size <= part < size:
                 raise IndexError(f"index {part} is out of bounds for dimension {dim} with size {size}")
+        if isinstance(part, slice) and part.step is not None and part.step <= 0:
+            raise ValueError("step must be greater than zero")
         if part is not None and part is not Ellipsis:
             dim += 1
-    return converted
+    return tuple(new_parts) if isinstance(converted, tuple) else new_parts[0]
 
 
 def _as_index(part):
-    if isinstance(part, Tensor):
-        return part._data if part._data.ndim else part._data.item()
+    if isinstance(part, Tensor):  # a 0-d integer tensor is a number; a 0-d mask stays a mask
+        return part._data if part._data.ndim or part._data.dtype == np.bool_ else part._data.item()
     return part
 
 
@@ -207,6 +325,8 @@ class Cat(NumpyFunction):
         for i, a in enumerate(arrays):
             if a.ndim == 0:
                 raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
+            if a.ndim != first.ndim:
+                raise RuntimeError(f"Tensors must have same number of dimensions: got {first.ndim} and {a.ndim}")
         if not -first.ndim <= dim < first.ndim:
             raise IndexError(f"Dimension out of range (expected to be in range of [{-first.ndim}, "
                              f"{first.ndim - 1}], but got {dim})")
@@ -244,6 +364,10 @@ class Stack(NumpyFunction):
             if a.shape != arrays[0].shape:
                 raise RuntimeError(f"stack expects each tensor to be equal size, but got {list(arrays[0].shape)} "
                                    f"at entry 0 and {list(a.shape)} at entry {i}")
+        bound = arrays[0].ndim + 1
+        if not -bound <= dim < bound:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-bound}, {bound - 1}], "
+                             f"but got {dim})")
         ctx.dim = dim
         return np.stack(arrays, axis=dim, dtype=_result_type(arrays))
 
@@ -277,3 +401,87 @@ class ToCopy(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):
         return ToCopy.apply(grad, numpy_type=ctx.input_type)
+
+
+# ----- the out-of-place halves of in-place operations (``autograd/inplace.py`` writes them back) -----
+class Fill(NumpyFunction):
+    """``x.fill_(value)``: every element becomes ``value``, so no gradient flows back to x."""
+
+    node_name = "FillBackward2"
+
+    @staticmethod
+    def forward(ctx, x, value, zero=False):
+        return np.full_like(x, value)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad * 0
+
+
+class Zero(Fill):
+    node_name = "ZeroBackward0"
+
+
+class Copy(NumpyFunction):
+    """``x.copy_(src)``: x's old values are gone (no gradient); src's gradient is the incoming one."""
+
+    node_name = "CopyBackwards"
+
+    @staticmethod
+    def forward(ctx, x, src):
+        if src.shape != x.shape:
+            _check_expand(src.shape, x.shape)
+        return np.broadcast_to(src.astype(x.dtype, copy=False), x.shape).copy()
+
+    @staticmethod
+    def backward(ctx, grad):
+        return None, grad  # summed to src's shape (and cast to its dtype) by the engine
+
+
+def _check_expand(shape, target):
+    for i in range(1, len(shape) + 1):
+        n, m = shape[-i], target[-i] if i <= len(target) else None
+        if m is None or (n != m and n != 1):
+            raise RuntimeError(f"The size of tensor a ({target[-i] if i <= len(target) else 1}) must match the "
+                               f"size of tensor b ({n}) at non-singleton dimension {max(len(target) - i, 0)}")
+
+
+class MaskedFill(NumpyFunction):
+    """``x.masked_fill(mask, value)``: ``value`` where mask is True; the gradient passes elsewhere."""
+
+    node_name = "MaskedFillBackward0"
+    saved_names = ("mask",)
+
+    @staticmethod
+    def forward(ctx, x, mask, value):
+        ctx.save_for_backward(mask)
+        return np.where(mask, np.asarray(value, dtype=x.dtype), x)
+
+    @staticmethod
+    def backward(ctx, grad):
+        from .elementwise import where
+        (mask,) = ctx.saved_tensors
+        return where(mask, 0.0, grad)
+
+
+class IndexPutValues(NumpyFunction):
+    """``x[indices] = values`` with lists, tensors or masks as indices (PyTorch's ``index_put_``)."""
+
+    node_name = "IndexPutBackward0"
+
+    @staticmethod
+    def forward(ctx, x, values, key):
+        ctx.key = key
+        out = x.copy()
+        out[key] = values
+        written = np.zeros(x.shape, dtype=bool)
+        written[key] = True
+        ctx.save_for_backward(written)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):  # overwritten elements get no gradient; the values get theirs
+        (written,) = ctx.saved_tensors
+        grad_x = MaskedFill.apply(grad, mask=written._data, value=0) if ctx.needs_input_grad[0] else None
+        grad_values = Index.apply(grad, key=ctx.key) if ctx.needs_input_grad[1] else None
+        return grad_x, grad_values

@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 
 from ...autograd.function import NumpyFunction
-from ...ops._util import check_broadcast, sum_to
+from ...ops._util import check_broadcast, promote, sum_to
 from ...tensor import Tensor
 from . import recording_backward
 from .linear import type_name
@@ -21,6 +21,12 @@ def _log_softmax(x, axis):
     return shifted - np.log(sum_exp), exp / sum_exp
 
 
+def _check_float(x, dim, name):
+    if x.dtype.kind != "f":
+        kernel = f"{name}_lastdim_kernel_impl" if dim in (-1, x.ndim - 1) else f"{name}_kernel_impl"
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{type_name(x)}\'')
+
+
 class LogSoftmax(NumpyFunction):
     """log softmax(x). Backward: dx = g - softmax(x) * sum(g)."""
 
@@ -29,6 +35,7 @@ class LogSoftmax(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x, dim):
+        _check_float(x, dim, "log_softmax")
         ctx.dim = dim
         result = _log_softmax(x, dim)[0]
         ctx.save_for_backward(result)
@@ -52,6 +59,7 @@ class Softmax(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x, dim):
+        _check_float(x, dim, "softmax")
         ctx.dim = dim
         result = _log_softmax(x, dim)[1]
         ctx.save_for_backward(result)
@@ -117,6 +125,10 @@ class NllLoss(NumpyFunction):
         one_hot = np.zeros((n, c), dtype=ctx.x_like.dtype)
         rows = np.nonzero(ctx.valid)[0]
         one_hot[rows, ctx.target[rows]] = -1
+        if not recording_backward():  # fast path: the same formula straight on the arrays
+            g = grad._data
+            scale = g[:, None] if ctx.count is None else (g / ctx.count if ctx.count != 1 else g)
+            return Tensor._make((one_hot * scale).astype(one_hot.dtype, copy=False))
         direction = Tensor._make(one_hot)
         if ctx.count is None:  # reduction="none": one upstream value per sample
             return direction * grad.unsqueeze(1)
@@ -132,7 +144,10 @@ class MseLoss(NumpyFunction):
     def forward(ctx, a, b, reduction="mean"):
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
+        if a.dtype.kind != "f" and b.dtype.kind != "f":
+            raise NotImplementedError(f'"mse_cpu" not implemented for \'{type_name(a)}\'')
         ctx.save_for_backward(a, b)
+        a, b = promote(a, b)
         diff = a - b
         ctx.reduction, ctx.count = reduction, diff.size
         squared = diff * diff
