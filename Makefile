@@ -22,10 +22,24 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) --ServerApp.root_dir="$(CURDIR)" \
 	    --LabApp.app_settings_dir="$(CURDIR)/.jupyter/lab/settings" notebooks/00_setup_and_tour.ipynb
 
+# nbval runs once per OpenBLAS kernel family in NBVAL_CORETYPES: each family sums float32 products in
+# its own order, so a stored output that depends on the CPU fails here, not on a learner's machine.
+# Default: this CPU's own family and the next older one (SkylakeX needs AVX-512, Haswell AVX2 and FMA,
+# Sandybridge AVX); `native` runs without OPENBLAS_CORETYPE. Override: make test NBVAL_CORETYPES=native
+CPU_FLAGS := $(shell grep -m1 '^flags' /proc/cpuinfo 2>/dev/null)
+NBVAL_CORETYPES ?= $(strip $(if $(findstring avx512f,$(CPU_FLAGS)),SkylakeX Haswell,\
+    $(if $(findstring avx2,$(CPU_FLAGS)),Haswell Sandybridge,\
+    $(if $(findstring avx,$(CPU_FLAGS)),Sandybridge Nehalem,native))))
+NBVAL := -m pytest -n auto --dist loadfile --nbval --nbval-current-env \
+    --nbval-sanitize-with nbval_sanitize.cfg -p no:cacheprovider notebooks solutions
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto tests
-	$(BIN)/python -m pytest -n auto --dist loadfile --nbval --nbval-current-env \
-	    --nbval-sanitize-with nbval_sanitize.cfg -p no:cacheprovider notebooks solutions
+	@set -e; for core in $(NBVAL_CORETYPES); do \
+	    echo "nbval with OPENBLAS_CORETYPE=$$core"; \
+	    if [ "$$core" = native ]; then $(BIN)/python $(NBVAL); \
+	    else OPENBLAS_CORETYPE=$$core $(BIN)/python $(NBVAL); fi; \
+	done
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n auto tests

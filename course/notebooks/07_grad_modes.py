@@ -76,6 +76,7 @@ import weakref
 
 import minigrad as torch  # the same API as PyTorch
 from minigrad.viz import draw_graph
+from minigrad_course.errors import shows_error
 
 _ = torch.manual_seed(0)
 
@@ -131,25 +132,25 @@ draw_graph(y)
 # ## A switch for our tiny engine · 작은 엔진에 스위치 달기
 #
 # Here is the `Var` engine of lesson 04, with one change: a `Var` stores its parents only when the
-# class attribute `Config.enable_backprop` is true. One attribute on a class, not on each value, is
+# class attribute `Config.recording` is true. One attribute on a class, not on each value, is
 # the whole switch: every `Var` created while it is off is a leaf. (DeZero, the teaching framework of
-# the book *Deep Learning from Scratch 3*, is built the same way, with a `Config` class and a
-# `using_config` context manager; we write ours below.)
+# the book *Deep Learning from Scratch 3*, is built the same way, with a `Config` class (its switch
+# is called `enable_backprop`) and a `using_config` context manager; we write ours below.)
 #
-# 04강의 `Var` 엔진을 한 군데만 바꿔서 가져왔습니다. `Var`는 클래스 속성 `Config.enable_backprop`이 참일 때만 부모를
+# 04강의 `Var` 엔진을 한 군데만 바꿔서 가져왔습니다. `Var`는 클래스 속성 `Config.recording`이 참일 때만 부모를
 # 저장합니다. 값마다 따로 두지 않고 클래스에 둔 속성 하나, 이것이 스위치의 전부입니다. 스위치가 꺼진 동안 만든 `Var`는 모두 잎이 됩니다.
-# (『밑바닥부터 시작하는 딥러닝 3』의 교육용 프레임워크 DeZero도 `Config` 클래스와 `using_config` 컨텍스트 관리자로 같은
-# 설계를 씁니다. 아래에서 우리 것을 만듭니다.)
+# (『밑바닥부터 시작하는 딥러닝 3』의 교육용 프레임워크 DeZero도 `Config` 클래스(스위치 이름은 `enable_backprop`)와
+# `using_config` 컨텍스트 관리자로 같은 설계를 씁니다. 아래에서 우리 것을 만듭니다.)
 
 # %%
 class Config:
-    enable_backprop = True
+    recording = True
 
 
 class Var:
     def __init__(self, value, parents=()):
         self.value = value
-        self.parents = parents if Config.enable_backprop else ()  # ((parent, local derivative), ...)
+        self.parents = parents if Config.recording else ()  # ((parent, local derivative), ...)
         self.grad = 0.0
 
     def __add__(self, other):
@@ -193,11 +194,11 @@ def using_config_naive(name, value):
 
 a = Var(3.0)
 b = a * a + a
-with using_config_naive("enable_backprop", False):
+with using_config_naive("recording", False):
     c = a * a + a
 print("recorded:    ", b, " graph size", graph_size(b))
 print("not recorded:", c, " graph size", graph_size(c))
-print("after the block:", Config.enable_backprop)
+print("after the block:", Config.recording)
 
 # %% [markdown]
 # Same value, 12, but `c` has no parents: nothing to backpropagate through. Now let an error happen
@@ -208,15 +209,15 @@ print("after the block:", Config.enable_backprop)
 
 # %%
 try:
-    with using_config_naive("enable_backprop", False):
+    with using_config_naive("recording", False):
         raise ValueError("bad batch")
 except ValueError as error:
     print("caught:", error)
-print("after the block:", Config.enable_backprop)
+print("after the block:", Config.recording)
 
 d = a * a
 print(d, "  <- no parents: recording is still off")
-Config.enable_backprop = True  # repair by hand
+Config.recording = True  # repair by hand
 
 # %% [markdown]
 # The exception left the generator at `yield`, so the line after it never ran: recording stayed
@@ -239,7 +240,7 @@ def using_config(name, value):
 
 
 def no_grad():
-    return using_config("enable_backprop", False)
+    return using_config("recording", False)
 
 
 # %% [markdown]
@@ -260,10 +261,10 @@ try:
         raise ValueError("bad batch")
 except ValueError:
     pass
-assert Config.enable_backprop is True
+assert Config.recording is True
 
 with no_grad():
-    with using_config("enable_backprop", True):  # switched back on inside
+    with using_config("recording", True):  # switched back on inside
         assert graph_size(a * a) == 2
     assert graph_size(a * a) == 1                # back to False, the value before
 assert graph_size(a * a) == 2
@@ -302,11 +303,13 @@ print(inspect.getsource(grad_mode))
 
 # %% [markdown]
 # Where is the switch read? In `Function.apply`, the one place every operation goes through
-# (lesson 02). The result is recorded only if some input requires grad **and** the mode is on;
-# otherwise it is a plain tensor and the inputs are not kept:
+# (lesson 02). It runs `forward` first, then, in its last two lines, records the node only if the
+# mode is on **and** some input requires grad (`needs_input_grad`). Otherwise the result is a plain
+# tensor, and the `ctx` with whatever `forward` saved is simply dropped:
 #
-# 스위치는 어디서 읽을까요? 모든 연산이 거쳐 가는 단 한 곳, `Function.apply`입니다(02강). 입력 중 하나라도 변화도를
-# 요구하고 **그리고** 모드가 켜져 있을 때만 결과를 기록합니다. 아니면 평범한 텐서를 돌려주고 입력도 보관하지 않습니다.
+# 스위치는 어디서 읽을까요? 모든 연산이 거쳐 가는 단 한 곳, `Function.apply`입니다(02강). 먼저 `forward`를 실행하고,
+# 마지막 두 줄에서 모드가 켜져 있고 **동시에** 입력 중 하나라도 변화도를 요구할 때(`needs_input_grad`)만 노드를
+# 기록합니다. 아니면 결과는 평범한 텐서이고, `forward`가 저장한 것을 담은 `ctx`는 그냥 버려집니다.
 
 # %%
 function = importlib.import_module("minigrad.autograd.function")
@@ -438,6 +441,41 @@ print(x.data)
 print(x.data.requires_grad, x.data.is_leaf)
 
 # %% [markdown]
+# Here is the danger. `sigmoid`'s backward uses its own **output** $y$: $\sigma'(x) = y\,(1 - y)$, so
+# the node saves `y`. Every tensor has a **version counter** that each in-place operation increases;
+# the node notes `y`'s version when it saves it and checks it in the backward pass. Change `y` in
+# place after the forward pass, and backward refuses to use the changed numbers:
+#
+# 위험한 예를 봅시다. `sigmoid`의 역전파는 자기 **출력** $y$를 씁니다. $\sigma'(x) = y\,(1 - y)$이므로 노드는 `y`를 저장해
+# 둡니다. 모든 텐서에는 제자리 연산을 할 때마다 하나씩 늘어나는 **버전 카운터**(version counter)가 있습니다. 노드는 `y`를
+# 저장할 때 그 버전을 적어 두고, 역전파에서 다시 확인합니다. 순전파가 끝난 뒤 `y`를 제자리에서 바꾸면, 역전파는 바뀐 수를
+# 쓰기를 거부합니다.
+
+# %%
+x = torch.tensor([1.0, -2.0], requires_grad=True)
+y = x.sigmoid()
+y.mul_(2)  # recorded: y's version goes from 0 to 1
+with shows_error(RuntimeError):
+    y.sum().backward()
+
+# %% [markdown]
+# The same change through `.data` does not count as a version: autograd never sees it, and the
+# backward pass quietly computes $2y\,(1 - 2y)$ with the doubled numbers. No error, and a gradient
+# that is wrong, here even in sign:
+#
+# 같은 변경을 `.data`로 하면 버전이 늘지 않습니다. autograd는 이 변경을 전혀 보지 못하고, 역전파는 두 배가 된 수로
+# $2y\,(1 - 2y)$를 조용히 계산합니다. 오류는 없고 변화도는 틀립니다. 여기서는 부호까지 틀립니다.
+
+# %%
+x = torch.tensor([1.0, -2.0], requires_grad=True)
+y = x.sigmoid()
+y.data.mul_(2)  # hidden from autograd
+y.sum().backward()
+print("gradient after y.data.mul_(2):", x.grad)
+s = torch.tensor([1.0, -2.0]).sigmoid()
+print("true gradient of sigmoid:     ", s * (1 - s))
+
+# %% [markdown]
 # ## requires_grad_() and the leaf-only rule · requires_grad_()와 잎 텐서 규칙
 #
 # `requires_grad_()` switches tracking on (or off, with `False`) **in place** and returns the
@@ -458,17 +496,19 @@ print(n)
 # %% [markdown]
 # The flag can be changed on a **leaf** only. A non-leaf's `requires_grad` is a fact about its
 # history (it was computed from something that requires grad), not a setting. Asking for it anyway
-# is an error, with a hint to use `detach()` (`%xmode Minimal` asks IPython to show the error only,
-# not the traceback through the engine):
+# is an error, with a hint to use `detach()`. (`with shows_error(RuntimeError):` runs the line, prints
+# the error as Jupyter's last line would, and lets the notebook go on; the cell fails if no error
+# comes.)
 #
 # 이 플래그는 **잎 텐서**에서만 바꿀 수 있습니다. 잎이 아닌 텐서의 `requires_grad`는 설정이 아니라 이력에 관한
 # 사실(변화도를 요구하는 무언가로 계산되었다는 것)이기 때문입니다. 그래도 바꾸려 하면 `detach()`를 쓰라는 힌트와 함께 오류가
-# 납니다(`%xmode Minimal`은 IPython이 엔진 내부를 거치는 트레이스백 없이 오류만 보여 주게 합니다).
+# 납니다. (`with shows_error(RuntimeError):`는 그 줄을 실행하고, Jupyter가 보여 주는 마지막 줄처럼 오류를 출력한 뒤
+# 노트북을 계속 진행합니다. 오류가 나지 않으면 셀이 실패합니다.)
 
-# %% tags=["raises-exception"]
-# %xmode Minimal
+# %%
 b = n * 3
-b.requires_grad_(False)
+with shows_error(RuntimeError):
+    b.requires_grad_(False)
 
 # %% [markdown]
 # On a leaf, `requires_grad_(False)` is how you **freeze** a parameter, for instance when
@@ -512,9 +552,9 @@ print(w_new.is_leaf)
 # 그런데 변화도를 요구하는 잎 텐서는 기록이 켜져 있는 동안 제자리 연산을 거부합니다. 잎 텐서는 변화도가 모이는
 # 곳인데, 기록된 변경은 잎 텐서에 이력을 만들어 더 이상 잎이 아니게 만들기 때문입니다.
 
-# %% tags=["raises-exception"]
-# %xmode Minimal
-w -= 0.1 * w.grad
+# %%
+with shows_error(RuntimeError):
+    w -= 0.1 * w.grad
 
 # %% [markdown]
 # The fix is the one this lesson is about: the update is not part of the model, so do it under
@@ -615,15 +655,16 @@ print(inspect.getsource(Variable))
 # %% [markdown]
 # ## What a graph keeps alive · 그래프가 붙잡아 두는 것
 #
-# `MulBackward0` needs its inputs to compute its gradients, so the graph **keeps them**, and with
-# them every intermediate result of the forward pass, until `backward()` frees them (lesson 04) or
-# the graph itself is dropped. Let us count. We run a small "network" of `n` layers,
+# A node keeps what its backward needs (`ctx.save_for_backward`): `MulBackward0` of `a * b` needs
+# both factors, `TanhBackward0` needs its output. So the graph **keeps tensors** of the forward pass
+# alive until `backward()` frees them (lesson 04) or the graph itself is dropped. Let us count. We run a small "network" of `n` layers,
 # `h = tanh(1.5 h)`, on 1,000 numbers, hold a `weakref` to each intermediate tensor (a reference
 # that does not keep it alive), drop our own names for them, run the garbage collector, and count
 # the tensors still alive:
 #
-# `MulBackward0`는 변화도를 계산하려면 입력이 필요하므로, 그래프는 입력을 **붙잡아 둡니다**. 그러면 순전파의 모든 중간
-# 결과가 `backward()`가 해제할 때까지(04강), 또는 그래프 자체가 버려질 때까지 살아 있습니다. 세어 봅시다. 수 1,000개에
+# 노드는 역전파에 필요한 것을 보관합니다(`ctx.save_for_backward`). `a * b`의 `MulBackward0`에는 두 인수가 모두 필요하고,
+# `TanhBackward0`에는 자기 출력이 필요합니다. 그래서 그래프는 순전파의 텐서를 `backward()`가 해제할 때까지(04강), 또는
+# 그래프 자체가 버려질 때까지 **붙잡아 둡니다**. 세어 봅시다. 수 1,000개에
 # `h = tanh(1.5 h)`를 `n`층 쌓은 작은 "신경망"을 실행하면서 중간 텐서마다 `weakref`(대상을 살려 두지 않는 참조)를 하나씩
 # 잡아 둡니다. 그런 다음 우리가 가진 이름을 지우고 가비지 컬렉터를 돌린 뒤, 아직 살아 있는 텐서를 셉니다.
 
@@ -656,16 +697,29 @@ for n_layers in [1, 5, 20]:
     print(f"{n_layers:6d}   {made:13d}   {kept:15d}   {kept_after:14d}   {kept_no_grad:7d}   {size:,}")
 
 # %% [markdown]
-# While the graph is recorded, **every** intermediate tensor survives, however many layers: the
-# graph is a chain of references from `out` back to `x`. After `backward()` they are freed; under
-# `no_grad()` they are never kept at all, because `Function.apply` stored nothing. (In PyTorch the
-# graph keeps the saved tensors' memory in C++ rather than the Python objects, so a `weakref` test
-# there looks different, but the memory is kept in the same way.)
+# While the graph is recorded, minigrad keeps **every** intermediate tensor alive, however many
+# layers: each node holds on to all its inputs (`ctx.inputs`), not only what it saved for the
+# backward pass, and the graph is a chain of references from `out` back to `x`. After `backward()`
+# they are freed; under `no_grad()` they are never kept at all, because no node is made.
 #
-# 그래프가 기록되는 동안에는 층이 몇 개든 중간 텐서가 **모두** 살아남습니다. 그래프가 `out`에서 `x`까지 이어지는 참조의
-# 사슬이기 때문입니다. `backward()` 뒤에는 해제되고, `no_grad()` 안에서는 `Function.apply`가 아무것도 저장하지 않으므로
-# 처음부터 보관되지 않습니다. (PyTorch의 그래프는 파이썬 객체가 아니라 저장된 텐서의 메모리를 C++ 쪽에서 붙잡아 두므로
-# `weakref`로 시험하면 결과가 다르게 보이지만, 메모리를 붙잡아 두는 것은 똑같습니다.)
+# PyTorch is thriftier: a node saves only what its own backward needs. `h * 1.5` multiplies by a
+# plain number, so its derivative is the constant 1.5 and it saves no tensor; `tanh` saves its
+# output, because $\tanh'(u) = 1 - \tanh^2(u)$. For 20 layers PyTorch keeps 20 of these 40 tensors
+# (80,000 bytes instead of 160,000). It keeps them in C++, not as Python objects, so there a
+# `weakref` test shows nothing alive; its own way to count is
+# `torch.autograd.graph.saved_tensors_hooks`. The lesson is the same in both engines: recording costs
+# memory until `backward()` runs or the graph is dropped, and `no_grad()` costs none.
+#
+# 그래프가 기록되는 동안 minigrad는 층이 몇 개든 중간 텐서를 **모두** 살려 둡니다. 노드마다 역전파용으로 저장한 것뿐 아니라
+# 입력을 모두(`ctx.inputs`) 붙잡고 있고, 그래프는 `out`에서 `x`까지 이어지는 참조의 사슬이기 때문입니다. `backward()`
+# 뒤에는 해제되고, `no_grad()` 안에서는 노드를 만들지 않으므로 처음부터 보관되지 않습니다.
+#
+# PyTorch는 더 아껴 씁니다. 노드는 자기 역전파에 필요한 것만 저장합니다. `h * 1.5`는 평범한 수를 곱하므로 도함수가 상수
+# 1.5이고, 텐서를 하나도 저장하지 않습니다. `tanh`는 $\tanh'(u) = 1 - \tanh^2(u)$이므로 자기 출력을 저장합니다. 그래서
+# 20층이면 PyTorch는 텐서 40개 중 20개(160,000바이트가 아니라 80,000바이트)만 붙잡아 둡니다. 이 텐서들은 파이썬 객체가
+# 아니라 C++ 쪽에 있어서 PyTorch에서 `weakref`로 시험하면 살아 있는 것이 하나도 없게 나옵니다. PyTorch에서 세는 방법은
+# `torch.autograd.graph.saved_tensors_hooks`입니다. 어느 엔진에서나 교훈은 같습니다. 기록은 `backward()`가 실행되거나
+# 그래프가 버려질 때까지 메모리를 쓰고, `no_grad()`는 쓰지 않습니다.
 
 # %% [markdown]
 # The graph's own nodes count too. Walk `grad_fn.next_functions` (lesson 02) and count the nodes:
@@ -709,12 +763,14 @@ with torch.no_grad():
 #   nested. minigrad's `no_grad`, `enable_grad` and `set_grad_enabled` are context managers and
 #   decorators; `set_grad_enabled(False)` also acts at once.
 # * `detach()` gives the same memory without history (stops a gradient); `.data` is the old way.
+#   A change through `.data` escapes the version check and can give a silently wrong gradient.
 #   `requires_grad_()` works on leaves only; on a leaf, `requires_grad_(False)` freezes it.
 # * A leaf that requires grad refuses in-place changes while recording; update weights as
 #   `with torch.no_grad(): w -= lr * w.grad` (or `w.copy_(w - lr * w.grad)`, also under `no_grad()`).
 # * `Variable(t, requires_grad=True)` is a legacy name that returns a tensor.
-# * A recorded graph keeps every intermediate tensor alive until `backward()` or until it is
-#   dropped; under `no_grad()` nothing is kept.
+# * A recorded graph keeps tensors alive until `backward()` or until it is dropped: in minigrad
+#   every intermediate, in PyTorch only what each backward needs (here half of them); under
+#   `no_grad()` nothing is kept.
 #
 # **Next, lesson 08:** tensor operations beyond arithmetic: broadcasting, reductions, reshaping and
 # matrix products, each with its backward, checked by `gradcheck`.
@@ -724,13 +780,14 @@ with torch.no_grad():
 # * 안전한 스위치는 `finally` 절에서 이전 값을 되돌립니다. 예외가 나도, 중첩되어도 마찬가지입니다. minigrad의 `no_grad`,
 #   `enable_grad`, `set_grad_enabled`는 컨텍스트 관리자이자 데코레이터이고, `set_grad_enabled(False)`는 호출 즉시 동작하기도
 #   합니다.
-# * `detach()`는 메모리는 같고 이력은 없는 텐서를 줍니다(변화도 끊기). `.data`는 예전 방법입니다. `requires_grad_()`는 잎
-#   텐서에서만 쓸 수 있고, 잎 텐서에 `requires_grad_(False)`를 하면 고정됩니다.
+# * `detach()`는 메모리는 같고 이력은 없는 텐서를 줍니다(변화도 끊기). `.data`는 예전 방법입니다. `.data`로 바꾼 값은
+#   버전 검사를 피해 가서 조용히 틀린 변화도를 낼 수 있습니다. `requires_grad_()`는 잎 텐서에서만 쓸 수 있고, 잎 텐서에
+#   `requires_grad_(False)`를 하면 고정됩니다.
 # * 변화도를 요구하는 잎 텐서는 기록 중에 제자리 변경을 거부합니다. 가중치는
 #   `with torch.no_grad(): w -= lr * w.grad`(또는 역시 `no_grad()` 안에서 `w.copy_(w - lr * w.grad)`)로 갱신합니다.
 # * `Variable(t, requires_grad=True)`는 텐서를 돌려주는 옛 이름입니다.
-# * 기록된 그래프는 `backward()` 때까지, 또는 그래프가 버려질 때까지 모든 중간 텐서를 살려 둡니다. `no_grad()` 안에서는
-#   아무것도 보관하지 않습니다.
+# * 기록된 그래프는 `backward()` 때까지, 또는 그래프가 버려질 때까지 텐서를 살려 둡니다. minigrad는 중간 텐서를 모두,
+#   PyTorch는 역전파마다 필요한 것만(여기서는 절반) 붙잡아 둡니다. `no_grad()` 안에서는 아무것도 보관하지 않습니다.
 #
 # **다음 08강:** 산술을 넘어서는 텐서 연산을 다룹니다. 브로드캐스팅(broadcasting), 축소 연산, 모양(shape) 바꾸기, 행렬 곱을
 # 각각의 역전파와 함께 만들고 `gradcheck`로 확인합니다.

@@ -45,7 +45,8 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 3. **shape operations**: `reshape`/`view`, `transpose`/`t`/`permute`, indexing, `cat`, `stack`,
 #    `unsqueeze`/`squeeze`, `expand`: they move numbers, so backward moves gradients back;
 # 4. **matrix multiplication**: $\partial L/\partial A = G B^\top$, $\partial L/\partial B = A^\top G$,
-#    derived from the shapes alone, built as a `Function` and checked;
+#    derived from the shapes alone, built as a `torch.autograd.Function` (PyTorch's API, with
+#    `ctx`) and checked;
 # 5. `gradcheck` on all of them, and a small linear model `x @ W.t() + b` drawn as a graph.
 #
 # 05강에서는 모든 값이 수 하나인 것처럼 `+ - * / **`의 국소 미분을 작성했습니다. 실제 텐서에는 모양(shape)이 있고, 모양을
@@ -58,9 +59,9 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # 2. `dim`, `keepdim`을 받는 **축소 연산**(reduction) `sum`, `mean`, `max`와 그 역전파를 봅니다. 역전파는 각각 변화도를
 #    퍼뜨리고, 퍼뜨린 뒤 나누고, 최댓값을 낸 원소에게만 보냅니다.
 # 3. **모양 연산** `reshape`/`view`, `transpose`/`t`/`permute`, 인덱싱, `cat`, `stack`, `unsqueeze`/`squeeze`,
-#    `expand`를 다룹니다. 수를 옮기기만 하므로 역전파는 변화도를 제자리로 되돌려 옮깁니다.
-# 4. **행렬 곱**(matrix multiplication): $\partial L/\partial A = G B^\top$, $\partial L/\partial B = A^\top G$를 모양만 보고 유도하고, `Function`으로
-#    만들어 확인합니다.
+#    `expand`를 다룹니다. 수를 옮기기만 하므로 역전파는 변화도를 원래 자리로 되돌려 옮깁니다.
+# 4. **행렬 곱**(matrix multiplication): $\partial L/\partial A = G B^\top$, $\partial L/\partial B = A^\top G$를 모양만 보고 유도하고,
+#    `torch.autograd.Function`(`ctx`를 쓰는 PyTorch의 API)으로 만들어 확인합니다.
 # 5. 이 모든 연산을 `gradcheck`로 검사하고, 작은 선형 모델 `x @ W.t() + b`의 그래프를 그립니다.
 
 # %%
@@ -70,8 +71,9 @@ import inspect
 import numpy as np
 
 import minigrad as torch  # the same API as PyTorch
-from minigrad.autograd import Function, gradcheck
+from minigrad.autograd import gradcheck
 from minigrad.viz import draw_graph
+from minigrad_course.errors import shows_error
 
 _ = torch.manual_seed(0)
 
@@ -127,9 +129,9 @@ print(col + b)
 # 크기가 맞지 않으면 PyTorch는 두 크기와, 브로드캐스팅 결과 기준으로 센 차원 번호를 알려 줍니다. NumPy의 메시지는 다르지만
 # minigrad는 PyTorch의 메시지를 냅니다.
 
-# %% tags=["raises-exception"]
-# %xmode Minimal
-torch.ones(2, 3) + torch.ones(2, 4)
+# %%
+with shows_error(RuntimeError):
+    torch.ones(2, 3) + torch.ones(2, 4)
 
 # %% [markdown]
 # ## Why the gradient must be summed back · 변화도를 다시 더해야 하는 이유
@@ -311,7 +313,7 @@ print(t.max(dim=1))
 #   보냅니다**.
 #
 # 퍼뜨리려면 먼저 줄어든 변화도에 줄어든 차원을 크기 1로 되돌려 주고(`keepdim`으로 남아 있지 않았다면), 입력의 모양으로
-# 늘립니다. 이번에는 앞 방향의 브로드캐스팅입니다.
+# 늘립니다. 이번에는 순방향으로 브로드캐스팅합니다.
 
 # %%
 def expand_back(grad, input_shape, dim, keepdim):
@@ -578,20 +580,39 @@ for cls in [shape_ops.View, shape_ops.Permute, shape_ops.Index, shape_ops.Select
 # %% [markdown]
 # ## Build it: a MatMul Function · 직접 만들기: MatMul Function
 #
-# A `Function` (lesson 02) whose `forward` multiplies NumPy arrays and whose `backward` applies the
-# two formulas. In minigrad, `backward` receives and returns tensors, so `@` and `.t()` there are
-# minigrad operations:
+# A new operation with its own backward is a subclass of `torch.autograd.Function`, written exactly
+# as in PyTorch, with two **static** methods that share a context object `ctx`:
 #
-# `forward`는 NumPy 배열을 곱하고 `backward`는 두 공식을 적용하는 `Function`(02강)입니다. minigrad에서 `backward`는 텐서를
-# 받고 텐서를 돌려주므로, 그 안의 `@`와 `.t()`는 minigrad 연산입니다.
+# * `forward(ctx, a, b)` computes the result (on tensors, with recording switched off) and keeps what
+#   the backward will need with `ctx.save_for_backward(a, b)`;
+# * `backward(ctx, grad)` receives $G = \partial L / \partial C$, reads the saved tensors back from
+#   `ctx.saved_tensors` and returns one gradient per input of `forward`, in the same order.
+#
+# You call it with `MatMul.apply(A, B)`, never `MatMul()(A, B)`: `apply` runs `forward` and records
+# the node, named `MatMulBackward` after the class. In the backward, `@` and `.t()` are ordinary
+# tensor operations:
+#
+# 자기만의 역전파를 가진 새 연산은 `torch.autograd.Function`의 하위 클래스로, PyTorch와 똑같이 씁니다. 문맥 객체 `ctx`를
+# 함께 쓰는 **정적** 메서드 두 개가 있습니다.
+#
+# * `forward(ctx, a, b)`는 (기록을 끈 채 텐서로) 결과를 계산하고, 역전파에 필요한 것을
+#   `ctx.save_for_backward(a, b)`로 보관합니다.
+# * `backward(ctx, grad)`는 $G = \partial L / \partial C$를 받아 `ctx.saved_tensors`에서 저장한 텐서를 다시 꺼내고,
+#   `forward`의 입력마다 변화도를 하나씩, 같은 순서로 돌려줍니다.
+#
+# 호출은 `MatMul()(A, B)`가 아니라 `MatMul.apply(A, B)`로 합니다. `apply`가 `forward`를 실행하고 노드를 기록하며, 노드
+# 이름은 클래스 이름을 딴 `MatMulBackward`입니다. 역전파 안의 `@`와 `.t()`는 평범한 텐서 연산입니다.
 
 # %%
-class MatMul(Function):
-    def forward(self, a, b):
+class MatMul(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
         return a @ b
 
-    def backward(self, grad):
-        a, b = self.saved_inputs
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
         return grad @ b.t(), a.t() @ grad  # (n, m)(m, k) and (k, n)(n, m)
 
 
@@ -600,6 +621,30 @@ B = torch.randn(3, 2, dtype=torch.float64, requires_grad=True)
 C = MatMul.apply(A, B)
 print(C.shape, C.grad_fn)
 print(gradcheck(MatMul.apply, (A, B)))
+
+# %% [markdown]
+# The most common mistake is to swap the two formulas. The shapes give it away at once: autograd
+# checks every returned gradient against its input's shape and refuses the wrong one, with
+# PyTorch's message:
+#
+# 가장 흔한 실수는 두 공식을 서로 바꿔 쓰는 것입니다. 모양을 보면 바로 드러납니다. autograd는 돌려받은 변화도마다 입력의
+# 모양과 맞는지 확인하고, 틀리면 PyTorch와 같은 메시지로 거부합니다.
+
+# %%
+class SwappedMatMul(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return a @ b
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        return a.t() @ grad, grad @ b.t()  # wrong: the formula for B first
+
+
+with shows_error(RuntimeError):
+    SwappedMatMul.apply(A, B).sum().backward()
 
 # %% [markdown]
 # `gradcheck` compares with central differences, element by element (lesson 03). The same test by
@@ -624,13 +669,18 @@ print(f"central difference {numerical:.6f}   backward {A.grad[2, 1].item():.6f}"
 # %% [markdown]
 # ## minigrad's matmul · minigrad의 matmul
 #
-# `minigrad/ops/linalg.py` is our `MatMul` grown to every case of `@`: vectors are treated as
+# `minigrad/ops/linalg.py` is our `MatMul` grown to every case of `@`. minigrad's built-in operations
+# use the same API, as `NumpyFunction`s: their `forward` receives the NumPy arrays inside the
+# tensors (hence `np.matmul`), their `backward` works on tensors as ours does, and `ctx.needs_input_grad`
+# skips a gradient nobody asked for. Vectors are treated as
 # matrices (a row for the left operand, a column for the right) and the extra dimension is removed
 # afterwards; batched matrices go through `sum_to` when a matrix was broadcast over the batch; and the
 # node is named as PyTorch names it: `DotBackward0` for vector·vector, `MvBackward0` for matrix·vector,
 # `MmBackward0` for matrix·matrix.
 #
-# `minigrad/ops/linalg.py`는 우리의 `MatMul`을 `@`의 모든 경우로 키운 것입니다. 벡터는 행렬로 취급했다가(왼쪽 피연산자는 행,
+# `minigrad/ops/linalg.py`는 우리의 `MatMul`을 `@`의 모든 경우로 키운 것입니다. minigrad의 내장 연산도 같은 API를
+# `NumpyFunction`으로 씁니다. `forward`는 텐서 안의 NumPy 배열을 받고(그래서 `np.matmul`입니다), `backward`는 우리 것처럼
+# 텐서로 계산하며, `ctx.needs_input_grad`로 아무도 요구하지 않은 변화도는 건너뜁니다. 벡터는 행렬로 취급했다가(왼쪽 피연산자는 행,
 # 오른쪽은 열) 나중에 그 차원을 없애고, 배치로 쌓인 행렬에서 한쪽 행렬이 배치 전체로 브로드캐스팅되었다면 `sum_to`로
 # 되돌립니다. 노드 이름은 PyTorch를 따릅니다. 벡터·벡터는 `DotBackward0`, 행렬·벡터는 `MvBackward0`, 행렬·행렬은
 # `MmBackward0`입니다.
@@ -702,7 +752,7 @@ for label, (fn, inputs) in checks.items():
 # `b` of shape `(2,)`, and $y = x W^\top + b$: `x @ W.t() + b`. The bias is **broadcast** over the 4
 # examples, so its gradient is summed over the batch.
 #
-# 이 모든 것을 모든 신경망을 이루는 계층 하나에 모아 봅시다. 특성 3개짜리 예제 4개로 된 배치 `x`, 모양이 `(2, 3)`인
+# 이 모든 것을, 어느 신경망에나 있는 계층 하나에 모아 봅시다. 특성 3개짜리 예제 4개로 된 배치 `x`, 모양이 `(2, 3)`인
 # 가중치(weight) 행렬 `W`(PyTorch의 관례대로 출력 하나에 한 행), 모양이 `(2,)`인 편향 `b`, 그리고 $y = x W^\top + b$,
 # 곧 `x @ W.t() + b`입니다. 편향은 예제 4개에 걸쳐 **브로드캐스팅**되므로 그 변화도는 배치를 따라 더해집니다.
 

@@ -67,6 +67,7 @@ import numpy as np
 import minigrad as torch  # the same API as PyTorch
 from minigrad.viz import draw_graph
 from minigrad_course.fonts import use_korean_font
+from minigrad_course.errors import shows_error
 
 _ = torch.manual_seed(0)
 _ = use_korean_font()
@@ -266,17 +267,19 @@ print(inspect.getsource(arithmetic.Mul.backward))
 # `grad * (1 - y * y)` is three tensor operations (`Mul`, `Rsub`, `Mul`), and `grad * b` is one
 # more `Mul`: each goes through `Function.apply`, which records it if grad mode is on. So whether a
 # backward pass is recorded is decided by one line of `run_backward` (lesson 04), which runs the
-# whole pass inside `set_grad_enabled(create_graph)`:
+# whole pass inside `set_grad_enabled(create_graph)` (next to `silent_numpy()`, which keeps NumPy's
+# overflow warnings quiet, as PyTorch is):
 #
 # `grad * (1 - y * y)`는 텐서 연산 세 개(`Mul`, `Rsub`, `Mul`)이고, `grad * b`도 `Mul` 하나입니다. 이 연산들은 모두
 # `Function.apply`를 거치며, 변화도 모드가 켜져 있으면 기록됩니다. 그래서 역전파를 기록할지는 `run_backward`(04강)의 한
-# 줄이 정합니다. 역전파 전체를 `set_grad_enabled(create_graph)` 안에서 실행하는 줄입니다.
+# 줄이 정합니다. 역전파 전체를 `set_grad_enabled(create_graph)` 안에서 실행하는 줄입니다(옆의 `silent_numpy()`는
+# PyTorch처럼 NumPy의 오버플로 경고를 내지 않게 합니다).
 
 # %%
 engine = importlib.import_module("minigrad.autograd.engine")
 source = inspect.getsource(engine.run_backward).splitlines()
 start = next(i for i, line in enumerate(source) if "set_grad_enabled" in line)
-print("\n".join(source[start - 2:start + 4]))
+print("\n".join(source[start:start + 3]))
 
 # %% [markdown]
 # With `create_graph=False` (the default) the pass runs in no-grad mode: nothing is recorded, no
@@ -287,7 +290,7 @@ print("\n".join(source[start - 2:start + 4]))
 # `dy.grad_fn` of $\tanh$ prints as `TanhBackwardBackward0`, where minigrad shows the `MulBackward0`
 # of its formula. The values are the same.)
 #
-# `create_graph=False`(기본값)이면 역전파는 변화도 기록 없이 실행됩니다. 아무것도 기록되지 않고, 변화도의 그래프에 메모리를
+# `create_graph=False`(기본값)이면 역전파는 기록을 끈 채(no-grad 모드로) 실행됩니다. 아무것도 기록되지 않고, 변화도의 그래프에 메모리를
 # 쓰지도 않습니다. `create_graph=True`이면 연쇄 법칙(chain rule)의 곱셈과 덧셈 하나하나가 노드(node)가 됩니다. "고차
 # autograd"는 이것이 전부입니다.
 #
@@ -370,13 +373,13 @@ d2s, = torch.autograd.grad(d1s.sum(), xs)
 
 fig, ax = plt.subplots(figsize=(7, 4))
 grid = xs.detach().numpy()
-ax.plot(grid, ys.detach().numpy(), label="함수 f(x) = x⁴ - 3x²", linewidth=2.5)
-ax.plot(grid, d1s.detach().numpy(), "--", label="1차 도함수 f'(x)")
-ax.plot(grid, d2s.numpy(), ":", label="2차 도함수 f''(x)")
+ax.plot(grid, ys.detach().numpy(), label="function · 함수 f(x) = x⁴ - 3x²", linewidth=2.5)
+ax.plot(grid, d1s.detach().numpy(), "--", label="first derivative · 1차 도함수 f'(x)")
+ax.plot(grid, d2s.numpy(), ":", label="second derivative · 2차 도함수 f''(x)")
 ax.axhline(0, color="grey", linewidth=0.8)
 ax.set_ylim(-10, 12)
 ax.set_xlabel("x")
-ax.set_title("함수와 도함수 (autograd로 계산)")
+ax.set_title("A function and its derivatives, by autograd · 함수와 도함수 (autograd로 계산)")
 ax.grid(True, alpha=0.3)
 ax.legend()
 plt.show()
@@ -498,13 +501,14 @@ fig, ax = plt.subplots(figsize=(7, 4))
 ax.plot(grid, grid**4 - 2 * grid**2 + grid, color="black", linewidth=1.5, label="g(x) = x⁴ - 2x² + x")
 for (x0, path), marker in zip(paths.items(), ["o", "s", "^"]):
     p = np.array(path)
-    ax.plot(p, p**4 - 2 * p**2 + p, marker + "-", alpha=0.8, label=f"출발점 {x0}")
-for x_end, text, dy_text in [(-1.107, "전역 최솟값", -20), (0.838, "극솟값", -20), (0.270, "극댓값", 10)]:
+    ax.plot(p, p**4 - 2 * p**2 + p, marker + "-", alpha=0.8, label=f"start · 출발점 {x0}")
+for x_end, text, dy_text in [(-1.107, "global minimum · 전역 최솟값", -20), (0.838, "local minimum · 극솟값", -20),
+                             (0.270, "local maximum · 극댓값", 10)]:
     ax.annotate(text, (x_end, x_end**4 - 2 * x_end**2 + x_end), xytext=(0, dy_text),
                 textcoords="offset points", ha="center", fontsize=9)
 ax.set_ylim(-3.5, 11)
 ax.set_xlabel("x")
-ax.set_title("뉴턴 방법의 반복 경로")
+ax.set_title("Newton's method, step by step · 뉴턴 방법의 반복 경로")
 ax.grid(True, alpha=0.3)
 ax.legend()
 plt.show()
@@ -512,12 +516,12 @@ plt.show()
 # %% [markdown]
 # From $-2$ Newton finds the global minimum ($-1.107$), from $2$ the local minimum ($0.838$), and
 # from $0.3$ the local **maximum** ($0.270$): Newton's method looks for $g'(x) = 0$ and does not
-# care which kind of flat point it finds. Where $g'' < 0$ the parabola opens downwards and the
+# care which kind of critical point (a point where $g' = 0$) it finds. Where $g'' < 0$ the parabola opens downwards and the
 # "lowest point" is its top. Practical versions check the sign of $g''$ (or of the Hessian's
 # eigenvalues) and fall back to a gradient step.
 #
 # $-2$에서 출발하면 전역 최솟값($-1.107$)을, $2$에서는 극솟값($0.838$)을, $0.3$에서는 **극댓값**($0.270$)을 찾습니다.
-# 뉴턴 방법은 $g'(x) = 0$인 점을 찾을 뿐 어떤 종류의 평평한 점인지는 따지지 않습니다. $g'' < 0$인 곳에서는 포물선이 아래로
+# 뉴턴 방법은 $g'(x) = 0$인 점을 찾을 뿐 어떤 종류의 임계점(critical point)인지는 따지지 않습니다. $g'' < 0$인 곳에서는 포물선이 아래로
 # 열려 있어서 "가장 낮은 점"이 사실은 꼭대기입니다. 실용적인 구현은 $g''$의 부호(또는 헤세 행렬의 고윳값)를 확인하고, 음수면
 # 경사 하강법의 한 걸음으로 대신합니다.
 
@@ -545,7 +549,7 @@ newton_steps = 0
 while abs(x.item() - target) > 1e-10:
     x = newton_step(h, x)
     newton_steps += 1
-    print(f"Newton step {newton_steps}: {x.item():.15f}")
+    print(f"Newton step {newton_steps}: {x.item():.12f}")
 
 x = torch.tensor(1.0, dtype=torch.float64, requires_grad=True)
 descent_steps = 0
@@ -556,7 +560,7 @@ while abs(x.item() - target) > 1e-10:
     descent_steps += 1
 
 print(f"\nNewton: {newton_steps} steps, gradient descent: {descent_steps} steps")
-print(f"sqrt(2) = {target:.15f}")
+print(f"sqrt(2) = {target:.12f}")
 
 # %% [markdown]
 # Four steps against 68. Gradient descent gains a fixed factor per step (here the error shrinks by
@@ -627,7 +631,7 @@ H_numeric = np.stack([
     (gradient_at(w0 + eps * e) - gradient_at(w0 - eps * e)) / (2 * eps) for e in np.eye(2)
 ])
 print(H_numeric.round(6))
-print("max difference:", f"{np.abs(H_numeric - H.numpy()).max():.1e}")
+print("max difference below 1e-8:", np.abs(H_numeric - H.numpy()).max() < 1e-8)
 print("symmetric:", torch.allclose(H, H.t()))
 
 # %% [markdown]
@@ -639,7 +643,7 @@ print("symmetric:", torch.allclose(H, H.t()))
 # which is $Hv$ because $H$ is symmetric. Equivalently, differentiate the scalar
 # $\nabla f \cdot v$. No $n \times n$ matrix is ever built:
 #
-# 뉴턴 방법에는 $H^{-1}\nabla f$가 필요하고, $H$를 만들지 않는 여러 방법(켤레 기울기법, 곡률 추정)은 곱 $Hv$만 있으면
+# 뉴턴 방법에는 $H^{-1}\nabla f$가 필요하고, $H$를 만들지 않는 여러 방법(켤레 경사법, 곡률 추정)은 곱 $Hv$만 있으면
 # 됩니다. 06강의 벡터-야코비안 곱(vector-Jacobian product) 덕분에 역전파 한 번이면 구할 수 있습니다.
 # `grad(gradient, w, grad_outputs=v)`는 $v^\top \frac{\partial \nabla f}{\partial w} = v^\top H$이고, $H$가 대칭이므로
 # $Hv$와 같습니다. 스칼라 $\nabla f \cdot v$를 미분해도 똑같습니다. $n \times n$ 행렬은 한 번도 만들지 않습니다.
@@ -666,17 +670,17 @@ print(H @ v)
 # plain tensor with no `grad_fn`, and the second `grad` has nothing to walk back through. Unlike
 # our toy, which silently returned 0, minigrad raises PyTorch's error:
 #
-# **`create_graph=True`를 빠뜨리기.** 1차 도함수가 변화도 기록 없이 계산되므로 `grad_fn`이 없는 평범한 텐서가 되고, 두
+# **`create_graph=True`를 빠뜨리기.** 1차 도함수가 기록을 끈 채(no-grad 모드로) 계산되므로 `grad_fn`이 없는 평범한 텐서가 되고, 두
 # 번째 `grad`는 거슬러 올라갈 길이 없습니다. 조용히 0을 돌려준 우리 장난감 엔진과 달리, minigrad는 PyTorch와 같은 오류를
 # 냅니다.
 
-# %% tags=["raises-exception"]
-# %xmode Minimal
+# %%
 x = torch.tensor(2.0, requires_grad=True)
 y = x**4 - 3 * x**2
 dy, = torch.autograd.grad(y, x)  # create_graph forgotten
 print(dy, dy.requires_grad)
-d2y, = torch.autograd.grad(dy, x)
+with shows_error(RuntimeError):
+    d2y, = torch.autograd.grad(dy, x)
 
 # %% [markdown]
 # "element 0 of tensors" is `dy`, the first (and only) output we asked to differentiate. Whenever
@@ -729,7 +733,7 @@ print(torch.autograd.grad(dx, [x, z], materialize_grads=True))
 # * `retain_graph` defaults to `create_graph`; `backward(create_graph=True)` leaves a recorded
 #   `x.grad` (prefer `autograd.grad`).
 # * Newton's method $x \leftarrow x - f'(x)/f''(x)$ converges in a few steps (4 against 68 for
-#   $\sqrt 2$) but finds any flat point, maxima included.
+#   $\sqrt 2$) but finds any critical point, maxima included.
 # * The Hessian is built row by row from the recorded gradient and is symmetric; a Hessian-vector
 #   product costs one more backward pass and never builds $H$.
 # * Pitfalls: without `create_graph`, the second `grad` says "element 0 of tensors does not require
@@ -747,7 +751,7 @@ print(torch.autograd.grad(dx, [x, z], materialize_grads=True))
 # * `retain_graph`의 기본값은 `create_graph`입니다. `backward(create_graph=True)`는 기록된 `x.grad`를 남깁니다
 #   (`autograd.grad`를 권합니다).
 # * 뉴턴 방법 $x \leftarrow x - f'(x)/f''(x)$는 몇 걸음 만에 수렴하지만 ($\sqrt 2$에서 4걸음 대 68걸음), 극댓값을 포함해
-#   평평한 점이면 무엇이든 찾습니다.
+#   임계점이면 무엇이든 찾습니다.
 # * 헤세 행렬은 기록된 변화도로부터 한 행씩 만들며 대칭입니다. 헤세 행렬-벡터 곱은 역전파 한 번이면 되고 $H$를 만들지
 #   않습니다.
 # * 자주 하는 실수: `create_graph`가 없으면 두 번째 `grad`가 "element 0 of tensors does not require grad and does not

@@ -41,7 +41,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 #
 # 1. writes a network as a plain function and feels the bookkeeping pain;
 # 2. builds a tiny `Module` that **registers parameters by attribute assignment**, and a `Linear`
-#    layer with PyTorch's default initialisation, and shows why the scale of that initialisation
+#    layer with PyTorch's default initialization, and shows why the scale of that initialization
 #    matters;
 # 3. reads and uses minigrad's real `nn`: `Parameter`, `Module`, `Linear`, `Sequential`, `ModuleList`,
 #    `state_dict()`, the activation functions, `MSELoss` and `CrossEntropyLoss` (stable for large
@@ -73,6 +73,7 @@ import minigrad.nn.functional as F
 from minigrad import nn
 from minigrad.viz import draw_graph
 from minigrad_course.fonts import use_korean_font
+from minigrad_course.errors import shows_error
 
 use_korean_font()
 _ = torch.manual_seed(0)
@@ -182,7 +183,7 @@ class Module:
         return self.forward(*args)
 
 # %% [markdown]
-# ## A Linear layer, and its initialisation · Linear 계층과 그 초기화
+# ## A Linear layer, and its initialization · Linear 계층과 그 초기화
 #
 # A fully connected layer maps `in_features` numbers to `out_features` numbers:
 # $y = x W^\top + b$. PyTorch stores `weight` as `(out_features, in_features)`, one row per output.
@@ -300,18 +301,18 @@ def activation_stds(bound, n_layers=10, width=256):
     return stds
 
 
-bounds = {"1": 1.0, "0.01": 0.01, "1/√n (PyTorch 기본값)": 1 / math.sqrt(256),
-          "√(6/n) (ReLU용 Kaiming)": math.sqrt(6 / 256)}
+bounds = {"1": 1.0, "0.01": 0.01, "1/√n (PyTorch default · PyTorch 기본값)": 1 / math.sqrt(256),
+          "√(6/n) (Kaiming for ReLU · ReLU용 Kaiming)": math.sqrt(6 / 256)}
 curves = {label: activation_stds(bound) for label, bound in bounds.items()}
 for bound, stds in zip(bounds.values(), curves.values()):
-    print(f"bound {bound:.4f}   std after layer 1: {stds[0]:9.3g}   after layer 10: {stds[-1]:9.3g}")
+    print(f"bound {bound:.4f}   std after layer 1: {stds[0]:9.2g}   after layer 10: {stds[-1]:9.2g}")
 
 fig, ax = plt.subplots(figsize=(7, 4))
 for label, stds in curves.items():
-    ax.semilogy(range(1, 11), stds, "o-", label=f"범위 {label}")
-ax.set_xlabel("계층")
-ax.set_ylabel("활성값의 표준편차 (로그 눈금)")
-ax.set_title("초기화 크기에 따른 활성값의 크기")
+    ax.semilogy(range(1, 11), stds, "o-", label=f"bound · 범위 {label}")
+ax.set_xlabel("layer · 계층")
+ax.set_ylabel("std of activations (log) · 활성값의 표준편차 (로그)", fontsize=9)
+ax.set_title("Activation size by init bound · 초기화 크기에 따른 활성값의 크기")
 ax.grid(True, alpha=0.3)
 ax.legend(fontsize=9)
 plt.show()
@@ -323,8 +324,8 @@ plt.show()
 # them. Bounds that scale with $1/\sqrt{n_{in}}$ do not depend on the width: the ReLU bound keeps the
 # scale flat, and PyTorch's default shrinks it by about $1/\sqrt{6} \approx 0.4$ per ReLU layer,
 # harmless in the shallow networks of this course (deep ReLU networks call
-# `nn.init.kaiming_uniform_(w, a=0)` or normalise their activations, lesson 12). Either way the
-# right scale depends on the layer's shape, which is why `Linear` initialises itself instead of
+# `nn.init.kaiming_uniform_(w, a=0)` or normalize their activations, lesson 12). Either way the
+# right scale depends on the layer's shape, which is why `Linear` initializes itself instead of
 # asking you for a number.
 #
 # 고정 범위 1은 계층마다 크기를 약 $\sqrt{256/6} \approx 6.5$배씩 키웁니다. 열 계층을 지나면 수가 천문학적으로
@@ -375,7 +376,7 @@ print(inspect.getsource(nn.Module._named_members))
 
 # %% [markdown]
 # `Linear` (`minigrad/nn/linear.py`) creates its two parameters and calls `reset_parameters()`,
-# which is exactly the initialisation derived above; `init.kaiming_uniform_` computes the bound from
+# which is exactly the initialization derived above; `init.kaiming_uniform_` computes the bound from
 # the gain:
 #
 # `Linear`(`minigrad/nn/linear.py`)는 매개변수 두 개를 만들고 `reset_parameters()`를 부르는데, 이것이 바로 위에서 유도한
@@ -387,19 +388,22 @@ print(inspect.getsource(nn.init.kaiming_uniform_))
 print(nn.init.calculate_gain("leaky_relu", math.sqrt(5)) ** 2)  # 2 / (1 + 5) = 1/3
 
 # %% [markdown]
-# Its `forward` calls `F.linear` from `minigrad/nn/functional.py`, which sends a 2-D input to one
-# fused node, `Addmm` in `minigrad/nn/_ops/linear.py`: the product and the sum in one step, with
-# the gradients of a matrix product (lesson 08): $dX = dY\,W$, $dW = dY^\top X$, and $db$ the column
-# sums of $dY$.
-# PyTorch calls this node `AddmmBackward0` ("add matrix-matrix product"):
+# Its `forward` calls `F.linear`, which lives in `minigrad/nn/_ops/linear.py`. For a 2-D input it
+# records what PyTorch records: `W.t()` (a `TBackward0` node), then one fused node, `Addmm`, for
+# $b + X W^\top$: the product and the sum in one step. Its backward uses the gradients of a matrix
+# product (lesson 08) with $M = W^\top$: $dX = dY\,M^\top = dY\,W$, $dM = X^\top dY$ (which the
+# `TBackward0` node turns into $dW = dY^\top X$), and $db$ the column sums of $dY$. PyTorch calls
+# this node `AddmmBackward0` ("add matrix-matrix product"):
 #
-# `forward`는 `minigrad/nn/functional.py`의 `F.linear`를 부르고, `F.linear`는 2차원 입력을 `minigrad/nn/_ops/linear.py`의
-# 융합 노드 `Addmm` 하나로 보냅니다. 곱과 합을 한 단계에 처리하고, 행렬 곱의 변화도(08강)인 $dX = dY\,W$,
-# $dW = dY^\top X$, 그리고 $dY$의 열 합인 $db$를 계산합니다. PyTorch는 이 노드를 `AddmmBackward0`("행렬 곱에 더하기")라고 부릅니다.
+# `forward`는 `F.linear`를 부르고, `F.linear`는 `minigrad/nn/_ops/linear.py`에 있습니다. 2차원 입력이면 PyTorch와 같은
+# 것을 기록합니다. `W.t()`(`TBackward0` 노드)를 만들고, $b + X W^\top$을 융합 노드 `Addmm` 하나로 계산합니다. 곱과 합을 한
+# 단계에 처리하는 노드입니다. 역전파는 $M = W^\top$에 대한 행렬 곱의 변화도(08강)를 씁니다. $dX = dY\,M^\top = dY\,W$,
+# $dM = X^\top dY$(`TBackward0` 노드가 이것을 $dW = dY^\top X$로 바꿉니다), 그리고 $dY$의 열 합인 $db$입니다. PyTorch는 이
+# 노드를 `AddmmBackward0`("행렬 곱에 더하기")라고 부릅니다.
 
 # %%
-print(inspect.getsource(F.linear))
 linear_ops = importlib.import_module("minigrad.nn._ops.linear")
+print(inspect.getsource(linear_ops.linear))
 print(inspect.getsource(linear_ops.Addmm))
 
 # %% [markdown]
@@ -433,10 +437,10 @@ print(out)
 print(nn.Linear(3, 2)(torch.ones(5, 7, 3)).shape)
 print(nn.Linear(3, 2)(torch.ones(3)).shape)
 
-# %% tags=["raises-exception"]
-# %xmode Minimal
+# %%
 layer = nn.Linear(64, 128)
-layer(torch.ones(16, 63))
+with shows_error(RuntimeError):
+    layer(torch.ones(16, 63))
 
 # %% [markdown]
 # ## Sequential, names and state_dict · Sequential, 이름, state_dict
@@ -545,20 +549,20 @@ for ax, (name, act) in zip(axes, activations.items()):
     xs = grid.clone().requires_grad_()
     ys = act(xs)
     ys.sum().backward()
-    ax.plot(grid.numpy(), ys.detach().numpy(), label="함수")
-    ax.plot(grid.numpy(), xs.grad.numpy(), "--", label="도함수")
+    ax.plot(grid.numpy(), ys.detach().numpy(), label="function · 함수")
+    ax.plot(grid.numpy(), xs.grad.numpy(), "--", label="derivative · 도함수")
     ax.set_title(f"{name}")
-    ax.set_xlabel("입력 x")
+    ax.set_xlabel("input · 입력 x")
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=9)
-axes[0].set_ylabel("출력")
-fig.suptitle("활성화 함수와 그 도함수 (autograd로 계산)")
+axes[0].set_ylabel("output · 출력")
+fig.suptitle("Activation functions and their derivatives, by autograd · 활성화 함수와 그 도함수 (autograd로 계산)")
 fig.tight_layout()
 plt.show()
 
 # %% [markdown]
 # The flat tails of `tanh` and `sigmoid` are where their derivatives vanish: a unit pushed there by
-# large weights stops learning, which is the saturation the initialisation experiment warned about.
+# large weights stops learning, which is the saturation the initialization experiment warned about.
 #
 # `tanh`와 `sigmoid`의 평평한 꼬리에서는 도함수가 사라집니다. 큰 가중치 때문에 그곳으로 밀려난 뉴런은 학습을 멈추는데,
 # 초기화 실험에서 경고한 포화(saturation)가 바로 이것입니다.
@@ -566,7 +570,7 @@ plt.show()
 # %% [markdown]
 # ## Losses: MSELoss · 손실: MSELoss
 #
-# A loss function turns predictions and targets into one number to minimise. For regression, the
+# A loss function turns predictions and targets into one number to minimize. For regression, the
 # mean squared error $\frac{1}{n}\sum_i (\hat y_i - y_i)^2$, with gradient
 # $\frac{2}{n}(\hat y_i - y_i)$. `nn.MSELoss()` is a module; `F.mse_loss` the same as a function.
 # One fused node, `MseLossBackward0`:
@@ -604,8 +608,8 @@ print(prediction.grad)  # 2/3 * (-0.5, 0, 1)
 # $\infty / \infty$ = `nan`. But subtracting the row's maximum $m$ changes nothing,
 # $\log\sum_j e^{z_j} = m + \log\sum_j e^{z_j - m}$, and after it every exponent is at most 0:
 #
-# $C$개 부류로 분류할 때 신경망은 샘플마다 날것의 점수(**로짓**, logit) $C$개를 내놓습니다. 소프트맥스가 이것을 확률로
-# 바꾸고, 손실은 정답 부류 $t$의 음의 로그 확률입니다(위 식).
+# $C$개 클래스로 분류할 때 신경망은 샘플마다 가공하지 않은 점수(**로짓**, logit) $C$개를 내놓습니다. 소프트맥스가 이것을 확률로
+# 바꾸고, 손실은 정답 클래스 $t$의 음의 로그 확률입니다(위 식).
 #
 # 오른쪽 형태는 손실을 두 단계로 나눕니다. 먼저 **로그 소프트맥스** $\log p_k = z_k - \log\sum_j e^{z_j}$, 그다음
 # $-\log p_t$를 골라내는 **음의 로그 우도**(negative log-likelihood, NLL)입니다. 그 변화도는 딥러닝에서 가장 깔끔한 식입니다.
@@ -627,23 +631,25 @@ print(F.log_softmax(big, dim=1))
 # The naive version gives `nan` where the answer is 1; the fused one is exact, even for a
 # log-probability of $-2000$ whose probability $e^{-2000}$ no `float32` can hold. This is why
 # `CrossEntropyLoss` takes **logits**, not probabilities: it never forms $p$ and then takes its log.
-# minigrad's implementation, in `minigrad/nn/_ops/loss.py`:
+# minigrad's implementation, in `minigrad/nn/_ops/loss.py`: the shifted log-softmax, and the
+# `LogSoftmax` node built on it (the cross-entropy is an `NllLoss` node on top of it, as in PyTorch):
 #
 # 단순한 버전은 답이 1인 자리에 `nan`을 내고, 융합된 버전은 정확합니다. 확률 $e^{-2000}$은 어떤 `float32`도 담을 수 없는데도
 # 로그 확률 $-2000$을 정확히 냅니다. 그래서 `CrossEntropyLoss`는 확률이 아니라 **로짓**을 받습니다. $p$를 만든 다음 로그를
-# 취하는 일을 절대 하지 않습니다. `minigrad/nn/_ops/loss.py`에 있는 minigrad의 구현입니다.
+# 취하는 일을 절대 하지 않습니다. `minigrad/nn/_ops/loss.py`에 있는 minigrad의 구현입니다. 최댓값을 뺀 로그 소프트맥스와,
+# 그 위에 만든 `LogSoftmax` 노드입니다(교차 엔트로피는 PyTorch처럼 그 위에 얹은 `NllLoss` 노드입니다).
 
 # %%
 loss_ops = importlib.import_module("minigrad.nn._ops.loss")
 print(inspect.getsource(loss_ops._log_softmax))
-print(inspect.getsource(loss_ops.CrossEntropy.forward))
+print(inspect.getsource(loss_ops.LogSoftmax))
 
 # %% [markdown]
 # In use: logits of shape `(N, C)`, targets of shape `(N,)` holding class **indices** of dtype
 # `int64` (`long`). `F.cross_entropy` equals `F.nll_loss(F.log_softmax(z, 1), t)`, and PyTorch
 # names its node `NllLossBackward0` either way:
 #
-# 사용법입니다. 로짓은 `(N, C)` 모양이고, 목표는 `int64`(`long`) 자료형의 부류 **번호**를 담은 `(N,)` 모양입니다.
+# 사용법입니다. 로짓은 `(N, C)` 모양이고, 목표는 `int64`(`long`) 자료형의 클래스 **번호**를 담은 `(N,)` 모양입니다.
 # `F.cross_entropy`는 `F.nll_loss(F.log_softmax(z, 1), t)`와 같고, PyTorch는 어느 쪽이든 노드 이름을 `NllLossBackward0`로
 # 붙입니다.
 
@@ -675,13 +681,13 @@ print(F.cross_entropy(big, torch.tensor([0])), F.cross_entropy(big, torch.tensor
 # The targets are indices, so they must be integers. Class labels stored as floats (a common
 # result of loading them with NumPy) give this error; `labels.long()` fixes it:
 #
-# 목표는 번호이므로 정수여야 합니다. 부류 레이블을 실수로 저장하면(NumPy로 읽어 올 때 흔히 생깁니다) 이런 오류가 납니다.
+# 목표는 번호이므로 정수여야 합니다. 클래스 레이블을 실수로 저장하면(NumPy로 읽어 올 때 흔히 생깁니다) 이런 오류가 납니다.
 # `labels.long()`으로 고칩니다.
 
-# %% tags=["raises-exception"]
-# %xmode Minimal
+# %%
 float_labels = torch.tensor([0.0, 1.0])
-F.cross_entropy(logits, float_labels)
+with shows_error(RuntimeError):
+    F.cross_entropy(logits, float_labels)
 
 # %%
 print(F.cross_entropy(logits, float_labels.long()))
@@ -690,15 +696,14 @@ print(F.cross_entropy(logits, float_labels.long()))
 # ## A small MLP's loss, drawn · 작은 MLP의 손실 그리기
 #
 # Put together: a `Sequential` MLP, cross-entropy on a batch of four points, and the graph named by
-# `named_parameters()`. In minigrad each `Linear` is one `AddmmBackward0` node fed directly by its
-# `weight` and `bias`, and the loss is one `NllLossBackward0` node. (PyTorch computes the same
-# numbers with a few more nodes in its graph: a `TBackward0` for each transposed weight and a
-# `LogSoftmaxBackward0` below the `NllLossBackward0`.)
+# `named_parameters()`. Each `Linear` is one `AddmmBackward0` node ($b + x W^\top$ in one call),
+# fed by its `bias`, its input and a `TBackward0` of its `weight`; the loss is an `NllLossBackward0`
+# on top of a `LogSoftmaxBackward0`. PyTorch records the same nodes.
 #
 # 모두 합쳐 봅시다. `Sequential`로 만든 MLP, 점 네 개짜리 배치에 대한 교차 엔트로피, 그리고 `named_parameters()`로
-# 이름을 붙인 그래프입니다. minigrad에서는 `Linear`마다 `weight`와 `bias`를 곧바로 받는 `AddmmBackward0` 노드 하나이고,
-# 손실은 `NllLossBackward0` 노드 하나입니다. (PyTorch는 같은 수를 계산하지만 그래프에 노드가 몇 개 더 있습니다. 전치한
-# 가중치마다 `TBackward0`가 있고, `NllLossBackward0` 아래에 `LogSoftmaxBackward0`가 있습니다.)
+# 이름을 붙인 그래프입니다. `Linear`마다 `AddmmBackward0` 노드 하나($b + x W^\top$을 한 번에 계산)이고, 여기에 `bias`,
+# 입력, 그리고 `weight`의 `TBackward0`가 들어옵니다. 손실은 `LogSoftmaxBackward0` 위의 `NllLossBackward0`입니다.
+# PyTorch도 같은 노드를 기록합니다.
 
 # %%
 _ = torch.manual_seed(0)
@@ -761,7 +766,7 @@ for step in range(400):
             p -= lr * p.grad
     losses.append(loss.item())
     if step % 50 == 0 or step == 399:
-        print(f"step {step:3d}   loss {loss.item():.4f}")
+        print(f"step {step:3d}   loss {loss.item():.3f}")
 
 with torch.no_grad():
     accuracy = (model(X).argmax(1) == y).float().mean().item()
@@ -769,9 +774,9 @@ print(f"training accuracy {accuracy:.1%}")
 
 # %% [markdown]
 # The loss curve, and the decision boundary: we evaluate the model on a grid of points (under
-# `no_grad()`, it is inference) and colour each by the probability of class 1:
+# `no_grad()`, it is inference) and color each by the probability of class 1:
 #
-# 손실 곡선과 결정 경계를 그려 봅시다. 격자 위의 점들에서 모델을 계산하고(추론이므로 `no_grad()` 안에서) 각 점을 부류 1일
+# 손실 곡선과 결정 경계를 그려 봅시다. 격자 위의 점들에서 모델을 계산하고(추론이므로 `no_grad()` 안에서) 각 점을 클래스 1일
 # 확률로 색칠합니다.
 
 # %%
@@ -783,17 +788,17 @@ with torch.no_grad():
 fig, (ax_loss, ax_map) = plt.subplots(1, 2, figsize=(12, 4.2))
 ax_loss.plot(losses)
 ax_loss.set_yscale("log")
-ax_loss.set_xlabel("걸음")
-ax_loss.set_ylabel("교차 엔트로피 손실 (로그 눈금)")
-ax_loss.set_title("손실 곡선")
+ax_loss.set_xlabel("step · 걸음")
+ax_loss.set_ylabel("cross-entropy loss (log) · 교차 엔트로피 손실 (로그)")
+ax_loss.set_title("Loss curve · 손실 곡선")
 ax_loss.grid(True, alpha=0.3)
 
 ax_map.contourf(xx, yy, prob, levels=20, cmap="RdBu_r", alpha=0.6)
 ax_map.contour(xx, yy, prob, levels=[0.5], colors="black", linewidths=1.5)
 for label, color in [(0, "tab:blue"), (1, "tab:red")]:
     ax_map.scatter(*X_np[y_np == label].T, s=18, color=color, edgecolors="white", linewidths=0.4,
-                   label=f"부류 {label}")
-ax_map.set_title("결정 경계 (검은 선: 확률 0.5)")
+                   label=f"class · 클래스 {label}")
+ax_map.set_title("Decision boundary (black: probability 0.5) · 결정 경계 (검은 선: 확률 0.5)", fontsize=10)
 ax_map.legend(fontsize=9)
 fig.tight_layout()
 plt.show()
@@ -821,7 +826,7 @@ plt.show()
 #   walks the tree with dotted names, each parameter once. Layers kept in a plain Python list are
 #   **not** registered: use `nn.ModuleList`.
 # * `Linear` computes $xW^\top + b$ in one `AddmmBackward0` node, `weight` shaped
-#   `(out_features, in_features)`, initialised uniform in $\pm 1/\sqrt{n_{in}}$
+#   `(out_features, in_features)`, initialized uniform in $\pm 1/\sqrt{n_{in}}$
 #   (`kaiming_uniform_` with `a=math.sqrt(5)`): a scale that adapts to the width, so activations
 #   neither explode nor vanish.
 # * `Sequential` chains modules, indexes like a list, and `model[i] = ...` replaces a layer;
@@ -847,4 +852,4 @@ plt.show()
 #   뺀 뒤 계산하므로 큰 로짓에도 정확합니다(`grad_fn=<NllLossBackward0>`, 변화도는 소프트맥스 빼기 원-핫).
 #
 # **다음 11강:** 옵티마이저(optimizer)와 실제 데이터로 학습하기입니다. 모멘텀(momentum)을 쓰는 `optim.SGD`, `Adam`,
-# `DataLoader`의 미니 배치, 그리고 digits 데이터 세트를 다룹니다.
+# `DataLoader`의 미니배치, 그리고 digits 데이터셋를 다룹니다.
