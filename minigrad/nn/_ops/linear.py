@@ -46,7 +46,8 @@ class Addmm(NumpyFunction):
             g = grad._data
             return (Tensor._make(g.sum(0)) if need_bias else None,
                     Tensor._make(g @ mat2._data.T) if need_mat1 else None,
-                    Tensor._make(mat1._data.T @ g) if need_mat2 else None)
+                    # (g^T mat1)^T: the same numbers, laid out so that W's gradient (after TBackward0) is contiguous
+                    Tensor._make((g.T @ mat1._data).T) if need_mat2 else None)
         return (grad.sum(0) if need_bias else None,
                 grad @ mat2.t() if need_mat1 else None,
                 mat1.t() @ grad if need_mat2 else None)
