@@ -83,8 +83,12 @@ class Sigmoid(NumpyFunction):
     def forward(ctx, x):
         x = _float(x)
         # 1 / (1 + e^-x) overflows for very negative x; this form never does.
-        e = np.exp(-np.abs(x))
-        result = np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+        e = np.abs(x)
+        np.negative(e, out=e)
+        np.exp(e, out=e)  # e = exp(-|x|) is in (0, 1]
+        result = np.where(x >= 0, x.dtype.type(1), e)  # sigma(x) = 1 / (1 + e) for x >= 0, e / (1 + e) below
+        e += 1
+        result /= e
         ctx.save_for_backward(result)
         return result
 
