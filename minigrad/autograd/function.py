@@ -135,7 +135,7 @@ class AccumulateGrad(Node):
         leaf = self._variable_ref()
         if leaf is None:  # the leaf is gone: nobody can read its gradient
             return
-        if grad.dtype != leaf.dtype:
+        if grad._data.dtype != leaf._data.dtype:
             grad = Tensor._make(grad._data.astype(leaf._data.dtype))
         if leaf._grad is None:
             # Copy: the same gradient tensor may also have been sent to another leaf. With create_graph
