@@ -82,13 +82,13 @@ class Sigmoid(NumpyFunction):
     @staticmethod
     def forward(ctx, x):
         x = _float(x)
-        # 1 / (1 + e^-x) overflows for very negative x; this form never does.
-        e = np.abs(x)
-        np.negative(e, out=e)
-        np.exp(e, out=e)  # e = exp(-|x|) is in (0, 1]
-        result = np.where(x >= 0, x.dtype.type(1), e)  # sigma(x) = 1 / (1 + e) for x >= 0, e / (1 + e) below
-        e += 1
-        result /= e
+        # 1 / (1 + e^-x) overflows for very negative x. With e = exp(-|x|) in (0, 1] nothing does:
+        # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, i.e. exp(min(x, 0)) / (1 + e)
+        # (no branch per element: a select with np.where is several times slower than both exps).
+        result = np.exp(np.minimum(x, 0))
+        denominator = np.exp(-np.abs(x))
+        denominator += 1
+        result /= denominator
         ctx.save_for_backward(result)
         return result
 
