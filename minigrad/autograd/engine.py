@@ -92,7 +92,7 @@ def _run_hooks(hooks, grads):
 def _add_to_buffer(buffers, node, nr, grad):
     slots = buffers.get(id(node))
     if slots is None:
-        slots = buffers[id(node)] = [None] * getattr(node, "_num_outputs", 1)
+        slots = buffers[id(node)] = [None] * node._num_outputs
     slots[nr] = grad if slots[nr] is None else slots[nr] + grad
 
 

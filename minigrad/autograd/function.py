@@ -75,6 +75,7 @@ class Node:
     next_functions = ()
     _output_ref = None
     _pre_hooks = None
+    _num_outputs = 1
 
     def name(self):
         return type(self).__name__
@@ -134,7 +135,7 @@ class AccumulateGrad(Node):
         leaf = self._variable_ref()
         if leaf is None:  # the leaf is gone: nobody can read its gradient
             return
-        if grad.dtype != leaf.dtype:
+        if grad._data.dtype != leaf._data.dtype:
             grad = Tensor._make(grad._data.astype(leaf._data.dtype))
         if leaf._grad is None:
             # Copy: the same gradient tensor may also have been sent to another leaf. With create_graph
@@ -332,11 +333,14 @@ class Function:
                         output = cls.forward(ctx, *args, **kwargs)
         finally:
             _exit_silent(silent)
-        raw = output if type(output) is tuple else (output,)
-        outputs = tuple([_wrap(o, args) for o in raw])
+        if type(output) is np.ndarray:  # the common case, one array: wrapped without the general path
+            raw, outputs = (output,), (Tensor._make(output),)
+        else:
+            raw = output if type(output) is tuple else (output,)
+            outputs = tuple([_wrap(o, args) for o in raw])
         if cls._is_view:
             _mark_view(outputs[0], args[0])
-        if _GradMode.enabled and True in needs_input_grad:
+        if True in needs_input_grad and _GradMode.enabled:
             _record(ctx, args, outputs, raw)
         return outputs if type(output) is tuple else outputs[0]
 

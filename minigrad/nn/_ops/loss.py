@@ -14,11 +14,10 @@ from . import recording_backward
 from .linear import type_name
 
 
-def _log_softmax(x, axis):
+def _shifted_exp(x, axis):
+    """``x - max(x)`` and its exponential: the largest exponent is 0, so nothing overflows."""
     shifted = x - x.max(axis=axis, keepdims=True)
-    exp = np.exp(shifted)
-    sum_exp = exp.sum(axis=axis, keepdims=True)
-    return shifted - np.log(sum_exp), exp / sum_exp
+    return shifted, np.exp(shifted)
 
 
 def _check_float(x, dim, name):
@@ -37,7 +36,9 @@ class LogSoftmax(NumpyFunction):
     def forward(ctx, x, dim):
         _check_float(x, dim, "log_softmax")
         ctx.dim = dim
-        result = _log_softmax(x, dim)[0]
+        shifted, exp = _shifted_exp(x, dim)
+        result = shifted
+        result -= np.log(exp.sum(axis=dim, keepdims=True))  # in place: log softmax = shifted - log(sum(exp))
         ctx.save_for_backward(result)
         return result
 
@@ -61,7 +62,8 @@ class Softmax(NumpyFunction):
     def forward(ctx, x, dim):
         _check_float(x, dim, "softmax")
         ctx.dim = dim
-        result = _log_softmax(x, dim)[1]
+        result = _shifted_exp(x, dim)[1]
+        result /= result.sum(axis=dim, keepdims=True)  # in place: softmax = exp / sum(exp)
         ctx.save_for_backward(result)
         return result
 
