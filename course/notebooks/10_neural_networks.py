@@ -631,17 +631,17 @@ print(F.log_softmax(big, dim=1))
 # The naive version gives `nan` where the answer is 1; the fused one is exact, even for a
 # log-probability of $-2000$ whose probability $e^{-2000}$ no `float32` can hold. This is why
 # `CrossEntropyLoss` takes **logits**, not probabilities: it never forms $p$ and then takes its log.
-# minigrad's implementation, in `minigrad/nn/_ops/loss.py`: the shifted log-softmax, and the
+# minigrad's implementation, in `minigrad/nn/_ops/loss.py`: the shift by the maximum (`_shifted_exp`), and the
 # `LogSoftmax` node built on it (the cross-entropy is an `NllLoss` node on top of it, as in PyTorch):
 #
 # 단순한 버전은 답이 1인 자리에 `nan`을 내고, 융합된 버전은 정확합니다. 확률 $e^{-2000}$은 어떤 `float32`도 담을 수 없는데도
 # 로그 확률 $-2000$을 정확히 냅니다. 그래서 `CrossEntropyLoss`는 확률이 아니라 **로짓**을 받습니다. $p$를 만든 다음 로그를
-# 취하는 일을 절대 하지 않습니다. `minigrad/nn/_ops/loss.py`에 있는 minigrad의 구현입니다. 최댓값을 뺀 로그 소프트맥스와,
+# 취하는 일을 절대 하지 않습니다. `minigrad/nn/_ops/loss.py`에 있는 minigrad의 구현입니다. 최댓값을 빼는 `_shifted_exp`와,
 # 그 위에 만든 `LogSoftmax` 노드입니다(교차 엔트로피는 PyTorch처럼 그 위에 얹은 `NllLoss` 노드입니다).
 
 # %%
 loss_ops = importlib.import_module("minigrad.nn._ops.loss")
-print(inspect.getsource(loss_ops._log_softmax))
+print(inspect.getsource(loss_ops._shifted_exp))
 print(inspect.getsource(loss_ops.LogSoftmax))
 
 # %% [markdown]
