@@ -130,3 +130,18 @@ def test_errors_match_torch(case):
 def test_empty_parameter_list_message():
     with pytest.raises(ValueError, match="optimizer got an empty parameter list"):
         optim.SGD([], lr=0.1)
+
+
+def test_diverging_sgd_is_silent_like_pytorch():
+    """inf and nan from a diverging step raise no NumPy RuntimeWarning (PyTorch prints nothing)."""
+    import warnings
+
+    x = minigrad.tensor([2.0], requires_grad=True)
+    opt = minigrad.optim.SGD([x], lr=3.0, momentum=0.9)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for _ in range(200):
+            opt.zero_grad()
+            (x * x).sum().backward()
+            opt.step()
+    assert not np.isfinite(x.detach().numpy()).all()  # it did diverge

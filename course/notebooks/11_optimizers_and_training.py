@@ -845,7 +845,7 @@ for lr in [1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0]:
 # $\eta > 1$ the factor is below $-1$ and $y$ swings ever wider. With $\eta = 3$ the factor is
 # $-5$. The loss $y^2$ overflows to `inf` first; $y$ itself passes the largest float32 (about
 # $3.4 \times 10^{38}$) at step 55 and becomes `-inf`, and then $\infty - \infty$ gives `nan`
-# (not a number), which spreads to everything computed from it. NumPy would warn about the overflow on stderr; `np.errstate` silences the warning here.
+# (not a number), which spreads to everything computed from it. Like PyTorch, minigrad does this silently: no warning tells you.
 #
 # 너무 작으면($10^{-4}$) 가중치가 거의 움직이지 않아 손실이 $\ln 10$ 근처에 머뭅니다. 너무 크면($10$) 걸음마다 지나쳐서
 # 손실이 수백까지 커지고 정확도는 찍기 수준입니다. 그 사이에서는 학습률이 클수록 정확도가 올라갑니다. 여기서 가장 좋은
@@ -855,20 +855,19 @@ for lr in [1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0]:
 # 골짜기에서는 안정적인 최대 학습률을 정확히 알 수 있습니다. 한 걸음은 $y$에 $1 - 2\eta$를 곱하므로, $\eta > 1$이면 이
 # 배율이 $-1$보다 작아 $y$가 점점 크게 흔들립니다. $\eta = 3$이면 배율이 $-5$입니다. 먼저 손실 $y^2$이 넘쳐서 `inf`가
 # 되고, $y$ 자체는 55번째 걸음에서 float32의 최댓값(약 $3.4 \times 10^{38}$)을 넘어 `-inf`가 됩니다. 그다음
-# $\infty - \infty$가 `nan`(수가 아님)을 만들고, `nan`은 그것으로 계산한 모든 값에 퍼집니다. NumPy는 오버플로를 stderr로 경고하는데, 여기서는 `np.errstate`로 경고를 끕니다.
+# $\infty - \infty$가 `nan`(수가 아님)을 만들고, `nan`은 그것으로 계산한 모든 값에 퍼집니다. PyTorch처럼 minigrad도 이 일을 조용히 합니다. 경고는 나오지 않습니다.
 
 # %%
 xy = torch.tensor([-9.0, 2.0], requires_grad=True)
 optimizer = optim.SGD([xy], lr=3.0)
-with np.errstate(over="ignore", invalid="ignore"):
-    for step in range(1, 58):
-        optimizer.zero_grad()
-        loss = valley(xy)
-        loss.backward()
-        optimizer.step()
-        if step % 10 == 0 or step >= 54:
-            x, y = xy.tolist()
-            print(f"step {step:2d}: loss {loss.item():10.4g}   x {x:10.4g}   y {y:10.4g}")
+for step in range(1, 58):
+    optimizer.zero_grad()
+    loss = valley(xy)
+    loss.backward()
+    optimizer.step()
+    if step % 10 == 0 or step >= 54:
+        x, y = xy.tolist()
+        print(f"step {step:2d}: loss {loss.item():10.4g}   x {x:10.4g}   y {y:10.4g}")
 
 # %% [markdown]
 # `x` is unharmed: its gradient $0.1\, x$ does not involve $y$, and each step multiplies it by

@@ -81,11 +81,12 @@ class Optimizer:
             from ..autograd.grad_mode import enable_grad
             with enable_grad():
                 loss = closure()
-        for group in self.param_groups:
-            for p in group["params"]:
-                if p._grad is not None:
-                    self._update(p, p._grad._data, group, self.state.setdefault(p, {}))
-                    p._version += 1
+        with np.errstate(all="ignore"):  # inf and nan pass silently, as in PyTorch
+            for group in self.param_groups:
+                for p in group["params"]:
+                    if p._grad is not None:
+                        self._update(p, p._grad._data, group, self.state.setdefault(p, {}))
+                        p._version += 1
         return loss
 
     def _update(self, param, grad, group, state):
