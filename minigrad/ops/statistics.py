@@ -14,7 +14,7 @@ from collections import namedtuple
 import numpy as np
 
 from ..autograd.function import NumpyFunction
-from .reductions import ScatterAlong, _return_type_repr, expand_back, normalize_dims
+from .reductions import GatherAlong, _return_type_repr, expand_back, normalize_dims
 
 
 def _dim(dim, ndim):
@@ -167,24 +167,11 @@ return_types_topk = namedtuple("topk", ["values", "indices"])
 return_types_sort.__repr__ = return_types_topk.__repr__ = _return_type_repr
 
 
-class _TakeAlong(NumpyFunction):
-    """Values taken along ``dim`` at ``indices`` (computed by sort or topk); backward scatters back."""
-
-    @staticmethod
-    def forward(ctx, x, indices, dim):
-        ctx.indices, ctx.dim, ctx.shape = indices, dim, x.shape
-        return np.take_along_axis(x, indices, axis=dim)
-
-    @staticmethod
-    def backward(ctx, grad):
-        return ScatterAlong.apply(grad, indices=ctx.indices, dim=ctx.dim, shape=ctx.shape)
-
-
-class SortValues(_TakeAlong):
+class SortValues(GatherAlong):  # values taken at the indices sort found; backward scatters back
     node_name = "SortBackward0"
 
 
-class TopkValues(_TakeAlong):
+class TopkValues(GatherAlong):
     node_name = "TopkBackward0"
 
 
