@@ -209,4 +209,7 @@ def test_the_learner_sees_the_check_line_and_the_message_only():
         assert error.evalue.startswith(message)
         shown = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(error.traceback))
         assert "checks.py" not in shown and "__tracebackhide__" not in shown and "skipping hidden" not in shown
-        assert shown.count("Cell In[") == (1 if cell is nb.cells[1] else 2)
+        # IPython 9 shows the check cell's own frame too, IPython 8 (Python 3.10) only the message
+        assert shown.count("Cell In[") <= (1 if cell is nb.cells[1] else 2)
+        if cell is nb.cells[2]:
+            assert "return F.log_softmax(z, dim=1)" in shown  # the learner's own line
