@@ -163,6 +163,8 @@ def main(argv=None):
     parser.add_argument("--no-mistakes", action="store_true", help="skip the learner-mistake corpus")
     parser.add_argument("--minigrad-path", help="import minigrad from this directory (another worktree)")
     parser.add_argument("--report", help="write a Markdown report with minimal failing programs here")
+    parser.add_argument("--max-causes", type=int, default=60,
+                        help="list at most this many causes in the report (0: all of them)")
     parser.add_argument("--seed", type=int, help="print one random program and its disagreements")
     parser.add_argument("--mistake", help="print one corpus program (by name) and its disagreements")
     args = parser.parse_args(argv)
@@ -196,7 +198,7 @@ def main(argv=None):
     print(f"({time.time() - start:.0f} s)")
     if args.report:
         with open(args.report, "w") as f:
-            f.write(report(sections, torch, minigrad))
+            f.write(report(sections, torch, minigrad, max_causes=args.max_causes or 10**6))
         print(f"report written to {args.report}")
     return 0
 
