@@ -1,6 +1,7 @@
 """Small helpers shared by the operations: turning Python numbers into tensors, undoing broadcasting."""
 import numpy as np
 
+from ..autograd.grad_mode import is_grad_enabled
 from ..tensor import Tensor
 
 
@@ -58,4 +59,12 @@ def sum_to(grad, shape):
     if grad._data.shape == shape:
         return grad
     from .reductions import SumToShape
-    return SumToShape.apply(grad, shape=shape)
+    if not is_grad_enabled():  # nothing is recorded: one node does it all
+        return SumToShape.apply(grad, shape=shape)
+    # Recorded (create_graph=True): PyTorch's nodes. A 0-d shape is a plain sum(); otherwise a sum that
+    # keeps the dimensions (SumBackward1), then a view that drops the leading ones.
+    if shape == ():
+        return grad.sum()
+    leading = grad._data.ndim - len(shape)
+    summed = SumToShape.apply(grad, shape=(1,) * leading + tuple(shape))
+    return summed.view(shape) if leading else summed

@@ -5,6 +5,8 @@ import numpy as np
 from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
 from ._util import as_tensor_like, check_broadcast, promote
+from .elementwise_backward import Sgn, SigmoidBackward, TanhBackward, ThresholdBackward
+from .scalar_arithmetic import mul_scalar
 
 
 def _float(x):
@@ -56,7 +58,7 @@ class Sqrt(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # d(sqrt x)/dx = 1 / (2 sqrt x)
         (result,) = ctx.saved_tensors
-        return grad / (2 * result)
+        return grad / mul_scalar(result, 2)
 
 
 class Tanh(NumpyFunction):
@@ -72,7 +74,7 @@ class Tanh(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # d(tanh x)/dx = 1 - tanh^2 x
         (y,) = ctx.saved_tensors
-        return grad * (1 - y * y)
+        return TanhBackward.apply(grad, y)  # grad * (1 - y * y), one node (PyTorch's tanh_backward)
 
 
 class Sigmoid(NumpyFunction):
@@ -95,7 +97,7 @@ class Sigmoid(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # d(sigma)/dx = sigma (1 - sigma)
         (y,) = ctx.saved_tensors
-        return grad * y * (1 - y)
+        return SigmoidBackward.apply(grad, y)  # grad * (1 - y) * y, one node (PyTorch's sigmoid_backward)
 
 
 class Relu(NumpyFunction):
@@ -113,7 +115,7 @@ class Relu(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # the gradient passes where the input was positive, else 0
         (result,) = ctx.saved_tensors
-        return where(result > 0, grad, 0.0)  # select, never multiply: 0 * inf would be nan
+        return ThresholdBackward.apply(grad, result, threshold=0)  # select, never multiply: 0 * inf would be nan
 
 
 class Clamp(NumpyFunction):
@@ -155,7 +157,7 @@ class Abs(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # d|x|/dx = sign(x), taken as 0 at x = 0
         (x,) = ctx.saved_tensors
-        return grad * sign(x)
+        return grad * Sgn.apply(x)
 
 
 class Sin(NumpyFunction):
@@ -185,7 +187,7 @@ class Cos(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # d(cos x)/dx = -sin x
         (x,) = ctx.saved_tensors
-        return -grad * x.sin()
+        return grad * -x.sin()
 
 
 class Where(NumpyFunction):

@@ -8,10 +8,9 @@ import warnings
 import numpy as np
 
 from ...autograd.function import NumpyFunction
-from ...ops._util import check_broadcast, promote, sum_to
-from ...tensor import Tensor
-from . import recording_backward
+from ...ops._util import check_broadcast, promote
 from .linear import type_name
+from .loss_backward import LogSoftmaxBackwardData, MseLossBackward, NllLossBackward, SoftmaxBackwardData
 
 
 def _shifted_exp(x, axis):
@@ -45,11 +44,7 @@ class LogSoftmax(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):
         (result,) = ctx.saved_tensors
-        if not recording_backward():  # fast path: the same formula straight on the arrays
-            g = grad._data
-            return Tensor._make(g - np.exp(result._data) * g.sum(ctx.dim, keepdims=True))
-        probs = result.exp()
-        return grad - probs * grad.sum(ctx.dim, keepdim=True)
+        return LogSoftmaxBackwardData.apply(grad, result, dim=ctx.dim)  # one node, as PyTorch
 
 
 class Softmax(NumpyFunction):
@@ -70,7 +65,7 @@ class Softmax(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):
         (y,) = ctx.saved_tensors
-        return y * (grad - (grad * y).sum(ctx.dim, keepdim=True))
+        return SoftmaxBackwardData.apply(grad, y, dim=ctx.dim)  # one node, as PyTorch
 
 
 def check_reduction(reduction):
@@ -109,32 +104,20 @@ class NllLoss(NumpyFunction):
     Its gradient is -onehot(t_i) times the upstream gradient (divided by N for the mean), whatever x is."""
 
     node_name = "NllLossBackward0"
-    saved_names = ("target",)
+    saved_names = ("self", "target")
 
     @staticmethod
     def forward(ctx, x, target, reduction="mean", ignore_index=-100):
         valid = check_class_target(x, target, ignore_index)
-        ctx.save_for_backward(target)  # as PyTorch does (so a second backward raises)
-        ctx.target, ctx.valid, ctx.x_like = np.where(valid, target, 0), valid, x[:0]
-        losses = -x[np.arange(x.shape[0]), ctx.target] * valid
-        result, ctx.count = _reduce(losses.astype(x.dtype, copy=False), valid, reduction)
-        return result
+        ctx.save_for_backward(x, target)  # as PyTorch does (so a second backward raises)
+        ctx.reduction, ctx.ignore_index = reduction, ignore_index
+        losses = -x[np.arange(x.shape[0]), np.where(valid, target, 0)] * valid
+        return _reduce(losses.astype(x.dtype, copy=False), valid, reduction)[0]
 
     @staticmethod
-    def backward(ctx, grad):
-        ctx.saved_tensors  # noqa: B018  (raises after the graph was freed)
-        n, c = len(ctx.target), ctx.x_like.shape[1]
-        one_hot = np.zeros((n, c), dtype=ctx.x_like.dtype)
-        rows = np.nonzero(ctx.valid)[0]
-        one_hot[rows, ctx.target[rows]] = -1
-        if not recording_backward():  # fast path: the same formula straight on the arrays
-            g = grad._data
-            scale = g[:, None] if ctx.count is None else (g / ctx.count if ctx.count != 1 else g)
-            return Tensor._make((one_hot * scale).astype(one_hot.dtype, copy=False))
-        direction = Tensor._make(one_hot)
-        if ctx.count is None:  # reduction="none": one upstream value per sample
-            return direction * grad.unsqueeze(1)
-        return direction * (grad / ctx.count if ctx.count != 1 else grad)
+    def backward(ctx, grad):  # -grad at each sample's target class (divided by N for the mean), one node
+        x, target = ctx.saved_tensors
+        return NllLossBackward.apply(grad, x, target=target, reduction=ctx.reduction, ignore_index=ctx.ignore_index)
 
 
 class MseLoss(NumpyFunction):
@@ -158,12 +141,11 @@ class MseLoss(NumpyFunction):
         return np.asarray(squared.sum() if reduction == "sum" else squared.mean(), dtype=squared.dtype)
 
     @staticmethod
-    def backward(ctx, grad):
+    def backward(ctx, grad):  # d/da = 2 (a - b) grad / n as one node (PyTorch's mse_loss_backward); d/db = -d/da
         a, b = ctx.saved_tensors
-        scale = grad * (2.0 / ctx.count) if ctx.reduction == "mean" else grad * 2.0
-        d = (a - b) * scale
-        return (sum_to(d, a.shape) if ctx.needs_input_grad[0] else None,
-                sum_to(-d, b.shape) if ctx.needs_input_grad[1] else None)
+        d_a = MseLossBackward.apply(grad, a, b, reduction=ctx.reduction) if ctx.needs_input_grad[0] else None
+        d_b = MseLossBackward.apply(grad, b, a, reduction=ctx.reduction) if ctx.needs_input_grad[1] else None
+        return d_a, d_b
 
 
 def warn_size_mismatch(input, target):

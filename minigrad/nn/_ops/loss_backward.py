@@ -1,0 +1,113 @@
+"""The backward passes of softmax, log-softmax and the losses, each one node as in PyTorch.
+
+PyTorch computes these backwards with named functions (``_softmax_backward_data``,
+``_log_softmax_backward_data``, ``mse_loss_backward``, ``nll_loss_backward``). With ``create_graph=True``
+each becomes a single node of the new graph: ``SoftmaxBackwardDataBackward0``,
+``LogSoftmaxBackwardDataBackward0``, ``MseLossBackwardBackward0``, ``NllLossBackwardBackward0``. Each
+forward below is the first derivative's formula on NumPy arrays; each backward differentiates that formula
+once more with tensor operations, in PyTorch's order, so third derivatives work and draw as in PyTorch.
+"""
+import numpy as np
+
+from ...autograd.function import NumpyFunction
+from ...ops._util import promote
+from ...ops.scalar_arithmetic import div_scalar, mul_scalar
+from ...tensor import Tensor
+
+
+class SoftmaxBackwardData(NumpyFunction):
+    """dx = y * (g - sum(g * y)) for y = softmax(x) along ``dim``."""
+
+    node_name = "SoftmaxBackwardDataBackward0"
+
+    @staticmethod
+    def forward(ctx, grad, y, dim):
+        ctx.save_for_backward(grad, y)
+        ctx.dim = dim
+        return y * (grad - (grad * y).sum(axis=dim, keepdims=True))
+
+    @staticmethod
+    def backward(ctx, gg):
+        grad, y = ctx.saved_tensors
+        dim = ctx.dim
+        d_grad = SoftmaxBackwardData.apply(gg, y, dim=dim) if ctx.needs_input_grad[0] else None  # linear in g
+        d_y = None
+        if ctx.needs_input_grad[1]:  # the product rule on y * g - y * sum(g * y)
+            d_y = grad * gg - (y * grad).sum(dim, keepdim=True) * gg - grad * (y * gg).sum(dim, keepdim=True)
+        return d_grad, d_y
+
+
+class LogSoftmaxBackwardData(NumpyFunction):
+    """dx = g - exp(y) * sum(g) for y = log_softmax(x) along ``dim`` (exp(y) is the softmax)."""
+
+    node_name = "LogSoftmaxBackwardDataBackward0"
+
+    @staticmethod
+    def forward(ctx, grad, y, dim):
+        ctx.save_for_backward(grad, y)
+        ctx.dim = dim
+        return grad - np.exp(y) * grad.sum(axis=dim, keepdims=True)
+
+    @staticmethod
+    def backward(ctx, gg):
+        grad, y = ctx.saved_tensors
+        dim = ctx.dim
+        d_grad = gg - (gg * y.exp()).sum(dim, keepdim=True) if ctx.needs_input_grad[0] else None
+        d_y = (-grad.sum(dim, keepdim=True) * y.exp()) * gg if ctx.needs_input_grad[1] else None
+        return d_grad, d_y
+
+
+class MseLossBackward(NumpyFunction):
+    """da = 2 (a - b) g / n (n = a.numel() for the mean, 1 for a sum), and db = -da."""
+
+    node_name = "MseLossBackwardBackward0"
+
+    @staticmethod
+    def forward(ctx, grad, a, b, reduction):
+        ctx.save_for_backward(grad, a, b)
+        ctx.reduction = reduction
+        a, b = promote(a, b)
+        diff = a - b
+        ctx.count = diff.size
+        scale = 2.0 / diff.size if reduction == "mean" else 2.0
+        return diff * diff.dtype.type(scale) * grad
+
+    @staticmethod
+    def backward(ctx, gg):
+        grad, a, b = ctx.saved_tensors
+        reduction = ctx.reduction
+        d_grad = MseLossBackward.apply(gg, a, b, reduction=reduction) if ctx.needs_input_grad[0] else None
+        d_a = None  # d/da of 2 (a - b) g / n is 2 g / n, and d/db is minus that
+        if ctx.needs_input_grad[1] or ctx.needs_input_grad[2]:
+            d_a = mul_scalar(gg * grad, 2)
+            if reduction == "mean":
+                d_a = div_scalar(d_a, ctx.count)
+        return (d_grad, d_a if ctx.needs_input_grad[1] else None,
+                -d_a if ctx.needs_input_grad[2] else None)
+
+
+class NllLossBackward(NumpyFunction):
+    """dx[i, t_i] = -g_i (divided by the number of counted samples for the mean), 0 elsewhere."""
+
+    node_name = "NllLossBackwardBackward0"
+
+    @staticmethod
+    def forward(ctx, grad, x, target, reduction, ignore_index):
+        ctx.target, ctx.reduction, ctx.ignore_index = target, reduction, ignore_index
+        valid = target != ignore_index
+        rows = np.nonzero(valid)[0]
+        scale = grad[rows] if reduction == "none" else grad
+        if reduction == "mean":
+            scale = scale / x.dtype.type(valid.sum())
+        result = np.zeros(x.shape, dtype=x.dtype)
+        result[rows, target[rows]] = -scale
+        return result
+
+    @staticmethod
+    def backward(ctx, gg):
+        from .loss import NllLoss
+        d_grad = None
+        if ctx.needs_input_grad[0]:  # linear in g: the loss of gg itself
+            d_grad = NllLoss.apply(gg, target=Tensor._make(ctx.target), reduction=ctx.reduction,
+                                   ignore_index=ctx.ignore_index)
+        return d_grad, Tensor._make(np.zeros_like(gg._data)) if ctx.needs_input_grad[1] else None
