@@ -7,6 +7,8 @@
    which are summed into the buffers of the next nodes. Leaves accumulate into ``.grad``.
 3. Unless ``retain_graph``, free what each node saved, so a second backward fails loudly.
 """
+import warnings
+
 import numpy as np
 
 from ..tensor import Tensor
@@ -129,6 +131,8 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     tensors = _as_list(tensors)
     grads = _as_list(grad_tensors) or [None] * len(tensors)
     root_grads = make_root_grads(tensors, grads)
+    if create_graph:
+        _warn_reference_cycle()
     if retain_graph is None:
         retain_graph = create_graph
     if inputs is not None:  # accumulate only into the given tensors
@@ -143,6 +147,22 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
                     t._grad = g if t._grad is None else t._grad + g
         return
     run_backward(tensors, root_grads, retain_graph, create_graph)
+
+
+CREATE_GRAPH_WARNING = (
+    "Using backward() with create_graph=True will create a reference cycle between the parameter and its "
+    "gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid "
+    "this. If you have to use this function, make sure to reset the .grad fields of your parameters to None "
+    "after use to break the cycle and avoid the leak.")
+_warned = []
+
+
+def _warn_reference_cycle():
+    """PyTorch's warning for ``backward(create_graph=True)``: x.grad then holds a graph that leads back to x.
+    Like PyTorch, it is given once per process."""
+    if not _warned:
+        _warned.append(True)
+        warnings.warn(CREATE_GRAPH_WARNING, UserWarning, stacklevel=4)
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None,

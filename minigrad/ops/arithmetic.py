@@ -11,6 +11,7 @@ import numpy as np
 
 from ..autograd.function import NumpyFunction
 from ._util import check_broadcast, promote, sum_to
+from .scalar_arithmetic import mul_scalar
 
 
 class Add(NumpyFunction):
@@ -112,7 +113,7 @@ class Div(NumpyFunction):
     def backward(ctx, grad):  # d(a/b)/da = 1/b, d(a/b)/db = -a/b^2
         a, b = ctx.saved_tensors
         grad_a = sum_to(grad / b, a.shape) if ctx.needs_input_grad[0] else None
-        grad_b = sum_to(-grad * a / (b * b), b.shape) if ctx.needs_input_grad[1] else None
+        grad_b = sum_to(-grad * ((a / b) / b), b.shape) if ctx.needs_input_grad[1] else None
         return grad_a, grad_b
 
 
@@ -169,7 +170,7 @@ class Pow(NumpyFunction):
         c = ctx.exponent
         if c == 0:
             return grad * 0
-        return grad * c * a ** (c - 1)
+        return grad * mul_scalar(a ** (c - 1), c)  # c x^(c-1), PyTorch's order (MulBackward1 <- PowBackward0)
 
 
 class PowTensor(NumpyFunction):

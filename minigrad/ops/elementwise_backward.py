@@ -74,13 +74,14 @@ class ThresholdBackward(NumpyFunction):
 
 
 class Sgn(NumpyFunction):
-    """The sign of x (-1, 0 or 1): the derivative of ``abs``. A step function: its own derivative is 0."""
+    """The sign of x (-1, 0 or 1; 0 for nan, as in PyTorch): the derivative of ``abs``. A step function:
+    its own derivative is 0."""
 
     node_name = "SgnBackward0"
 
     @staticmethod
     def forward(ctx, x):
-        return np.sign(x)
+        return (x > 0).astype(x.dtype) - (x < 0)
 
     @staticmethod
     def backward(ctx, grad):

@@ -7,6 +7,7 @@ import numpy as np
 
 from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
+from .scalar_arithmetic import div_scalar
 from .shape import Clone
 
 
@@ -28,14 +29,12 @@ def normalize_dims(dim, ndim):
 
 
 def expand_back(grad, input_shape, dims, keepdim):
-    """Give the reduced gradient back its reduced dimensions (size 1), then broadcast to the input."""
-    if dims is None:
-        dims = tuple(range(len(input_shape)))
-    if not keepdim and input_shape:
-        kept = list(input_shape)
-        for d in dims:
-            kept[d] = 1
-        grad = grad.reshape(tuple(kept))
+    """Give the reduced gradient back its reduced dimensions (size 1), then broadcast to the input.
+    As PyTorch records it: one unsqueeze per reduced dimension; a full reduction (``dims`` None) gives a
+    0-d gradient, which expands as it is."""
+    if not keepdim and input_shape and dims is not None:
+        for d in dims:  # sorted: each puts a dimension of size 1 back where it was
+            grad = grad.unsqueeze(d)
     return grad.expand(input_shape)
 
 
@@ -95,7 +94,7 @@ class Mean(NumpyFunction):
 
     @staticmethod
     def backward(ctx, grad):
-        return expand_back(grad, ctx.input_shape, ctx.dims, ctx.keepdim) / ctx.count
+        return div_scalar(expand_back(grad, ctx.input_shape, ctx.dims, ctx.keepdim), ctx.count)  # DivBackward1
 
 
 class MeanDim(Mean):
