@@ -60,6 +60,7 @@ if importlib.util.find_spec("google") and importlib.util.find_spec("google.colab
 # %%
 import importlib
 import inspect
+import warnings
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -261,19 +262,27 @@ print(d1_plain, grad(d1_plain, x))
 elementwise = importlib.import_module("minigrad.ops.elementwise")
 arithmetic = importlib.import_module("minigrad.ops.arithmetic")
 print(inspect.getsource(elementwise.Tanh.backward))
+print(inspect.getsource(elementwise.TanhBackward))
 print(inspect.getsource(arithmetic.Mul.backward))
 
 # %% [markdown]
-# `grad * (1 - y * y)` is three tensor operations (`Mul`, `Rsub`, `Mul`), and `grad * b` is one
-# more `Mul`: each goes through `Function.apply`, which records it if grad mode is on. So whether a
-# backward pass is recorded is decided by one line of `run_backward` (lesson 04), which runs the
-# whole pass inside `set_grad_enabled(create_graph)` (next to `silent_numpy()`, which keeps NumPy's
-# overflow warnings quiet, as PyTorch is):
+# `Tanh.backward` hands its chain rule, `grad * (1 - y * y)`, to `TanhBackward`, a small Function
+# of its own. Its `forward` computes the formula with NumPy; its `backward` is the derivative of that
+# formula (by `grad`: $1 - y^2$ again; by `y`: $-2y \cdot$ `grad`), written with tensor operations
+# (`mul_scalar(y, -2)` is `y * -2` with the number kept inside the node, as PyTorch records it).
+# `Mul.backward` is tensor operations directly: `grad * b` is one more `Mul`. Each of them goes
+# through `Function.apply`, which records it if grad mode is on. So whether a backward pass is
+# recorded is decided by one line of `run_backward` (lesson 04), which runs the whole pass inside
+# `set_grad_enabled(create_graph)` (next to `silent_numpy()`, which keeps NumPy's overflow warnings
+# quiet, as PyTorch is):
 #
-# `grad * (1 - y * y)`는 텐서 연산 세 개(`Mul`, `Rsub`, `Mul`)이고, `grad * b`도 `Mul` 하나입니다. 이 연산들은 모두
-# `Function.apply`를 거치며, 변화도 모드가 켜져 있으면 기록됩니다. 그래서 역전파를 기록할지는 `run_backward`(04강)의 한
-# 줄이 정합니다. 역전파 전체를 `set_grad_enabled(create_graph)` 안에서 실행하는 줄입니다(옆의 `silent_numpy()`는
-# PyTorch처럼 NumPy의 오버플로 경고를 내지 않게 합니다).
+# `Tanh.backward`는 자신의 연쇄 법칙 `grad * (1 - y * y)`를 별도의 작은 Function인 `TanhBackward`에 맡깁니다. 그
+# `forward`는 이 공식을 NumPy로 계산하고, `backward`는 그 공식의 도함수(`grad`에 대해서는 다시 $1 - y^2$, `y`에
+# 대해서는 $-2y \cdot$ `grad`)를 텐서 연산으로 계산합니다(`mul_scalar(y, -2)`는 수를 노드 안에 담아 두는 `y * -2`로,
+# PyTorch가 기록하는 방식과 같습니다). `Mul.backward`는 곧바로 텐서 연산이고, `grad * b`도 `Mul` 하나입니다. 이 연산들은
+# 모두 `Function.apply`를 거치며, 변화도 모드가 켜져 있으면 기록됩니다. 그래서 역전파를 기록할지는
+# `run_backward`(04강)의 한 줄이 정합니다. 역전파 전체를 `set_grad_enabled(create_graph)` 안에서 실행하는
+# 줄입니다(옆의 `silent_numpy()`는 PyTorch처럼 NumPy의 오버플로 경고를 내지 않게 합니다).
 
 # %%
 engine = importlib.import_module("minigrad.autograd.engine")
@@ -283,19 +292,20 @@ print("\n".join(source[start:start + 3]))
 
 # %% [markdown]
 # With `create_graph=False` (the default) the pass runs in no-grad mode: nothing is recorded, no
-# memory is spent on a graph of the gradient. With `create_graph=True` every multiplication and
-# addition of the chain rule becomes a node. That is all "higher-order autograd" is.
+# memory is spent on a graph of the gradient. With `create_graph=True` every operation of the chain
+# rule becomes a node. That is all "higher-order autograd" is.
 #
-# (PyTorch writes most derivative formulas in C++ and gives some of them a node of their own: there
-# `dy.grad_fn` of $\tanh$ prints as `TanhBackwardBackward0`, where minigrad shows the `MulBackward0`
-# of its formula. The values are the same.)
+# (PyTorch writes its derivative formulas in C++. Most are plain tensor operations, like `grad * b`;
+# some are a function of their own, like `tanh_backward`, recorded as one node named after it:
+# `TanhBackwardBackward0`. minigrad records the same nodes, so its graphs of derivatives are PyTorch's.)
 #
 # `create_graph=False`(기본값)이면 역전파는 기록을 끈 채(no-grad 모드로) 실행됩니다. 아무것도 기록되지 않고, 변화도의 그래프에 메모리를
-# 쓰지도 않습니다. `create_graph=True`이면 연쇄 법칙(chain rule)의 곱셈과 덧셈 하나하나가 노드(node)가 됩니다. "고차
+# 쓰지도 않습니다. `create_graph=True`이면 연쇄 법칙(chain rule)의 연산 하나하나가 노드(node)가 됩니다. "고차
 # autograd"는 이것이 전부입니다.
 #
-# (PyTorch는 대부분의 미분 공식을 C++로 작성하고 그중 일부에는 전용 노드를 둡니다. 그래서 PyTorch에서 $\tanh$의
-# `dy.grad_fn`은 `TanhBackwardBackward0`으로 출력되고, minigrad에서는 공식의 `MulBackward0`이 보입니다. 값은 같습니다.)
+# (PyTorch는 미분 공식을 C++로 작성합니다. 대부분은 `grad * b`처럼 평범한 텐서 연산이고, 일부는 `tanh_backward`처럼
+# 별도의 함수여서 그 이름을 딴 노드 하나, `TanhBackwardBackward0`으로 기록됩니다. minigrad도 같은 노드를 기록하므로
+# 도함수의 그래프가 PyTorch와 같습니다.)
 
 # %% [markdown]
 # ## The graph of a derivative · 도함수의 그래프
@@ -316,15 +326,19 @@ draw_graph(dy)
 
 # %% [markdown]
 # Read it from left to right: `x` goes through `TanhBackward0` to `y` (the forward pass is inside
-# the derivative's graph, because `Tanh.backward` uses the saved output `y`), then `y * y`,
-# `1 - y * y`, and finally the multiplication by the incoming gradient, the constant `1.` that
-# `autograd.grad` starts from. The derivative $1 - \tanh^2 x$ is a bigger computation than
-# $\tanh x$. Counting nodes (the lesson 07 helper), each derivative's graph grows:
+# the derivative's graph, because `Tanh.backward` uses the saved output `y`). Then `y` and the
+# incoming gradient, the constant `1.` that `autograd.grad` starts from, go into
+# `TanhBackwardBackward0`: the one node that computed `1. * (1 - y * y)`. The constant needs no
+# gradient, so it is drawn dashed and its entry in `next_functions` is `None`. Differentiating `dy`
+# runs `TanhBackward.backward`, whose tensor operations are recorded in turn. Counting nodes (the
+# lesson 07 helper), each derivative's graph grows:
 #
 # 왼쪽에서 오른쪽으로 읽어 보세요. `x`가 `TanhBackward0`을 거쳐 `y`가 됩니다 (`Tanh.backward`가 저장된 출력 `y`를 쓰므로
-# 순전파가 도함수의 그래프 안에 들어 있습니다). 이어서 `y * y`, `1 - y * y`, 마지막으로 들어온 변화도와의 곱셈인데, 이
-# 변화도는 `autograd.grad`가 출발점으로 쓰는 상수 `1.`입니다. 도함수 $1 - \tanh^2 x$는 $\tanh x$보다 큰 계산입니다.
-# (07강의 도우미 함수로) 노드를 세어 보면 미분할 때마다 그래프가 커집니다.
+# 순전파가 도함수의 그래프 안에 들어 있습니다). 이어서 `y`와 들어온 변화도가 `TanhBackwardBackward0`으로 들어가는데, 이
+# 변화도는 `autograd.grad`가 출발점으로 쓰는 상수 `1.`입니다. `TanhBackwardBackward0`은 `1. * (1 - y * y)`를 계산한
+# 노드 하나입니다. 상수에는 변화도가 필요 없으므로 점선으로 그려지고 `next_functions`에서는 `None`입니다. `dy`를 미분하면
+# `TanhBackward.backward`가 실행되고, 그 안의 텐서 연산들이 다시 기록됩니다. (07강의 도우미 함수로) 노드를 세어 보면
+# 미분할 때마다 그래프가 커집니다.
 
 # %%
 def count_nodes(t):
@@ -344,16 +358,12 @@ for order in range(5):
     d, = torch.autograd.grad(d, x, create_graph=True)
 
 # %% [markdown]
-# 2, 5, 8, 20, 50 nodes: each derivative's graph contains the previous one and adds the chain rule
-# applied to all of it. That is the memory cost of `create_graph=True`, and a reason to use it only
-# when you will differentiate again. (PyTorch prints the same values with 2, 3, 6, 14, 34 nodes: its
-# dedicated nodes such as `TanhBackwardBackward0` do in one node what minigrad spells out in two or
-# three. The graphs grow all the same.)
+# 2, 3, 6, 14, 34 nodes, the same counts as in PyTorch: each derivative's graph contains the
+# previous one and adds the chain rule applied to all of it. That is the memory cost of
+# `create_graph=True`, and a reason to use it only when you will differentiate again.
 #
-# 노드가 2, 5, 8, 20, 50개로 늘어납니다. 각 도함수의 그래프는 이전 그래프를 품고, 그 전체에 연쇄 법칙을 적용한 부분을
-# 덧붙입니다. 이것이 `create_graph=True`의 메모리 비용이고, 다시 미분할 때만 쓰는 이유입니다. (PyTorch에서는 값은 같고
-# 노드 수가 2, 3, 6, 14, 34개입니다. minigrad가 노드 두세 개로 풀어 쓰는 계산을 `TanhBackwardBackward0` 같은 전용 노드
-# 하나가 맡기 때문입니다. 그래도 그래프가 커지는 것은 마찬가지입니다.)
+# 노드가 2, 3, 6, 14, 34개로 늘어납니다. PyTorch와 같은 수입니다. 각 도함수의 그래프는 이전 그래프를 품고, 그 전체에
+# 연쇄 법칙을 적용한 부분을 덧붙입니다. 이것이 `create_graph=True`의 메모리 비용이고, 다시 미분할 때만 쓰는 이유입니다.
 
 # %% [markdown]
 # ## A function and its derivatives, drawn · 함수와 도함수 그리기
@@ -404,8 +414,12 @@ plt.show()
 # %%
 x = torch.tensor(2.0, requires_grad=True)
 y = x**4 - 3 * x**2
-y.backward(create_graph=True)
+with warnings.catch_warnings(record=True) as caught:  # caught, to print it below
+    warnings.simplefilter("always")
+    y.backward(create_graph=True)
 print(x.grad.item(), x.grad.requires_grad, x.grad.grad_fn is not None)
+for warning in caught:
+    print(f"{warning.category.__name__}: {warning.message}")
 
 d2y, = torch.autograd.grad(x.grad, x)
 print(d2y)
@@ -413,12 +427,13 @@ print(d2y)
 # %% [markdown]
 # This works, but prefer `autograd.grad` for higher derivatives. `x.grad` now refers to a graph
 # that leads back to `x`: a reference cycle, and later `backward` calls would **add** to a recorded
-# tensor. PyTorch prints a warning about it here and suggests `autograd.grad`, or setting
-# `x.grad = None` after use.
+# tensor. That is the warning minigrad gives here, word for word PyTorch's (both give it once per
+# session, the first time): it suggests `autograd.grad`, or setting `x.grad = None` after use.
 #
 # 동작은 하지만 고차 미분에는 `autograd.grad`를 쓰세요. 이제 `x.grad`는 `x`로 돌아가는 그래프를 가리킵니다. 참조
-# 순환이 생기고, 이후의 `backward` 호출은 기록된 텐서에 **더하게** 됩니다. PyTorch는 여기서 이에 관한 경고를 출력하고
-# `autograd.grad`를 쓰거나 사용 후 `x.grad = None`으로 비우라고 권합니다.
+# 순환이 생기고, 이후의 `backward` 호출은 기록된 텐서에 **더하게** 됩니다. minigrad가 여기서 내는 경고가 바로 이
+# 내용이고, PyTorch의 경고와 글자 하나까지 같습니다(둘 다 세션에서 처음 한 번만 냅니다). `autograd.grad`를 쓰거나 사용 후
+# `x.grad = None`으로 비우라고 권합니다.
 
 # %%
 x.grad = None  # done: break the cycle
