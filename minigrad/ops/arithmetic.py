@@ -11,7 +11,6 @@ import numpy as np
 
 from ..autograd.function import NumpyFunction
 from ._util import check_broadcast, promote, sum_to
-from .scalar_arithmetic import mul_scalar
 
 
 class Add(NumpyFunction):
@@ -170,7 +169,7 @@ class Pow(NumpyFunction):
         c = ctx.exponent
         if c == 0:
             return grad * 0
-        return grad * mul_scalar(a ** (c - 1), c)  # c x^(c-1), PyTorch's order (MulBackward1 <- PowBackward0)
+        return grad * c * a ** (c - 1)
 
 
 class PowTensor(NumpyFunction):

@@ -29,11 +29,10 @@ def normalize_dims(dim, ndim):
 
 
 def expand_back(grad, input_shape, dims, keepdim):
-    """Give the reduced gradient back its reduced dimensions (size 1), then broadcast to the input.
-    As PyTorch records it: one unsqueeze per reduced dimension; a full reduction (``dims`` None) gives a
-    0-d gradient, which expands as it is."""
-    if not keepdim and input_shape and dims is not None:
-        for d in dims:  # sorted: each puts a dimension of size 1 back where it was
+    """Give the reduced gradient back its reduced dimensions (size 1), then broadcast it to the input's
+    shape: the backward of a sum. (A full reduction's 0-d gradient broadcasts as it is.)"""
+    if dims is not None and not keepdim and input_shape:
+        for d in dims:
             grad = grad.unsqueeze(d)
     return grad.expand(input_shape)
 
