@@ -61,6 +61,8 @@ def cases(lib):
         "cos": (lambda x: x.cos(), x23),
         "sin": (lambda x: x.sin(), x23),
         "exp": (lambda x: x.exp(), x23),
+        "maximum": (lambda x: lib.maximum(x, target), x23),
+        "minimum": (lambda x: lib.minimum(x, 1 - x), x23),
     }
 
 
@@ -143,7 +145,7 @@ def _graphs(lib, name, depth=5):
 # With x used twice, the order in which the two contributions to x's gradient are added (the operands of an
 # AddBackward0 deep in the third-order graph) follows PyTorch's scheduling of nodes, which minigrad's
 # engine does not copy: checked by central differences only.
-ORDER_DEPENDENT = {"mse both sides"}
+ORDER_DEPENDENT = {"mse both sides", "minimum"}
 
 
 @pytest.mark.parametrize("name", [name for name in CASES if name not in ORDER_DEPENDENT])
@@ -167,6 +169,18 @@ def test_x_grad_with_create_graph_is_pytorch_s():
         seen.append((x.grad.requires_grad, type(x.grad.grad_fn).__name__,
                      [None if f is None else f.name() for f, _ in x.grad.grad_fn.next_functions]))
     assert seen[0] == seen[1] == (True, "CopyBackwards", [None, "MseLossBackwardBackward0"])
+
+
+def test_maximum_and_minimum_share_the_gradient_as_pytorch_at_ties_and_nan():
+    torch = pytest.importorskip("torch")
+    nan = float("nan")
+    grads = []
+    for lib in (minigrad, torch):
+        a = lib.tensor([nan, 1.0, 2.0, 3.0], requires_grad=True)
+        b = lib.tensor([1.0, nan, 2.0, 1.0], requires_grad=True)
+        (lib.maximum(a, b) + 2 * lib.minimum(a, b)).sum().backward()
+        grads.append((a.grad.tolist(), b.grad.tolist()))
+    assert grads[0] == grads[1]
 
 
 # ----- the warning of backward(create_graph=True) --------------------------------------------------

@@ -6,7 +6,7 @@ from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
 from ._util import as_tensor_like, check_broadcast, promote
 from .elementwise_backward import Sgn, SigmoidBackward, TanhBackward, ThresholdBackward
-from .scalar_arithmetic import mul_scalar
+from .scalar_arithmetic import div_scalar, mul_scalar
 
 
 def _float(x):
@@ -220,9 +220,10 @@ class Maximum(NumpyFunction):
         return np.maximum(a, b)
 
     @staticmethod
-    def backward(ctx, grad):  # the larger input gets the gradient; ties share it
+    def backward(ctx, grad):  # the larger input gets the gradient; ties share it (nan: both get it)
         a, b = ctx.saved_tensors
-        return _share(grad, a > b, a == b)
+        return (_tie_halved(grad, a, b).masked_fill(a < b, 0) if ctx.needs_input_grad[0] else None,
+                _tie_halved(grad, a, b).masked_fill(a > b, 0) if ctx.needs_input_grad[1] else None)
 
 
 class Minimum(NumpyFunction):
@@ -237,16 +238,16 @@ class Minimum(NumpyFunction):
         return np.minimum(a, b)
 
     @staticmethod
-    def backward(ctx, grad):
+    def backward(ctx, grad):  # the smaller input gets the gradient; ties share it (nan: both get it)
         a, b = ctx.saved_tensors
-        return _share(grad, a < b, a == b)
+        return (_tie_halved(grad, a, b).masked_fill(a > b, 0) if ctx.needs_input_grad[0] else None,
+                _tie_halved(grad, a, b).masked_fill(a < b, 0) if ctx.needs_input_grad[1] else None)
 
 
-def _share(grad, a_wins, tie):
-    """The winner's gradient: all of it to the winner, half each on a tie (selected, not multiplied)."""
-    half = grad / 2
-    return (where(a_wins, grad, where(tie, half, 0.0)),
-            where(a_wins, 0.0, where(tie, half, grad)))
+def _tie_halved(grad, a, b):
+    """The gradient, halved where a == b: a tie shares it. Each input's loser positions are then filled
+    with 0 (selected, not multiplied), as PyTorch writes it."""
+    return where(a == b, div_scalar(grad, 2), grad)
 
 
 def sign(x):

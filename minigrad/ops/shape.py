@@ -459,9 +459,8 @@ class MaskedFill(NumpyFunction):
 
     @staticmethod
     def backward(ctx, grad):
-        from .elementwise import where
         (mask,) = ctx.saved_tensors
-        return where(mask, 0.0, grad)
+        return grad.masked_fill(mask, 0)  # as PyTorch: MaskedFillBackward0 again when recorded
 
 
 class IndexPutValues(NumpyFunction):
