@@ -4,6 +4,7 @@
 ``nn.CrossEntropyLoss`` calls. The heavy lifting happens in the fused nodes of ``nn/_ops/``; this file
 checks arguments, reports bad input the way PyTorch does, and picks the right node.
 """
+import warnings
 
 import numpy as np
 
@@ -41,8 +42,10 @@ def sigmoid(input):
     return input.sigmoid()
 
 
-def _softmax_dim(input, dim):
-    if dim is None:  # PyTorch's legacy choice when no dim is given
+def _softmax_dim(input, dim, name):
+    if dim is None:  # PyTorch's legacy choice when no dim is given, with its warning
+        warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the call to include "
+                      "dim=X as an argument.", UserWarning, stacklevel=3)
         dim = 0 if input.ndim in (0, 1, 3) else 1
     bound = max(input.ndim, 1)
     if not -bound <= dim < bound:
@@ -54,14 +57,14 @@ def softmax(input, dim=None, dtype=None):
     """``exp(x) / sum(exp(x))`` along ``dim``, computed after subtracting the maximum (no overflow)."""
     if dtype is not None:
         input = input.to(dtype)
-    return Softmax.apply(input, dim=_softmax_dim(input, dim))
+    return Softmax.apply(input, dim=_softmax_dim(input, dim, "softmax"))
 
 
 def log_softmax(input, dim=None, dtype=None):
     """``log(softmax(x))`` computed as ``x - max - log(sum(exp(x - max)))``: exact for large logits."""
     if dtype is not None:
         input = input.to(dtype)
-    return LogSoftmax.apply(input, dim=_softmax_dim(input, dim))
+    return LogSoftmax.apply(input, dim=_softmax_dim(input, dim, "log_softmax"))
 
 
 def dropout(input, p=0.5, training=True, inplace=False):
