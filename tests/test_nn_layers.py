@@ -274,6 +274,41 @@ def test_gradcheck_conv_pool_batchnorm():
     assert gradcheck(lambda x, w, b: F.batch_norm(x, rm, rv, w, b, training=False), (x, weight, bias))
 
 
+def test_conv2d_both_layouts_gradcheck():
+    """The columns are laid out batch-last when the input needs a gradient, channels-first otherwise:
+    both must give the same numbers and correct gradients (non-square kernel, stride, uneven padding)."""
+    x, w, b = d(3, 2, 6, 5), d(4, 2, 3, 2, seed=1), d(4, seed=2)
+    conv = lambda x, w, b: F.conv2d(x, w, b, stride=(2, 1), padding=(1, 0))
+    assert gradcheck(conv, (x, w, b))
+    assert gradcheck(lambda w, b: conv(x.detach(), w, b), (w, b))  # the input needs no gradient
+    np.testing.assert_allclose(conv(x, w, b)._data, conv(x.detach(), w, b)._data, rtol=1e-12)
+
+
+def test_conv_and_pool_outputs_are_contiguous_like_torch():
+    """PyTorch's conv2d returns a contiguous (N, C, H, W) tensor, so ``out.view(n, -1)`` works."""
+    x = minigrad.randn(2, 3, 6, 6, requires_grad=True)
+    for out in (nn.Conv2d(3, 4, 3, padding=1)(x), nn.Conv2d(3, 4, 3)(x.detach()), F.max_pool2d(x, 2),
+                F.max_pool2d(x, 3, 2, 1)):
+        assert out.is_contiguous()
+        assert out.view(2, -1).grad_fn.name() == "ViewBackward0"
+
+
+def test_max_pool_nan_and_inf_like_torch():
+    """A NaN wins its window (the last NaN, as PyTorch scans); an inf gradient reaches only the winner."""
+    torch = pytest.importorskip("torch")
+    nan, inf = float("nan"), float("inf")
+    x = [[[[1., nan, 2., nan], [0., 0., 0., nan], [inf, 1., 0., 0.], [0., 0., 0., 0.]]]]
+    g = [[[[inf, 1.], [2., -inf]]]]
+    grads = []
+    for lib in (torch, minigrad):
+        xt = lib.tensor(x, requires_grad=True)
+        out = lib.nn.functional.max_pool2d(xt, 2)
+        out.backward(lib.tensor(g))
+        grads.append((out.detach().numpy(), xt.grad.numpy()))
+    np.testing.assert_array_equal(grads[1][0], grads[0][0])
+    np.testing.assert_array_equal(grads[1][1], grads[0][1])
+
+
 def test_second_derivatives_through_fused_nodes():
     """create_graph=True: the backward of every fused node is itself differentiable."""
     target = minigrad.tensor([0, 2, 1])
