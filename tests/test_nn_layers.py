@@ -117,6 +117,34 @@ def test_batchnorm_options_match_torch(options):
     assert repr(bm) == repr(bt)
 
 
+@pytest.mark.parametrize("shape", [(5, 3), (4, 3, 6)])
+@pytest.mark.parametrize("affine", [True, False])
+def test_batchnorm1d_matches_torch_values_and_graph(shape, affine):
+    """(N, C) and (N, C, L) input, train then eval: values, gradients, running statistics, and the
+    node PyTorch records (NativeBatchNormBackward0 with edges input, weight, bias; no view around it)."""
+    torch = pytest.importorskip("torch")
+    bt, bm = torch.nn.BatchNorm1d(3, affine=affine), nn.BatchNorm1d(3, affine=affine)
+    for mode in ("train", "eval"):
+        getattr(bt, mode)(), getattr(bm, mode)()
+        yt, ym = run_both(bt, bm, rand(*shape, seed=len(mode), scale=2.0) + 1.0)
+        close(bm.running_mean, bt.running_mean)
+        close(bm.running_var, bt.running_var)
+        assert ym.grad_fn.name() == yt.grad_fn.name() == "NativeBatchNormBackward0"
+        names = lambda y: [f if f is None else f.name() for f, _ in y.grad_fn.next_functions]
+        assert names(ym) == names(yt)
+
+
+def test_batchnorm_gradcheck_any_rank():
+    """float64 central differences for (N, C), (N, C, L) and (N, C, H, W), training and evaluation."""
+    weight, bias = d(3, seed=4), d(3, seed=5)
+    rm, rv = minigrad.zeros(3, dtype=minigrad.float64), minigrad.ones(3, dtype=minigrad.float64) * 2
+    for shape in ((5, 3), (4, 3, 2), (2, 3, 2, 2)):
+        x = d(*shape)
+        assert gradcheck(lambda x, w, b: F.batch_norm(x, None, None, w, b, training=True), (x, weight, bias))
+        assert gradcheck(lambda x, w, b: F.batch_norm(x, rm, rv, w, b, training=False), (x, weight, bias))
+        assert gradcheck(lambda x: F.batch_norm(x, None, None, training=True), (x,))
+
+
 @pytest.mark.parametrize("name", ["ReLU", "Tanh", "Sigmoid", "Flatten", "Identity"])
 def test_simple_layers_match_torch(name):
     torch = pytest.importorskip("torch")
