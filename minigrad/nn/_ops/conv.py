@@ -20,6 +20,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from ...autograd.function import NumpyFunction
+from ...tensor import Tensor
 from . import recording_backward
 
 
@@ -124,17 +125,19 @@ class Conv2d(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):
         x, w, cols = ctx.saved_tensors
-        g = ctx.geometry
-        out_channels = w.shape[0]
+        g, out_channels = ctx.geometry, w.shape[0]
         need_x, need_w = ctx.needs_input_grad[:2]
-        grad_rows = grad.permute(g.layout).reshape(out_channels, -1)  # (O, N*OH*OW), as the columns
-        grad_x = grad_w = grad_b = None
-        if need_x:
-            grad_x = Col2im.apply(w.reshape(out_channels, -1).t() @ grad_rows, geometry=g)
-        if need_w:
-            if recording_backward():  # the columns as a graph node, so that dW can be differentiated
-                cols = Im2col.apply(x, geometry=g)
-            grad_w = (grad_rows @ cols.t()).reshape(w.shape)
-        if len(ctx.needs_input_grad) == 3 and ctx.needs_input_grad[2]:
-            grad_b = grad_rows.sum(1)
+        need_b = len(ctx.needs_input_grad) == 3 and ctx.needs_input_grad[2]
+        if recording_backward():  # as tensor operations, so that the gradient can be differentiated again
+            w_rows = w.reshape(out_channels, -1)  # (O, C*kh*kw)
+            grad_rows = grad.permute(g.layout).reshape(out_channels, -1)  # (O, N*OH*OW), ordered as the columns
+            grad_x = Col2im.apply(w_rows.t() @ grad_rows, geometry=g) if need_x else None
+            grad_w = (grad_rows @ Im2col.apply(x, geometry=g).t()).reshape(w.shape) if need_w else None
+            grad_b = grad_rows.sum(1) if need_b else None
+        else:  # the same formulas straight on the arrays: no graph to record, fewer Python steps
+            w_rows = w._data.reshape(out_channels, -1)
+            grad_rows = grad._data.transpose(g.layout).reshape(out_channels, -1)
+            grad_x = Tensor._make(col2im(w_rows.T @ grad_rows, g)) if need_x else None
+            grad_w = Tensor._make((grad_rows @ cols._data.T).reshape(w.shape)) if need_w else None
+            grad_b = Tensor._make(grad_rows.sum(1)) if need_b else None
         return (grad_x, grad_w, grad_b)[:len(ctx.needs_input_grad)]

@@ -47,9 +47,9 @@ class MaxPool2d(NumpyFunction):
         g = ctx.geometry = PoolGeometry(x.shape, kernel, stride, padding, out_size)
         x = g.pad(x, -np.inf)  # padding never wins
         candidates = [x[view] for _, view in g.offsets()]
-        out = candidates[0].copy()
-        for candidate in candidates[1:]:
-            np.maximum(out, candidate, out=out)  # NaN propagates, as in PyTorch
+        out = np.maximum(candidates[0], candidates[-1])  # NaN propagates, as in PyTorch
+        for candidate in candidates[1:-1]:
+            np.maximum(out, candidate, out=out)
         ctx.save_for_backward(first_winner(candidates, out))
         return out
 
