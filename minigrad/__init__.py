@@ -11,6 +11,7 @@ Layers, bottom to top (each imports only from those below):
   datasets.py, models/       the digits data (bundled with scikit-learn), resnet18
   viz.py                     drawing graphs (imported on first use of ``minigrad.viz``: needs graphviz)
 """
+from . import _allocator  # noqa: F401  (reuse freed memory between training steps; see the module)
 from . import autograd  # first: the engine imports tensor, which needs grad mode
 from . import _tensor_methods  # noqa: F401  (attaches operators to Tensor)
 from ._dtype import (bool, double, dtype, float, float16, float32, float64, half, int, int8, int16, int32,
