@@ -64,6 +64,12 @@ def can_view(x, shape):
         return False
 
 
+class ReshapeAlias(View):
+    """What ``reshape`` records for a view of a tensor that is not contiguous (a transposed one, say)."""
+
+    node_name = "ReshapeAliasBackward0"
+
+
 class UnsafeView(NumpyFunction):
     """What ``reshape`` records after copying a tensor whose layout does not allow a view."""
 
@@ -172,12 +178,6 @@ class Squeeze(NumpyFunction):
 
 class SqueezeDim(Squeeze):
     node_name = "SqueezeBackward1"
-
-
-class SqueezeMatmul(Squeeze):
-    """The squeeze PyTorch records after multiplying a vector by a matrix."""
-
-    node_name = "SqueezeBackward4"
 
 
 class Index(NumpyFunction):
