@@ -247,18 +247,16 @@ def min(self, dim=None, keepdim=False):
     return reductions.reduce_max(self, dim, keepdim, take_min=True)
 
 
-def amax(self, dim=None, keepdim=False):
-    return reductions.Amax.apply(self, dim=dim, keepdim=keepdim)
+def amax(self, dim=(), keepdim=False):
+    return reductions.Amax.apply(self, dim=dim, keepdim=keepdim, op="amax")
 
 
-def amin(self, dim=None, keepdim=False):
-    return reductions.Amin.apply(self, dim=dim, keepdim=keepdim, take_min=True)
+def amin(self, dim=(), keepdim=False):
+    return reductions.Amin.apply(self, dim=dim, keepdim=keepdim, op="amin")
 
 
-def norm(self, p="fro", dim=None, keepdim=False):
-    if p not in ("fro", 2, 2.0):
-        raise NotImplementedError("minigrad's norm supports the Euclidean norm (p=2) only")
-    return reductions.Norm.apply(self, dim=dim, keepdim=keepdim)
+def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
+    return reductions.norm(self, p, dim, keepdim, dtype=dtype)
 
 
 # ----- shapes ----------------------------------------------------------------------------------

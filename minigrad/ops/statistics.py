@@ -53,7 +53,7 @@ class Var(NumpyFunction):
         if x.dtype.kind != "f":
             raise RuntimeError("std and var only support floating point and complex dtypes")
         ctx.dims, ctx.keepdim, ctx.shape = normalize_dims(dim, x.ndim), keepdim, x.shape
-        count = x.size if ctx.dims is None else math.prod(x.shape[d] for d in ctx.dims)
+        count = x.size if ctx.dims is None or not x.ndim else math.prod(x.shape[d] for d in ctx.dims)
         ctx.denominator = count - correction if count > correction else float("nan")  # nan: as PyTorch
         ctx.save_for_backward(x)
         if count <= correction:
@@ -64,9 +64,13 @@ class Var(NumpyFunction):
             return np.asarray(x.var(axis=ctx.dims if x.ndim else None, ddof=correction, keepdims=keepdim))
 
     @staticmethod
-    def backward(ctx, grad):  # d var / dx_i = 2 (x_i - mean) / (N - correction)
+    def backward(ctx, grad):
         (x,) = ctx.saved_tensors
-        return expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim) * _centred(x, ctx.dims) * (2 / ctx.denominator)
+        return _var_backward(ctx, grad, x)
+
+
+def _var_backward(ctx, grad, x):  # d var / dx_i = 2 (x_i - mean) / (N - correction)
+    return expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim) * _centred(x, ctx.dims) * (2 / ctx.denominator)
 
 
 def _centred(x, dims):
@@ -83,10 +87,10 @@ class Std(NumpyFunction):
         return result
 
     @staticmethod
-    def backward(ctx, grad):  # d std / dx_i = (x_i - mean) / ((N - correction) std)
+    def backward(ctx, grad):  # std = sqrt(var): d std = d var / (2 std), taken as 0 where std = 0
         x, result = ctx.saved_tensors
-        spread = expand_back(grad / result, ctx.shape, ctx.dims, ctx.keepdim)
-        return spread * _centred(x, ctx.dims) / ctx.denominator
+        grad_var = (grad / (result * 2)).masked_fill(result == 0, 0)
+        return _var_backward(ctx, grad_var, x)
 
 
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
