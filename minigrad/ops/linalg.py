@@ -20,7 +20,7 @@ import numpy as np
 from ..autograd.function import NumpyFunction
 from ._util import check_broadcast
 from .linalg_checks import check_bmm, check_dot, check_matmul, check_mm, check_mv
-from .shape import UnsafeView
+from .shape import SqueezeMatmul, UnsafeView
 
 
 # ----- the four kernels ---------------------------------------------------------------------------
@@ -126,21 +126,6 @@ def bmm(a, b):
 
 
 # ----- matmul: how ``a @ b`` reaches a kernel -----------------------------------------------------
-class SqueezeResult(NumpyFunction):
-    """PyTorch computes vector @ matrix as a (1, k) @ (k, m) ``mm`` and then drops the row dimension
-    in place (``squeeze_(0)``): the result is the product itself, not a view of it, with one more node."""
-
-    node_name = "SqueezeBackward4"
-
-    @staticmethod
-    def forward(ctx, x):
-        return x[0]
-
-    @staticmethod
-    def backward(ctx, grad):
-        return grad.unsqueeze(0)
-
-
 def matmul(a, b):
     """``a @ b`` for vectors, matrices and batches of them, recorded as PyTorch records it."""
     check_matmul(a, b)
@@ -149,7 +134,7 @@ def matmul(a, b):
     if a.ndim == 2 and b.ndim == 1:
         return mv(a, b)
     if a.ndim == 1 and b.ndim == 2:
-        return SqueezeResult.apply(mm(a.unsqueeze(0), b))
+        return SqueezeMatmul.apply(mm(a.unsqueeze(0), b), dim=0)  # PyTorch's squeeze_(0) of the (1, m) product
     if a.ndim == 2 and b.ndim == 2:
         return mm(a, b)
     if _should_fold(a, b):

@@ -127,6 +127,10 @@ class Transpose(NumpyFunction):
 class T(Transpose):
     node_name = "TBackward0"
 
+    @staticmethod
+    def backward(ctx, grad):  # PyTorch's formula is grad.t(), so a double backward records TBackward0
+        return grad.t()
+
 
 class Permute(NumpyFunction):
     node_name = "PermuteBackward0"
@@ -178,6 +182,12 @@ class Squeeze(NumpyFunction):
 
 class SqueezeDim(Squeeze):
     node_name = "SqueezeBackward1"
+
+
+class SqueezeMatmul(Squeeze):
+    """The squeeze PyTorch records after multiplying a vector by a matrix."""
+
+    node_name = "SqueezeBackward4"
 
 
 class Index(NumpyFunction):
