@@ -117,6 +117,8 @@ def _outcome(lib, code):
         result = eval(code, env)
     except Exception as e:  # the outcome compared is the error itself
         return f"{type(e).__name__}: {e}"
+    if isinstance(result, tuple):  # (values, indices)
+        return [f"{tuple(r.shape)} {r.dtype}" for r in result]
     return f"{tuple(result.shape)} {result.dtype}"
 
 
@@ -176,7 +178,8 @@ REDUCTION_CASES = [
     "(torch.ones(3) > 0).argmax()", "torch.argmin(torch.tensor(True), dim=0)", "torch.zeros(0, 3).argmax(0)",
     "torch.zeros(0, 3).max(0)", "torch.zeros(0, 3).min()", "torch.zeros(0, 3).amax(0)", "torch.zeros(0, 3).amin(1)",
     "torch.ones(2, 3).int().mean()", "torch.ones(2, 3).sum(())", "torch.ones(2, 3).amax()", "torch.tensor(4).all(1)",
-    "torch.tensor(2.5).var(0, correction=0)",
+    "torch.tensor(2.5).var(0, correction=0)", "torch.zeros(0, 3).prod(2)", "torch.tensor(True).topk(2, 0)",
+    "(torch.ones(2, 3) > 0).topk(1)", "torch.tensor(4.).topk(1)",
 ]
 
 
@@ -187,7 +190,8 @@ def test_reduction_and_norm_errors_are_pytorchs():
 
 
 @pytest.mark.parametrize("reduction", ["x.amax(1)", "x.amin()", "x.max()", "x.min(1).values", "x.std(1)",
-                                       "x.norm(float('inf'), 1)", "x.sum((0, 1))", "x.mean(1)"])
+                                       "x.norm(float('inf'), 1)", "x.sum((0, 1))", "x.mean(1)", "x.prod()",
+                                       "x.prod(1)", "x.sort(1, descending=True).values"])
 def test_reduction_gradients_at_ties_zeros_and_nans_are_pytorchs(reduction):
     torch = pytest.importorskip("torch")
     for value in ([[1., 3., 3.], [2., 2., -1.]], [[float("nan"), 1., 2.], [0., 0., 0.]]):
@@ -198,3 +202,22 @@ def test_reduction_gradients_at_ties_zeros_and_nans_are_pytorchs(reduction):
             (y * lib.arange(1.0, y.numel() + 1, dtype=lib.float64).reshape(tuple(y.shape))).sum().backward()
             grads.append(x.grad.numpy())
         np.testing.assert_allclose(grads[1], grads[0], rtol=1e-12, equal_nan=True, err_msg=f"{reduction} {value}")
+
+
+def test_second_derivative_of_prod_is_pytorchs():
+    torch = pytest.importorskip("torch")
+    hessians = []
+    for lib in (torch, minigrad):
+        a = lib.tensor([[1.5, -2., 0.5], [3., 1.25, 2.]], dtype=lib.float64, requires_grad=True)
+        (g,) = lib.autograd.grad(a.prod(1).sum(), (a,), create_graph=True)
+        (h,) = lib.autograd.grad((g * g).sum(), (a,))
+        hessians.append(h.numpy())
+    np.testing.assert_allclose(hessians[1], hessians[0], rtol=1e-12)
+
+
+def test_sort_puts_nan_where_pytorch_does():
+    torch = pytest.importorskip("torch")
+    value = [[1., float("nan"), 2., float("inf")], [float("nan"), 0., 0., -1.]]
+    for descending in (False, True):
+        t, m = torch.tensor(value).sort(descending=descending), minigrad.tensor(value).sort(descending=descending)
+        assert m.indices.tolist() == t.indices.tolist()
