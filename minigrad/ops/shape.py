@@ -127,10 +127,6 @@ class Transpose(NumpyFunction):
 class T(Transpose):
     node_name = "TBackward0"
 
-    @staticmethod
-    def backward(ctx, grad):  # PyTorch's formula is grad.t(), so a double backward records TBackward0
-        return grad.t()
-
 
 class Permute(NumpyFunction):
     node_name = "PermuteBackward0"
@@ -185,9 +181,11 @@ class SqueezeDim(Squeeze):
 
 
 class SqueezeMatmul(Squeeze):
-    """The squeeze PyTorch records after multiplying a vector by a matrix."""
+    """The squeeze PyTorch records after multiplying a vector by a matrix. PyTorch squeezes its own
+    fresh product in place (``squeeze_``), so the result is not a view of anything."""
 
     node_name = "SqueezeBackward4"
+    _is_view = False
 
 
 class Index(NumpyFunction):
