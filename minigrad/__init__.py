@@ -29,7 +29,7 @@ from ._functions import *  # noqa: F401,F403  (torch.exp, torch.cat, ...)
 from ._functions import cat, concat, is_tensor, stack
 
 # Beyond the engine: devices, save/load, inference mode, legacy types, sampling (see each module).
-from . import _tensor_api, accelerator, backends, cuda, serialization  # noqa: E402
+from . import _tensor_api, accelerator, backends, cuda, linalg, serialization  # noqa: E402
 from ._tensor_api import LEGACY_TYPES as _LEGACY_TYPES  # noqa: E402
 from .devices import checks_device as _checks_device, device, get_default_device, set_default_device  # noqa: E402
 from .inference import inference_mode, is_inference_mode_enabled  # noqa: E402
