@@ -1,14 +1,17 @@
 """Training step of a small CNN on the 8x8 digits: minigrad vs PyTorch (CPU, one thread) vs a
 hand-written NumPy forward/backward, measured in the same run.
 
-    python benchmarks/bench_cnn.py [--batches 32 128 512] [--seconds 1.0]
+    python benchmarks/bench_cnn.py [--batches 32 128 512] [--seconds 3.0]
 
 The network: Conv2d(1, 16, 3, padding=1) - ReLU - MaxPool2d(2) - Conv2d(16, 32, 3, padding=1) - ReLU -
 MaxPool2d(2) - Flatten - Linear(128, 10), cross-entropy, plain SGD. All three start from the same
-weights and must agree on the first loss. Prints ms/step and the ratios. Not a test.
+weights and must agree on the first two losses (the second depends on the gradients). The engines
+take turns, round by round, so that a change in the machine's load hits all of them alike; each gets
+its best round. Prints ms/step and the ratios. Not a test.
 """
 import argparse
 import os
+import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one BLAS thread, like torch.set_num_threads(1)
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -18,7 +21,6 @@ from numpy.lib.stride_tricks import sliding_window_view
 from sklearn.datasets import load_digits
 
 import minigrad
-from _timing import time_step
 import minigrad.nn as nn
 import minigrad.nn.functional as F
 import minigrad.optim
@@ -88,41 +90,68 @@ def torch_step_fn(x_np, y_np):
 
 
 # ----- the same network written by hand in NumPy ---------------------------------------------------
-def _cols(x):
-    """3x3, padding 1, stride 1 patches: (N, C, H, W) -> (N*H*W, C*9)."""
+# The same array techniques as minigrad's nodes (so the floor measures the engine's overhead): 3x3
+# patches, padding 1, laid out channels first (C, N, H, W) for the first convolution, whose input needs
+# no gradient, and batch last (C, H, W, N) for the second, whose col2im then adds long contiguous runs.
+LAYOUTS = {False: (1, 0, 2, 3), True: (1, 2, 3, 0)}  # batch_last -> axis order of (N, C, H, W)
+
+
+def _padded(x, batch_last):
     n, c, h, w = x.shape
-    windows = sliding_window_view(np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1))), (3, 3), axis=(2, 3))
-    return windows.transpose(0, 2, 3, 1, 4, 5).reshape(n * h * w, c * 9)
+    order = LAYOUTS[batch_last]
+    padded = np.zeros([(n, c, h + 2, w + 2)[a] for a in order], dtype=x.dtype)
+    inner = [slice(None)] * 4
+    inner[order.index(2)], inner[order.index(3)] = slice(1, -1), slice(1, -1)
+    padded[tuple(inner)] = x.transpose(order)
+    return padded, order
+
+
+def _cols(x, batch_last):
+    """3x3, padding 1, stride 1 patches: (N, C, H, W) -> (C*9, N*H*W) in the layout's pixel order."""
+    padded, order = _padded(x, batch_last)
+    windows = sliding_window_view(padded, (3, 3), axis=(order.index(2), order.index(3)))
+    return np.moveaxis(windows, (4, 5), (1, 2)).reshape(x.shape[1] * 9, -1)
 
 
 def _uncols(d_cols, shape):
+    """col2im for the batch-last layout, back to a contiguous (N, C, H, W)."""
     n, c, h, w = shape
-    d = d_cols.reshape(n, h, w, c, 3, 3)
-    padded = np.zeros((n, c, h + 2, w + 2), dtype=d_cols.dtype)
+    d = d_cols.reshape(c, 3, 3, h, w, n)
+    padded = np.zeros((c, h + 2, w + 2, n), dtype=d_cols.dtype)
     for i in range(3):
         for j in range(3):
-            padded[:, :, i:i + h, j:j + w] += d[:, :, :, :, i, j].transpose(0, 3, 1, 2)
-    return padded[:, :, 1:-1, 1:-1]
+            padded[:, i:i + h, j:j + w] += d[:, i, j]
+    return np.ascontiguousarray(padded[:, 1:-1, 1:-1].transpose(3, 0, 1, 2))
 
 
-def _conv(x, w, b):
+def _conv(x, w, b, batch_last):
     n, _, h, wd = x.shape
-    cols = _cols(x)
-    out = cols @ w.reshape(len(w), -1).T + b
-    return out.reshape(n, h, wd, -1).transpose(0, 3, 1, 2), cols
+    order = LAYOUTS[batch_last]
+    cols = _cols(x, batch_last)
+    out = w.reshape(len(w), -1) @ cols
+    out += b[:, None]
+    out = out.reshape([(n, len(w), h, wd)[a] for a in order])
+    return np.ascontiguousarray(out.transpose(np.argsort(order))), cols
+
+
+def _rows(d, batch_last):
+    """A gradient (N, O, H, W) as (O, pixels) in the same order as the columns."""
+    return d.transpose(LAYOUTS[batch_last]).reshape(d.shape[1], -1)
 
 
 def _pool(x):
-    n, c, h, w = x.shape
-    blocks = x.reshape(n, c, h // 2, 2, w // 2, 2)
-    out = blocks.max(axis=(3, 5))
-    mask = blocks == out[:, :, :, None, :, None]  # (ties are measure-zero after ReLU on random data)
-    return out, mask
+    """2x2 max pooling; the mask marks the maximum of each window (ties are measure-zero after ReLU)."""
+    corners = [x[:, :, i::2, j::2] for i in range(2) for j in range(2)]
+    out = np.maximum(np.maximum(corners[0], corners[1]), np.maximum(corners[2], corners[3]))
+    return out, [corner == out for corner in corners]
 
 
-def _unpool(d, mask):
+def _unpool(d, masks):
     n, c, h, w = d.shape
-    return (mask * d[:, :, :, None, :, None]).reshape(n, c, h * 2, w * 2)
+    out = np.empty((n, c, h * 2, w * 2), dtype=d.dtype)
+    for k, mask in enumerate(masks):
+        np.multiply(d, mask, out=out[:, :, k // 2::2, k % 2::2])
+    return out
 
 
 def numpy_step_fn(x, y):
@@ -130,10 +159,10 @@ def numpy_step_fn(x, y):
     n, rows = len(x), np.arange(len(x))
 
     def step():
-        z1, cols1 = _conv(x, w1, b1)
+        z1, cols1 = _conv(x, w1, b1, batch_last=False)  # the image needs no gradient
         a1 = np.maximum(z1, 0)
         p1, m1 = _pool(a1)
-        z2, cols2 = _conv(p1, w2, b2)
+        z2, cols2 = _conv(p1, w2, b2, batch_last=True)
         a2 = np.maximum(z2, 0)
         p2, m2 = _pool(a2)
         flat = p2.reshape(n, -1)
@@ -148,12 +177,12 @@ def numpy_step_fn(x, y):
         d_w3, d_b3 = d_logits.T @ flat, d_logits.sum(0)
         d_p2 = (d_logits @ w3).reshape(p2.shape)
         d_z2 = _unpool(d_p2, m2) * (z2 > 0)
-        d_z2_rows = d_z2.transpose(0, 2, 3, 1).reshape(-1, 32)
-        d_w2, d_b2 = (d_z2_rows.T @ cols2).reshape(w2.shape), d_z2_rows.sum(0)
-        d_p1 = _uncols(d_z2_rows @ w2.reshape(32, -1), p1.shape)
+        d_z2_rows = _rows(d_z2, batch_last=True)
+        d_w2, d_b2 = (d_z2_rows @ cols2.T).reshape(w2.shape), d_z2_rows.sum(1)
+        d_p1 = _uncols(w2.reshape(32, -1).T @ d_z2_rows, p1.shape)
         d_z1 = _unpool(d_p1, m1) * (z1 > 0)
-        d_z1_rows = d_z1.transpose(0, 2, 3, 1).reshape(-1, 16)
-        d_w1, d_b1 = (d_z1_rows.T @ cols1).reshape(w1.shape), d_z1_rows.sum(0)
+        d_z1_rows = _rows(d_z1, batch_last=False)
+        d_w1, d_b1 = (d_z1_rows @ cols1.T).reshape(w1.shape), d_z1_rows.sum(1)
         for p, g in zip(params, (d_w1, d_b1, d_w2, d_b2, d_w3, d_b3)):
             p -= LR * g
         return float(loss)
@@ -161,10 +190,27 @@ def numpy_step_fn(x, y):
     return step
 
 
+def time_interleaved(steps, seconds, repeats=5, warmup=3):
+    """Milliseconds per call of each step: rounds of ``repeats`` calls, the steps taking turns for
+    about ``seconds`` in all; each step's best round (the least disturbed by other processes)."""
+    for step in steps.values():
+        for _ in range(warmup):
+            step()
+    best = dict.fromkeys(steps, float("inf"))
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        for name, step in steps.items():
+            start = time.perf_counter()
+            for _ in range(repeats):
+                step()
+            best[name] = min(best[name], (time.perf_counter() - start) / repeats)
+    return {name: t * 1000 for name, t in best.items()}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batches", type=int, nargs="+", default=[32, 128, 512])
-    parser.add_argument("--seconds", type=float, default=1.0)
+    parser.add_argument("--seconds", type=float, default=3.0)
     args = parser.parse_args()
     try:
         import torch  # noqa: F401
@@ -175,18 +221,14 @@ def main():
     print(f"{'batch':>6} {'minigrad ms':>12} {'torch ms':>10} {'numpy ms':>10} {'mg/torch':>9} {'mg/numpy':>9}")
     for batch in args.batches:
         x, y = digits(batch)
-        mg_step, np_step = minigrad_step_fn(x, y), numpy_step_fn(x, y)
-        losses = {"minigrad": mg_step(), "numpy": np_step()}
-        th = float("nan")
+        steps = {"minigrad": minigrad_step_fn(x, y), "numpy": numpy_step_fn(x, y)}
         if have_torch:
-            th_step = torch_step_fn(x, y)
-            losses["torch"] = th_step()
+            steps["torch"] = torch_step_fn(x, y)
+        losses = {name: (step(), step()) for name, step in steps.items()}  # the second checks the gradients
         if not np.allclose(list(losses.values()), losses["numpy"], rtol=1e-4):
-            raise SystemExit(f"the implementations disagree on the first loss: {losses}")
-        mg = time_step(mg_step, args.seconds, repeats=5, warmup=3)
-        npy = time_step(np_step, args.seconds, repeats=5, warmup=3)
-        if have_torch:
-            th = time_step(th_step, args.seconds, repeats=5, warmup=3)
+            raise SystemExit(f"the implementations disagree on the first two losses: {losses}")
+        ms = time_interleaved(steps, args.seconds)
+        mg, npy, th = ms["minigrad"], ms["numpy"], ms.get("torch", float("nan"))
         print(f"{batch:>6} {mg:>12.3f} {th:>10.3f} {npy:>10.3f} {mg / th:>9.2f} {mg / npy:>9.2f}")
 
 

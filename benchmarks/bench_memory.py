@@ -40,8 +40,8 @@ def run(impl, steps, batch):
             samples[i] = rss_mb()
     result = {"samples": samples}
     if impl == "minigrad":
-        from minigrad.autograd.function import Function
-        result["live_nodes"] = sum(isinstance(o, Function) for o in gc.get_objects())
+        from minigrad.autograd.function import BackwardNode  # the recorded nodes (a leaf's AccumulateGrad stays)
+        result["live_nodes"] = sum(isinstance(o, BackwardNode) for o in gc.get_objects())
     return result
 
 

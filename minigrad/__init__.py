@@ -11,6 +11,7 @@ Layers, bottom to top (each imports only from those below):
   datasets.py, models/       the digits data (bundled with scikit-learn), resnet18
   viz.py                     drawing graphs (imported on first use of ``minigrad.viz``: needs graphviz)
 """
+from . import _allocator  # noqa: F401  (reuse freed memory between training steps; see the module)
 from . import autograd  # first: the engine imports tensor, which needs grad mode
 from . import _tensor_methods  # noqa: F401  (attaches operators to Tensor)
 from ._dtype import (bool, double, dtype, float, float16, float32, float64, half, int, int8, int16, int32,
@@ -28,7 +29,7 @@ from ._functions import *  # noqa: F401,F403  (torch.exp, torch.cat, ...)
 from ._functions import cat, concat, is_tensor, stack
 
 # Beyond the engine: devices, save/load, inference mode, legacy types, sampling (see each module).
-from . import _tensor_api, accelerator, backends, cuda, serialization  # noqa: E402
+from . import _tensor_api, accelerator, backends, cuda, linalg, serialization  # noqa: E402
 from ._tensor_api import LEGACY_TYPES as _LEGACY_TYPES  # noqa: E402
 from .devices import checks_device as _checks_device, device, get_default_device, set_default_device  # noqa: E402
 from .inference import inference_mode, is_inference_mode_enabled  # noqa: E402

@@ -122,25 +122,19 @@ def __rmatmul__(self, other):
 
 
 def mm(self, other):
-    linalg.check_mm_args("mm", self, other)
-    return linalg.matmul(self, other)
+    return linalg.mm(self, other)
 
 
 def bmm(self, other):
-    if self.ndim != 3:
-        raise RuntimeError("batch1 must be a 3D tensor")
-    if other.ndim != 3:
-        raise RuntimeError("batch2 must be a 3D tensor")
-    if self.shape[0] != other.shape[0] or self.shape[2] != other.shape[1]:
-        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{self.shape[0]}, "
-                           f"{self.shape[2]}] but got: [{other.shape[0]}, {other.shape[1]}].")
-    linalg._check_shapes(self._data, other._data)
-    return linalg.Bmm.apply(self, other)
+    return linalg.bmm(self, other)
 
 
 def dot(self, other):
-    linalg.check_mm_args("dot", self, other)
-    return linalg.matmul(self, other)
+    return linalg.dot(self, other)
+
+
+def mv(self, vec):
+    return linalg.mv(self, vec)
 
 
 def pow(self, exponent):
@@ -253,18 +247,16 @@ def min(self, dim=None, keepdim=False):
     return reductions.reduce_max(self, dim, keepdim, take_min=True)
 
 
-def amax(self, dim=None, keepdim=False):
-    return reductions.Amax.apply(self, dim=dim, keepdim=keepdim)
+def amax(self, dim=(), keepdim=False):
+    return reductions.Amax.apply(self, dim=dim, keepdim=keepdim, op="amax")
 
 
-def amin(self, dim=None, keepdim=False):
-    return reductions.Amin.apply(self, dim=dim, keepdim=keepdim, take_min=True)
+def amin(self, dim=(), keepdim=False):
+    return reductions.Amin.apply(self, dim=dim, keepdim=keepdim, op="amin")
 
 
-def norm(self, p="fro", dim=None, keepdim=False):
-    if p not in ("fro", 2, 2.0):
-        raise NotImplementedError("minigrad's norm supports the Euclidean norm (p=2) only")
-    return reductions.Norm.apply(self, dim=dim, keepdim=keepdim)
+def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
+    return reductions.norm(self, p, dim, keepdim, dtype=dtype)
 
 
 # ----- shapes ----------------------------------------------------------------------------------
@@ -277,7 +269,8 @@ def reshape(self, *shape):
     shape = shape_ops._shape_arg(shape)
     shape_ops.check_shape(self._data, shape)
     if shape_ops.can_view(self._data, shape):
-        return shape_ops.View.apply(self, shape=shape)
+        node = shape_ops.View if self._data.flags.c_contiguous else shape_ops.ReshapeAlias
+        return node.apply(self, shape=shape)
     return shape_ops.UnsafeView.apply(clone(self), shape=shape)  # a copy, then a view of it
 
 
@@ -448,7 +441,7 @@ def _install():
         "add": add, "sub": sub, "mul": __mul__, "div": div, "__floordiv__": _binary(__floordiv__),
         "__rfloordiv__": _binary(__rfloordiv__), "__mod__": _binary(__mod__), "__rmod__": _binary(__rmod__),
         "floor_divide": __floordiv__, "remainder": __mod__, "bmm": lambda self, other: bmm(self, other), "pow": pow, "neg": __neg__,
-        "matmul": __matmul__, "mm": mm, "dot": dot, "mv": __matmul__,
+        "matmul": __matmul__, "mm": mm, "dot": dot, "mv": mv,
         "reciprocal": lambda self: arithmetic.Reciprocal.apply(self),
         "sum": sum, "mean": mean, "max": max, "min": min, "amax": amax, "amin": amin, "norm": norm,
         "argmax": comparison.argmax, "argmin": comparison.argmin,

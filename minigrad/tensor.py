@@ -257,7 +257,7 @@ class Tensor:
 
     # ----- printing -------------------------------------------------------------------------------
     def __repr__(self):
-        grad_fn_name = self.grad_fn.name() if self.grad_fn is not None else None
+        grad_fn_name = type(self.grad_fn).__name__ if self.grad_fn is not None else None
         return tensor_repr(self._data, requires_grad=self._requires_grad and self.grad_fn is None,
                            grad_fn_name=grad_fn_name)
 

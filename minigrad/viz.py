@@ -221,6 +221,11 @@ def _shape_text(tensor):
     return f"{dims} {str(tensor.dtype).replace('torch.', '')}"
 
 
+def _short_name(node):
+    """The node's name without PyTorch's C++ namespace (AccumulateGrad, not torch::autograd::AccumulateGrad)."""
+    return node.name().rpartition("::")[2]
+
+
 def _label(lines):
     """Join lines for a DOT label (centred lines, ``\\n`` as DOT writes it)."""
     return "\\n".join(line for text in lines for line in text.split("\n"))
@@ -328,7 +333,7 @@ def _draw(layout, names, show_data=True, show_grad=True, rankdir="LR", legend=Fa
             grad = grad._data if isinstance(grad, Tensor) else grad
             text = _label(_tensor_lines(tensor, names.get(id(tensor), ""), show_data, grad))
         else:  # an operation; in a frame it shows the gradient when its result tensor is gone
-            text = _label([node.name()] + ([_grad_line(shown_at[box_id])] if box_id in shown_at else []))
+            text = _label([_short_name(node)] + ([_grad_line(shown_at[box_id])] if box_id in shown_at else []))
         if frame is not None:
             attrs.update(_frame_style(layout, frame, box_id))
         graph.node(box_id, text, **attrs)
@@ -394,8 +399,7 @@ class Frame:
     """
 
     def __init__(self, step, node, grad_in, grads_out, received, sent, total):
-        # AccumulateGrad's name() is PyTorch's 'torch::autograd::AccumulateGrad'; show the short one
-        self.step, self.node, self.name = step, node, node.name().rpartition("::")[2]
+        self.step, self.node, self.name = step, node, _short_name(node)
         self.grad_in, self.grads_out = grad_in, grads_out
         self.received, self.sent = received, sent
         self.summary = f"<minigrad backward step {step + 1}/{total}: {self.name}>"

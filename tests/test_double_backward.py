@@ -110,7 +110,7 @@ def test_backward_nodes_are_named_as_in_pytorch():
                 "relu": "ThresholdBackwardBackward0"}
     for op, name in expected.items():
         getattr(x, op)().sum().backward(create_graph=True)
-        assert x.grad.grad_fn.name() == "CopyBackwards"
+        assert x.grad.grad_fn.name() == "torch::autograd::CopyBackwards"  # PyTorch's name() for its C++ node
         assert x.grad.grad_fn.next_functions[1][0].name() == name
         assert x.grad.requires_grad
         x.grad = None

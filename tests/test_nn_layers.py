@@ -117,6 +117,34 @@ def test_batchnorm_options_match_torch(options):
     assert repr(bm) == repr(bt)
 
 
+@pytest.mark.parametrize("shape", [(5, 3), (4, 3, 6)])
+@pytest.mark.parametrize("affine", [True, False])
+def test_batchnorm1d_matches_torch_values_and_graph(shape, affine):
+    """(N, C) and (N, C, L) input, train then eval: values, gradients, running statistics, and the
+    node PyTorch records (NativeBatchNormBackward0 with edges input, weight, bias; no view around it)."""
+    torch = pytest.importorskip("torch")
+    bt, bm = torch.nn.BatchNorm1d(3, affine=affine), nn.BatchNorm1d(3, affine=affine)
+    for mode in ("train", "eval"):
+        getattr(bt, mode)(), getattr(bm, mode)()
+        yt, ym = run_both(bt, bm, rand(*shape, seed=len(mode), scale=2.0) + 1.0)
+        close(bm.running_mean, bt.running_mean)
+        close(bm.running_var, bt.running_var)
+        assert ym.grad_fn.name() == yt.grad_fn.name() == "NativeBatchNormBackward0"
+        names = lambda y: [f if f is None else f.name() for f, _ in y.grad_fn.next_functions]
+        assert names(ym) == names(yt)
+
+
+def test_batchnorm_gradcheck_any_rank():
+    """float64 central differences for (N, C), (N, C, L) and (N, C, H, W), training and evaluation."""
+    weight, bias = d(3, seed=4), d(3, seed=5)
+    rm, rv = minigrad.zeros(3, dtype=minigrad.float64), minigrad.ones(3, dtype=minigrad.float64) * 2
+    for shape in ((5, 3), (4, 3, 2), (2, 3, 2, 2)):
+        x = d(*shape)
+        assert gradcheck(lambda x, w, b: F.batch_norm(x, None, None, w, b, training=True), (x, weight, bias))
+        assert gradcheck(lambda x, w, b: F.batch_norm(x, rm, rv, w, b, training=False), (x, weight, bias))
+        assert gradcheck(lambda x: F.batch_norm(x, None, None, training=True), (x,))
+
+
 @pytest.mark.parametrize("name", ["ReLU", "Tanh", "Sigmoid", "Flatten", "Identity"])
 def test_simple_layers_match_torch(name):
     torch = pytest.importorskip("torch")
@@ -272,6 +300,41 @@ def test_gradcheck_conv_pool_batchnorm():
     rm, rv = minigrad.zeros(2, dtype=minigrad.float64), minigrad.ones(2, dtype=minigrad.float64)
     assert gradcheck(lambda x, w, b: F.batch_norm(x, None, None, w, b, training=True), (x, weight, bias))
     assert gradcheck(lambda x, w, b: F.batch_norm(x, rm, rv, w, b, training=False), (x, weight, bias))
+
+
+def test_conv2d_both_layouts_gradcheck():
+    """The columns are laid out batch-last when the input needs a gradient, channels-first otherwise:
+    both must give the same numbers and correct gradients (non-square kernel, stride, uneven padding)."""
+    x, w, b = d(3, 2, 6, 5), d(4, 2, 3, 2, seed=1), d(4, seed=2)
+    conv = lambda x, w, b: F.conv2d(x, w, b, stride=(2, 1), padding=(1, 0))
+    assert gradcheck(conv, (x, w, b))
+    assert gradcheck(lambda w, b: conv(x.detach(), w, b), (w, b))  # the input needs no gradient
+    np.testing.assert_allclose(conv(x, w, b)._data, conv(x.detach(), w, b)._data, rtol=1e-12)
+
+
+def test_conv_and_pool_outputs_are_contiguous_like_torch():
+    """PyTorch's conv2d returns a contiguous (N, C, H, W) tensor, so ``out.view(n, -1)`` works."""
+    x = minigrad.randn(2, 3, 6, 6, requires_grad=True)
+    for out in (nn.Conv2d(3, 4, 3, padding=1)(x), nn.Conv2d(3, 4, 3)(x.detach()), F.max_pool2d(x, 2),
+                F.max_pool2d(x, 3, 2, 1)):
+        assert out.is_contiguous()
+        assert out.view(2, -1).grad_fn.name() == "ViewBackward0"
+
+
+def test_max_pool_nan_and_inf_like_torch():
+    """A NaN wins its window (the last NaN, as PyTorch scans); an inf gradient reaches only the winner."""
+    torch = pytest.importorskip("torch")
+    nan, inf = float("nan"), float("inf")
+    x = [[[[1., nan, 2., nan], [0., 0., 0., nan], [inf, 1., 0., 0.], [0., 0., 0., 0.]]]]
+    g = [[[[inf, 1.], [2., -inf]]]]
+    grads = []
+    for lib in (torch, minigrad):
+        xt = lib.tensor(x, requires_grad=True)
+        out = lib.nn.functional.max_pool2d(xt, 2)
+        out.backward(lib.tensor(g))
+        grads.append((out.detach().numpy(), xt.grad.numpy()))
+    np.testing.assert_array_equal(grads[1][0], grads[0][0])
+    np.testing.assert_array_equal(grads[1][1], grads[0][1])
 
 
 def test_second_derivatives_through_fused_nodes():

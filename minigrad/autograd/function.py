@@ -78,10 +78,12 @@ class Node:
     _num_outputs = 1
 
     def name(self):
-        return type(self).__name__
+        # PyTorch's hand-written C++ nodes carry their namespace: torch::autograd::AccumulateGrad
+        kind = type(self).__name__
+        return f"torch::autograd::{kind}" if kind in _CPP_NODES else kind
 
     def __repr__(self):
-        return f"<{self.name()} object at {hex(id(self))}>"
+        return f"<{type(self).__name__} object at {hex(id(self))}>"
 
     def __call__(self, *grad_outputs):
         """Run this node's backward on the given gradients, as ``y.grad_fn(g)`` does in PyTorch."""
@@ -102,6 +104,9 @@ class Node:
         return _RemovableHandle(self._pre_hooks, hook)
 
 
+_CPP_NODES = {"AccumulateGrad", "CopyBackwards", "CopySlices", "NotImplemented"}
+
+
 class _RemovableHandle:
     def __init__(self, hooks, hook):
         self._hooks, self._hook = hooks, hook
@@ -120,12 +125,6 @@ class AccumulateGrad(Node):
     @property
     def variable(self):
         return self._variable_ref()
-
-    def name(self):
-        return "torch::autograd::AccumulateGrad"  # PyTorch's name() for it; its repr says AccumulateGrad
-
-    def __repr__(self):
-        return f"<AccumulateGrad object at {hex(id(self))}>"
 
     def _backward(self, grads):
         self.accumulate(grads[0])
@@ -220,9 +219,6 @@ class BackwardNode(Node):
             if name[7:] in names:
                 return self.saved_tensors[names.index(name[7:])]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
-
-    def name(self):
-        return type(self).__name__
 
     def __repr__(self):
         if self._forward_cls.node_name is None:  # a Function written by the user
@@ -427,12 +423,17 @@ def _raise_version_error(saved, node):
     dtype = (saved.data if t is None else t._data).dtype
     kind = {"float32": "Float", "float64": "Double", "int64": "Long", "bool": "Bool"}.get(dtype.name, "")
     maker = node if saved.is_output else t.grad_fn  # a saved result is named by the node that made it
-    made_by = "" if maker is None else f", which is output 0 of {re.sub(r'Backward[0-9]*$', '', maker.name())},"
+    made_by = "" if maker is None else f", which is output 0 of {_op_name(maker)},"
     raise RuntimeError(
         "one of the variables needed for gradient computation has been modified by an inplace operation: "
         f"[torch.{kind}Tensor {shape}]{made_by} is at version {saved.vc[0]}; expected version {saved.version} "
         "instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, "
         "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+
+
+def _op_name(node):
+    """PyTorch names the op by its node: PowBackward0 -> Pow, PowBackward1 -> Pow1."""
+    return re.sub(r"Backward([0-9]+)$", lambda m: "" if m[1] == "0" else m[1], node.name())
 
 
 def _node_of(tensor):

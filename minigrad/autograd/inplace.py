@@ -120,9 +120,6 @@ class CopySlices(Node):
         old = base.grad_fn or (base._grad_accumulator() if base._requires_grad else None)
         self.next_functions = ((old, base._output_nr),) + tuple(fn.next_functions[1:])
 
-    def name(self):
-        return "CopySlices"
-
     def _backward(self, grad_outputs):
         grad = np.array(grad_outputs[0]._data, dtype=self.region.dtype, order="C")  # a copy we may change
         region = self.region.of(grad)

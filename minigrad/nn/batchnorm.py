@@ -49,7 +49,7 @@ class _BatchNorm(Module):
         return self._normalise(input)
 
     def _normalise(self, input):
-        """The batch norm of a 4-D input (N, C, H, W)."""
+        """The batch norm of an input whose axis 1 holds the channels."""
         momentum = 0.0 if self.momentum is None else self.momentum
         if self.training and self.track_running_stats:
             self.num_batches_tracked._data += 1
@@ -74,14 +74,8 @@ class BatchNorm2d(_BatchNorm):
 
 
 class BatchNorm1d(_BatchNorm):
-    """Normalises each feature of (N, C) or (N, C, L) input over the batch (and the length L).
-    It runs BatchNorm2d's computation on the input seen as (N, C, L, 1)."""
+    """Normalises each feature of (N, C) or (N, C, L) input over the batch (and the length L)."""
 
     def _check_input_dim(self, input):
         if input.ndim not in (2, 3):
             raise ValueError(f"expected 2D or 3D input (got {input.ndim}D input)")
-
-    def forward(self, input):
-        self._check_input_dim(input)
-        as_4d = input.reshape(tuple(input.shape) + (1,) * (4 - input.ndim))
-        return self._normalise(as_4d).reshape(tuple(input.shape))

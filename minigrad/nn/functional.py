@@ -156,17 +156,24 @@ def adaptive_avg_pool2d(input, output_size):
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
-    """Normalise each channel (batch statistics in training, running statistics otherwise)."""
+    """Normalise each channel (axis 1) with batch statistics in training, running statistics otherwise."""
+    if input.ndim < 2:
+        raise ValueError(f"Expected 2D or more input (got {input.ndim}D input)")
     if running_mean is not None and running_mean.shape[0] != input.shape[1]:
         raise RuntimeError(f"running_mean should contain {input.shape[1]} elements not {running_mean.shape[0]}")
     if training:
         count = input.numel() // input.shape[1]
         if count <= 1:
             raise ValueError(f"Expected more than 1 value per channel when training, got input size {input.shape}")
-    args = (input,) if weight is None else (input, weight, bias)
-    return BatchNorm.apply(*args, running_mean=None if running_mean is None else running_mean._data,
+    affine = weight is not None
+    if not affine:  # placeholders that need no gradient: PyTorch's node has (empty) edges for both
+        weight = bias = _NO_PARAMETER
+    return BatchNorm.apply(input, weight, bias, running_mean=None if running_mean is None else running_mean._data,
                            running_var=None if running_var is None else running_var._data,
-                           training=training, momentum=momentum, eps=eps)
+                           training=training, momentum=momentum, eps=eps, affine=affine)
+
+
+_NO_PARAMETER = Tensor._make(np.zeros(0, dtype=np.float32))
 
 
 # ----- losses -----------------------------------------------------------------------------------

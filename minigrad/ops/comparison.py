@@ -24,11 +24,13 @@ le = _compare(np.less_equal)
 
 
 def all(x, dim=None, keepdim=False):
-    return Tensor._make(np.asarray(np.all(x._data, axis=dim, keepdims=keepdim)))
+    _check_dim(dim, x.ndim)
+    return Tensor._make(np.asarray(np.all(x._data, axis=dim if x.ndim else None, keepdims=keepdim)))
 
 
 def any(x, dim=None, keepdim=False):
-    return Tensor._make(np.asarray(np.any(x._data, axis=dim, keepdims=keepdim)))
+    _check_dim(dim, x.ndim)
+    return Tensor._make(np.asarray(np.any(x._data, axis=dim if x.ndim else None, keepdims=keepdim)))
 
 
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
@@ -51,17 +53,27 @@ def _check_dim(dim, ndim):
         raise IndexError(f"Dimension out of range (expected to be in range of [{-bound}, {bound - 1}], but got {dim})")
 
 
-def argmax(x, dim=None, keepdim=False):
+def _arg_extreme(name, pick, x, dim, keepdim):
+    """``argmax`` / ``argmin``: the index of the first largest (smallest) element, a NaN counting as the
+    largest and the smallest, as NumPy's and PyTorch's both do."""
+    if x._data.dtype == np.bool_:
+        raise RuntimeError(f"{name}(): does not support bool input")
     _check_dim(dim, x.ndim)
-    if dim is None and x._data.size == 0:
-        raise IndexError("argmax(): Expected reduction dim to be specified for input.numel() == 0.")
-    result = np.argmax(x._data, axis=dim, keepdims=keepdim) if dim is not None else np.argmax(x._data)
-    return Tensor._make(np.asarray(result, dtype=np.int64))
+    if dim is None:
+        if x._data.size == 0:
+            raise IndexError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0.")
+        result = pick(x._data)
+        return Tensor._make(np.asarray(result, dtype=np.int64).reshape((1,) * x.ndim if keepdim else ()))
+    if x.ndim == 0:
+        return Tensor._make(np.zeros((), np.int64))
+    if x._data.shape[dim] == 0:
+        raise IndexError(f"{name}(): Expected reduction dim {dim % x.ndim} to have non-zero size.")
+    return Tensor._make(np.asarray(pick(x._data, axis=dim, keepdims=keepdim), dtype=np.int64))
+
+
+def argmax(x, dim=None, keepdim=False):
+    return _arg_extreme("argmax", np.argmax, x, dim, keepdim)
 
 
 def argmin(x, dim=None, keepdim=False):
-    _check_dim(dim, x.ndim)
-    if dim is None and x._data.size == 0:
-        raise IndexError("argmin(): Expected reduction dim to be specified for input.numel() == 0.")
-    result = np.argmin(x._data, axis=dim, keepdims=keepdim) if dim is not None else np.argmin(x._data)
-    return Tensor._make(np.asarray(result, dtype=np.int64))
+    return _arg_extreme("argmin", np.argmin, x, dim, keepdim)

@@ -1,15 +1,97 @@
-"""Layer 3: matrix products. For C = A @ B, dL/dA = dL/dC @ B^T and dL/dB = A^T @ dL/dC."""
+"""Layer 3: matrix products.
+
+PyTorch multiplies matrices with four kernels, and each is a node with its own chain rule
+(for C = A B an upstream gradient G gives dL/dA = G B^T and dL/dB = A^T G):
+
+  dot(a, b)   vector . vector        DotBackward0
+  mv(A, b)    matrix @ vector        MvBackward0
+  mm(A, B)    matrix @ matrix        MmBackward0
+  bmm(A, B)   batch of matrix products, (b, n, k) @ (b, k, m)   BmmBackward0
+
+``a @ b`` (``matmul``) is not a node of its own: it reshapes its operands so that one of the kernels
+can do the work, and those reshapes are recorded too. A (4, 2, 3) batch times a (3, 5) matrix, for
+example, is one (8, 3) @ (3, 5) ``mm`` between two reshapes, so its graph reads
+UnsafeViewBackward0 <- MmBackward0 <- ViewBackward0, exactly as PyTorch's does.
+"""
+import math
+
 import numpy as np
 
 from ..autograd.function import NumpyFunction
-from ._util import check_broadcast, sum_to
+from ._util import check_broadcast
+from .linalg_checks import check_bmm, check_dot, check_matmul, check_mm, check_mv
+from .shape import SqueezeMatmul, UnsafeView
 
 
-class MatMul(NumpyFunction):
-    """``a @ b`` for batches of matrices (and vectors, treated as a row or a column)."""
+# ----- the four kernels ---------------------------------------------------------------------------
+class Dot(NumpyFunction):
+    node_name = "DotBackward0"
+    saved_names = ("self", "tensor")
 
-    node_name = "UnsafeViewBackward0"
-    saved_names = ("self", "other")
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return np.asarray(np.dot(a, b))
+
+    @staticmethod
+    def backward(ctx, grad):  # d(a . b)/da = b: each element of a is scaled by its partner in b
+        a, b = ctx.saved_tensors
+        return (grad * b if ctx.needs_input_grad[0] else None,
+                grad * a if ctx.needs_input_grad[1] else None)
+
+
+class Mv(NumpyFunction):
+    node_name = "MvBackward0"
+    saved_names = ("self", "vec")
+
+    @staticmethod
+    def forward(ctx, matrix, vector):
+        ctx.save_for_backward(matrix, vector)
+        return matrix @ vector
+
+    @staticmethod
+    def backward(ctx, grad):
+        matrix, vector = ctx.saved_tensors
+        grad_matrix = grad_vector = None
+        if ctx.needs_input_grad[0]:  # the outer product G v^T (PyTorch's ``ger``)
+            grad_matrix = grad.reshape(-1, 1) * vector
+        if ctx.needs_input_grad[1]:
+            grad_vector = matrix.t().mv(grad)
+        return grad_matrix, grad_vector
+
+
+class Mm(NumpyFunction):
+    node_name = "MmBackward0"
+    saved_names = ("self", "mat2")
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        ctx.column_major = _column_major(a), _column_major(b)
+        return a @ b
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        grad_a = grad_b = None
+        # For an input stored column by column (the .t() of a matrix), PyTorch computes the transposed
+        # product and transposes it back: the same numbers, and the graph of a double backward shows it.
+        if ctx.needs_input_grad[0]:
+            grad_a = b.mm(grad.t()).t() if ctx.column_major[0] else grad.mm(b.t())
+        if ctx.needs_input_grad[1]:
+            grad_b = grad.t().mm(a).t() if ctx.column_major[1] else a.t().mm(grad)
+        return grad_a, grad_b
+
+
+def _column_major(matrix):
+    rows = matrix.shape[0]
+    step = matrix.itemsize
+    return matrix.strides[0] == step and matrix.strides[1] == rows * step
+
+
+class Bmm(NumpyFunction):
+    node_name = "BmmBackward0"
+    saved_names = ("self", "mat2")
 
     @staticmethod
     def forward(ctx, a, b):
@@ -17,106 +99,99 @@ class MatMul(NumpyFunction):
         return np.matmul(a, b)
 
     @staticmethod
-    def backward(ctx, grad):
+    def backward(ctx, grad):  # the matrix rule, for each matrix of the batch
         a, b = ctx.saved_tensors
-        grad_a = grad_b = None
-        if a.ndim == 1 and b.ndim == 1:  # dot product: a scalar result
-            return (grad * b if ctx.needs_input_grad[0] else None,
-                    grad * a if ctx.needs_input_grad[1] else None)
-        # Treat vectors as matrices (a row for a, a column for b), then undo it.
-        a2 = a.unsqueeze(0) if a.ndim == 1 else a
-        b2 = b.unsqueeze(-1) if b.ndim == 1 else b
-        g2 = grad
-        if a.ndim == 1:
-            g2 = g2.unsqueeze(-2)
-        if b.ndim == 1:
-            g2 = g2.unsqueeze(-1)
-        if ctx.needs_input_grad[0]:
-            grad_a = sum_to(g2 @ b2.transpose(-1, -2), a2.shape)
-            grad_a = grad_a.squeeze(0) if a.ndim == 1 else grad_a
-        if ctx.needs_input_grad[1]:
-            grad_b = sum_to(a2.transpose(-1, -2) @ g2, b2.shape)
-            grad_b = grad_b.squeeze(-1) if b.ndim == 1 else grad_b
-        return grad_a, grad_b
+        return (grad.bmm(b.transpose(1, 2)) if ctx.needs_input_grad[0] else None,
+                a.transpose(1, 2).bmm(grad) if ctx.needs_input_grad[1] else None)
 
 
-class Dot(MatMul):
-    node_name = "DotBackward0"
+def dot(a, b):
+    check_dot(a, b)
+    return Dot.apply(a, b)
 
 
-class Mv(MatMul):
-    node_name = "MvBackward0"
+def mv(matrix, vector):
+    check_mv(matrix, vector)
+    return Mv.apply(matrix, vector)
 
 
-class Mm(MatMul):
-    node_name = "MmBackward0"
-    saved_names = ("self", "mat2")
+def mm(a, b):
+    check_mm(a, b)
+    return Mm.apply(a, b)
 
 
-class Bmm(MatMul):
-    node_name = "BmmBackward0"
+def bmm(a, b):
+    check_bmm(a, b)
+    return Bmm.apply(a, b)
 
 
-_NODES = {(1, 1): Dot, (2, 1): Mv, (2, 2): Mm}
-
-
+# ----- matmul: how ``a @ b`` reaches a kernel -----------------------------------------------------
 def matmul(a, b):
-    """``a @ b``: checked as PyTorch checks it, recorded under the name PyTorch gives it."""
-    if a.ndim == 0 or b.ndim == 0:
-        raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and {b.ndim}D")
-    _check_shapes(a._data, b._data)
-    if a.ndim == 1 and b.ndim == 2:  # a row times a matrix, then the row dimension is dropped again
-        from .shape import SqueezeMatmul
-        return SqueezeMatmul.apply(Mm.apply(a.unsqueeze(0), b), dim=0)
-    return _NODES.get((a.ndim, b.ndim), MatMul).apply(a, b)
-
-
-_TYPE = {"float64": ("double", "Double"), "float32": ("float", "Float"), "int64": ("long int", "Long"),
-         "float16": ("c10::Half", "Half"), "int32": ("int", "Int"), "bool": ("bool", "Bool")}
-
-
-def _check_dtypes(a, b):
-    if a.dtype == b.dtype:
-        return
-    (a_low, a_cap), (b_low, b_cap) = _TYPE.get(a.dtype.name, (a.dtype.name,) * 2), _TYPE.get(b.dtype.name, (b.dtype.name,) * 2)
+    """``a @ b`` for vectors, matrices and batches of them, recorded as PyTorch records it."""
+    check_matmul(a, b)
     if a.ndim == 1 and b.ndim == 1:
-        raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {a_cap} and {b_cap}")
+        return dot(a, b)
     if a.ndim == 2 and b.ndim == 1:
-        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {b_cap}, {a_cap}, and {b_cap}")
-    raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a_low} != {b_low}")
+        return mv(a, b)
+    if a.ndim == 1 and b.ndim == 2:
+        return SqueezeMatmul.apply(mm(a.unsqueeze(0), b), dim=0)  # PyTorch's squeeze_(0) of the (1, m) product
+    if a.ndim == 2 and b.ndim == 2:
+        return mm(a, b)
+    if _should_fold(a, b):
+        return _folded_matmul(a, b)
+    return _batched_matmul(a, b)
 
 
-def check_mm_args(name, a, b):
-    """``torch.mm`` and ``torch.dot`` accept only matrices and only vectors."""
-    if name == "mm" and (a.ndim != 2 or b.ndim != 2):
-        raise RuntimeError("self must be a matrix" if a.ndim != 2 else "mat2 must be a matrix")
-    if name == "dot" and (a.ndim != 1 or b.ndim != 1):
-        raise RuntimeError(f"1D tensors expected, but got {a.ndim}D and {b.ndim}D tensors")
+def _should_fold(a, b):
+    """A batch times a plain matrix or vector needs no ``bmm``: the batch can be folded into the rows
+    of one big matrix. PyTorch does so when the small operand requires grad (its gradient is then one
+    product, not a batch of them to sum) or when the folding needs no copy."""
+    large, small = (a, b) if a.ndim >= b.ndim else (b, a)
+    if large.ndim < 3 or small.ndim > 2:
+        return False
+    if small.requires_grad:
+        return True
+    if a.ndim == 2:  # matrix @ batch: folding would need a transposed copy of the result
+        return False
+    rows = large._data if large is a else np.swapaxes(large._data, -1, -2)
+    if rows.size == 0:
+        return True
+    return all(rows.strides[i] == rows.strides[i + 1] * rows.shape[i + 1] for i in range(rows.ndim - 2))
 
 
-def _check_shapes(a, b):
-    if a.ndim == 1 and b.ndim == 1 and a.dtype != b.dtype:  # dot checks dtypes first
-        _check_dtypes(a, b)
-    if a.ndim == 1 and b.ndim == 1:
-        if a.shape != b.shape:
-            raise RuntimeError(f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src [{b.shape[0]}] to "
-                               f"have the same number of elements, but got {a.shape[0]} and {b.shape[0]} elements "
-                               "respectively")
-    elif a.ndim == 2 and b.ndim == 1:
-        if a.shape[1] != b.shape[0]:
-            raise RuntimeError(f"size mismatch, got input ({a.shape[0]}), mat ({a.shape[0]}x{a.shape[1]}), "
-                               f"vec ({b.shape[0]})")
-    else:
-        if a.ndim > 2 or b.ndim > 2:  # batch dimensions broadcast
-            check_broadcast(a.shape[:-2], b.shape[:-2] if b.ndim > 1 else ())
-        k_a = a.shape[-1]
-        k_b = b.shape[0] if b.ndim == 1 else b.shape[-2]
-        if k_a != k_b:
-            rows = int(np.prod(a.shape[:-1])) if a.ndim > 1 else 1
-            cols = b.shape[-1] if b.ndim > 1 else 1
-            raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({rows}x{k_a} and {k_b}x{cols})")
-    _check_dtypes(a, b)
-    if a.dtype == np.bool_:
-        kernel = {(1, 1): "dot", (2, 2): "addmm_impl_cpu_"}.get((a.ndim, b.ndim), "bmm" if a.ndim > 2 else None)
-        if kernel:
-            raise NotImplementedError(f'"{kernel}" not implemented for \'Bool\'')
+def _folded_matmul(a, b):
+    """(..., n, k) @ (k, m) as one (N, k) @ (k, m) ``mm`` (or ``mv`` for a vector), then reshaped back.
+    A batch on the right is transposed first: (n, k) @ (..., k, m) is the transpose of (..., m, k) @ (k, n)."""
+    transpose = b.ndim > a.ndim
+    large = b.mT if transpose else a
+    small = (a.t() if a.ndim == 2 else a) if transpose else b
+    shape = large.shape[:-1] + ((small.shape[1],) if small.ndim == 2 else ())
+    rows = large.reshape(math.prod(large.shape[:-1]), large.shape[-1])
+    if small.ndim == 1:
+        return UnsafeView.apply(mv(rows, small), shape=shape)
+    result = UnsafeView.apply(mm(rows, small), shape=shape)
+    return result.mT.contiguous() if transpose else result
+
+
+def _batched_matmul(a, b):
+    """Both operands broadcast to one batch shape, flattened to (B, n, k) and (B, k, m) for ``bmm``.
+    (A batch of one matrix that requires grad, against a longer batch, is squeezed to a plain matrix
+    first, so that its gradient is one product rather than a batch to sum.)"""
+    if a.ndim == 3 and b.ndim == 3 and a.shape[0] != b.shape[0]:
+        if a.shape[0] == 1 and a.requires_grad:
+            return matmul(a.squeeze(0), b)
+        if b.shape[0] == 1 and b.requires_grad:
+            return matmul(a, b.squeeze(0))
+    n, k = (a.shape[-2] if a.ndim > 1 else 1), a.shape[-1]
+    k2, m = (b.shape[-2], b.shape[-1]) if b.ndim > 1 else (b.shape[0], 1)
+    batch_a, batch_b = a.shape[:-2], b.shape[:-2]
+    check_broadcast(batch_a, batch_b)
+    batch = tuple(np.broadcast_shapes(batch_a, batch_b))
+    count = math.prod(batch)
+    left = a.expand(batch + (n, k)).reshape(count, n, k)
+    right = (b.unsqueeze(-1) if b.ndim == 1 else b).expand(batch + (k2, m)).reshape(count, k2, m)
+    result = bmm(left, right)
+    if b.ndim == 1:
+        result = result.squeeze(-1)
+    shape = batch + ((n,) if a.ndim > 1 else ()) + ((m,) if b.ndim > 1 else ())
+    return UnsafeView.apply(result, shape=shape)

@@ -1,21 +1,26 @@
 """Layer 3: reductions. Backward spreads the gradient of each reduced value back over the
 elements it came from: ``sum`` copies it to all, ``mean`` divides it evenly, ``max`` sends it to
 the winner."""
+import math
 from collections import namedtuple
 
 import numpy as np
 
+from .. import _dtype
 from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
+from .linalg_checks import scalar_type
 from .scalar_arithmetic import div_scalar
 from .shape import Clone
 
 
 def normalize_dims(dim, ndim):
-    """``dim`` as a sorted tuple of non-negative axes (``None`` means all)."""
+    """``dim`` as a sorted tuple of non-negative axes (``None``, or an empty list, means all)."""
     if dim is None:
         return None
     dims = (dim,) if isinstance(dim, int) else tuple(dim)
+    if not dims:
+        return None
     bound = max(ndim, 1)
     result = []
     for d in dims:
@@ -35,6 +40,15 @@ def expand_back(grad, input_shape, dims, keepdim):
         for d in dims:
             grad = grad.unsqueeze(d)
     return grad.expand(input_shape)
+
+
+def restore_reduced_dims(t, input_shape, dims, keepdim):
+    """The reduced result (or its gradient) reshaped with size-1 dimensions where the reduced ones were,
+    so that it broadcasts against the input."""
+    if keepdim or not input_shape:
+        return t
+    kept = [1 if dims is None or d in dims else n for d, n in enumerate(input_shape)]
+    return t.reshape(kept)
 
 
 class Sum(NumpyFunction):
@@ -82,9 +96,8 @@ class Mean(NumpyFunction):
     @staticmethod
     def forward(ctx, x, dim=None, keepdim=False):
         if x.dtype.kind != "f":
-            names = {"i": "Long", "b": "Bool", "u": "Byte"}
             raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating "
-                               f"point or complex dtype. Got: {names.get(x.dtype.kind, str(x.dtype))}")
+                               f"point or complex dtype. Got: {scalar_type(Tensor._make(x))}")
         ctx.input_shape = x.shape
         ctx.dims = normalize_dims(dim, x.ndim)
         ctx.keepdim = keepdim
@@ -100,42 +113,63 @@ class MeanDim(Mean):
     node_name = "MeanBackward1"
 
 
+def check_reduction_size(op, x, dims):
+    """PyTorch's errors for a max/min over nothing (there is no value to give)."""
+    if dims is None and x.size == 0:
+        raise RuntimeError(f"{op}(): Expected reduction dim to be specified for input.numel() == 0. "
+                           "Specify the reduction dim with the 'dim' argument.")
+    for d in dims or ():
+        if x.ndim and x.shape[d] == 0:
+            raise IndexError(f"{op}(): Expected reduction dim {d} to have non-zero size.")
+
+
 class Max(NumpyFunction):
-    """The largest element. Ties share the gradient evenly (as PyTorch does for a full max)."""
+    """``x.max()``: the largest element. Ties share the gradient evenly; a NaN result came from the NaNs."""
 
     node_name = "MaxBackward1"
 
     @staticmethod
-    def forward(ctx, x, dim=None, keepdim=False, take_min=False):
-        if x.size == 0:
-            raise RuntimeError("max(): Expected reduction dim to be specified for input.numel() == 0. "
-                               "Specify the reduction dim with the 'dim' argument.")
-        ctx.input_shape = x.shape
-        ctx.dims = normalize_dims(dim, x.ndim)
-        ctx.keepdim = keepdim
-        reduce = np.min if take_min else np.max
-        result = reduce(x, axis=ctx.dims if x.ndim else None, keepdims=keepdim)
+    def forward(ctx, x, op="max"):
+        check_reduction_size(op, x, None)
+        result = np.asarray(np.min(x) if op == "min" else np.max(x))
         ctx.save_for_backward(x, result)
         return result
 
     @staticmethod
-    def backward(ctx, grad):  # the gradient goes to the elements equal to the result, shared evenly
+    def backward(ctx, grad):
+        from .elementwise import where
         x, result = ctx.saved_tensors
-        y = expand_back(result, ctx.input_shape, ctx.dims, ctx.keepdim)
-        winners = (x == y) | ((x != x) & (y != y))  # a NaN result came from the NaNs
-        count = winners.sum(dim=ctx.dims, keepdim=True)
-        return expand_back(grad, ctx.input_shape, ctx.dims, ctx.keepdim) * winners / count
+        winners = (x != x) if result.item() != result.item() else (x == result)
+        return where(winners, grad / winners.sum(), 0.0)
 
 
 class Min(Max):
     node_name = "MinBackward1"
 
 
-class Amax(Max):
+class Amax(NumpyFunction):
+    """``x.amax(dim)``: the largest elements along ``dim``; ties share the gradient evenly."""
+
     node_name = "AmaxBackward0"
 
+    @staticmethod
+    def forward(ctx, x, dim=None, keepdim=False, op="amax"):
+        ctx.input_shape, ctx.dims, ctx.keepdim = x.shape, normalize_dims(dim, x.ndim), keepdim
+        check_reduction_size(op, x, ctx.dims)
+        reduce = np.min if op == "amin" else np.max
+        result = reduce(x, axis=ctx.dims if x.ndim else None, keepdims=keepdim)
+        ctx.save_for_backward(x, result)
+        return result
 
-class Amin(Max):
+    @staticmethod
+    def backward(ctx, grad):  # (grad / number of winners) at each winner; a NaN result has no winner
+        x, result = ctx.saved_tensors
+        winners = restore_reduced_dims(result, ctx.input_shape, ctx.dims, ctx.keepdim) == x
+        count = winners.sum(ctx.dims, keepdim=True) if ctx.dims is not None else winners.sum()
+        return (restore_reduced_dims(grad, ctx.input_shape, ctx.dims, ctx.keepdim) / count) * winners
+
+
+class Amin(Amax):
     node_name = "AminBackward0"
 
 
@@ -156,7 +190,8 @@ class MaxDim(NumpyFunction):
         (indices,) = ctx.saved_tensors
         if not ctx.keepdim:
             grad = grad.unsqueeze(ctx.dim)
-        return ScatterAlong.apply(grad, indices=indices._data, dim=ctx.dim, shape=ctx.input_shape)
+        zeros = Tensor._make(np.zeros(ctx.input_shape, grad._data.dtype))
+        return ScatterAlong.apply(zeros, grad, indices=indices._data, dim=ctx.dim)
 
 
 class MinDim(MaxDim):
@@ -174,20 +209,21 @@ class MinDim0d(MaxDim0d):
 
 
 class ScatterAlong(NumpyFunction):
-    """Put values into a zero tensor at ``indices`` along ``dim`` (the backward of max along dim)."""
+    """``zeros.scatter(dim, indices, values)``: the values put at ``indices`` along ``dim`` (the backward of
+    max along dim). The zeros are an input, with no gradient, as in PyTorch."""
 
     node_name = "ScatterBackward0"
 
     @staticmethod
-    def forward(ctx, values, indices, dim, shape):
+    def forward(ctx, zeros, values, indices, dim):
         ctx.indices, ctx.dim = indices, dim
-        out = np.zeros(shape, dtype=values.dtype)
+        out = zeros.copy()
         np.put_along_axis(out, indices, values, axis=dim)
         return out
 
     @staticmethod
     def backward(ctx, grad):
-        return GatherAlong.apply(grad, indices=ctx.indices, dim=ctx.dim)
+        return None, GatherAlong.apply(grad, indices=ctx.indices, dim=ctx.dim)
 
 
 class GatherAlong(NumpyFunction):
@@ -200,30 +236,109 @@ class GatherAlong(NumpyFunction):
 
     @staticmethod
     def backward(ctx, grad):
-        return ScatterAlong.apply(grad, indices=ctx.indices, dim=ctx.dim, shape=ctx.shape)
+        zeros = Tensor._make(np.zeros(ctx.shape, grad._data.dtype))
+        return ScatterAlong.apply(zeros, grad, indices=ctx.indices, dim=ctx.dim)
 
 
-class Norm(NumpyFunction):
-    """The Euclidean norm sqrt(sum x^2)."""
+class VectorNorm(NumpyFunction):
+    """The p-norm over ``dim`` (all elements by default): (sum |x|^p)^(1/p). p = inf gives the largest
+    |x|, p = -inf the smallest, p = 0 the number of non-zero elements."""
 
     node_name = "LinalgVectorNormBackward0"
+    saved_names = ("self", "result")
 
     @staticmethod
-    def forward(ctx, x, dim=None, keepdim=False):
-        ctx.input_shape = x.shape
-        ctx.dims = normalize_dims(dim, x.ndim)
-        ctx.keepdim = keepdim
-        result = np.sqrt(np.sum(x * x, axis=ctx.dims if x.ndim else None, keepdims=keepdim))
+    def forward(ctx, x, ord, dim, keepdim, dtype=None):
+        if dtype is not None:
+            x = x.astype(dtype)  # the norm is computed in ``dtype``; the gradient comes back as x's dtype
+        ctx.ord, ctx.dims, ctx.keepdim, ctx.ndim = ord, dim, keepdim, x.ndim
+        axis = dim if x.ndim else None
+        size = np.abs(x)
+        if ord == math.inf:
+            result = size.max(axis=axis, keepdims=keepdim)
+        elif ord == -math.inf:
+            result = size.min(axis=axis, keepdims=keepdim)
+        elif ord == 0:
+            result = (x != 0).sum(axis=axis, keepdims=keepdim).astype(x.dtype)
+        elif ord == 1:
+            result = size.sum(axis=axis, keepdims=keepdim)
+        elif ord == 2:
+            result = np.sqrt((size * size).sum(axis=axis, keepdims=keepdim))
+        else:
+            result = (size ** ord).sum(axis=axis, keepdims=keepdim) ** (1 / ord)
+        result = np.asarray(result, dtype=x.dtype)
         ctx.save_for_backward(x, result)
         return result
 
     @staticmethod
-    def backward(ctx, grad):  # d|x|/dx = x / |x|  (0 where |x| = 0)
-        from .elementwise import where
-        x, result = ctx.saved_tensors
-        norm = expand_back(result, ctx.input_shape, ctx.dims, ctx.keepdim)
-        scale = expand_back(grad, ctx.input_shape, ctx.dims, ctx.keepdim) / norm
-        return x * where(norm == 0, 0.0, scale)
+    def backward(ctx, grad):
+        """d|x|_p / dx_i = sgn(x_i) |x_i|^(p-1) / |x|_p^(p-1), written per p as PyTorch writes it, so that
+        the special points agree: where the norm is 0 the gradient is 0 (not 0/0), p = inf shares the
+        gradient among the elements tied for the largest |x|, and p = 0 (a count) has no gradient."""
+        x, norm = ctx.saved_tensors
+        p = ctx.ord
+        if p == 0:
+            return None
+        if not ctx.keepdim and ctx.dims is not None:  # give the reduced dimensions back (size 1)
+            for d in ctx.dims:
+                grad, norm = grad.unsqueeze(d), norm.unsqueeze(d)
+        if p == 1:
+            return _sgn(x) * grad
+        if p == 2:
+            return grad * (x / norm).masked_fill(norm == 0, 0)
+        if math.isinf(p):
+            size = x.abs()
+            winners = (size == norm) | (size != size)  # NaN wins: it made the norm NaN
+            count = winners.sum(ctx.dims, keepdim=True) if ctx.dims is not None else winners.sum()
+            return _sgn(x) * ((grad / count) * winners)
+        if p < 1:
+            scaled = _sgn(x) * x.abs().pow(p - 1).masked_fill(x == 0, 0)
+            return scaled * grad * norm.pow(1 - p)
+        scaled = _sgn(x) * x.abs().pow(p - 1) if p < 2 else x * x.abs().pow(p - 2)
+        return scaled * (grad / norm.pow(p - 1)).masked_fill(norm == 0, 0)
+
+
+def _sgn(x):
+    """-1, 0 or 1 by the sign of each element (0 for NaN, as PyTorch's sgn), a constant."""
+    data = x._data
+    return Tensor._make(((data > 0).astype(data.dtype) - (data < 0).astype(data.dtype)))
+
+
+_FLOATING = (np.float16, np.float32, np.float64)
+
+
+def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
+    """``torch.linalg.vector_norm``: what ``x.norm(p, dim)`` and ``torch.norm`` compute for vectors."""
+    if x._data.dtype not in _FLOATING:
+        raise RuntimeError("linalg.vector_norm: Expected a floating point or complex tensor as input. "
+                           f"Got {scalar_type(x)}")
+    ord = float(ord)
+    dims = normalize_dims(dim, x.ndim) if dim is not None and (isinstance(dim, int) or len(dim)) else None
+    if x._data.size == 0 and (ord < 0 or ord == math.inf):  # a max/min of nothing: no value to give
+        no_identity = f"linalg.vector_norm cannot compute the {ord:g} norm on "
+        if dims is None:
+            raise RuntimeError(no_identity + "an empty tensor because the operation does not have an identity")
+        for d in dims:
+            if x.shape[d] == 0:
+                raise RuntimeError(no_identity + f"the dimension {d}because this dimension is empty and the "
+                                   "operation does not have an identity")
+    numpy_dtype = None if dtype is None else _dtype.to_numpy_dtype(dtype)
+    return VectorNorm.apply(x, ord=ord, dim=dims, keepdim=keepdim, dtype=numpy_dtype)
+
+
+def norm(x, p="fro", dim=None, keepdim=False, dtype=None):
+    """``x.norm(p, dim, keepdim)`` / ``torch.norm``: a vector norm (p a number, or "fro" over at most
+    two dimensions, which is the 2-norm of all their elements)."""
+    if not isinstance(p, str):
+        return vector_norm(x, 2 if p is None else p, dim, keepdim, dtype=dtype)
+    if p == "fro" and (dim is None or isinstance(dim, int) or len(dim) <= 2):
+        return vector_norm(x, 2, dim, keepdim, dtype=dtype)
+    if p not in ("fro", "nuc"):
+        raise RuntimeError(f"linalg.matrix_norm: Order {p} not supported.")
+    dims = tuple(range(x.ndim)) if dim is None else tuple(dim)
+    if len(dims) != 2:
+        raise RuntimeError(f"linalg.matrix_norm: dim must be a 2-tuple. Got {' '.join(map(str, dims))}")
+    raise NotImplementedError("minigrad's norm supports vector norms; the nuclear norm ('nuc') is not implemented")
 
 
 return_types_max = namedtuple("max", ["values", "indices"])
@@ -239,13 +354,15 @@ return_types_max.__repr__ = return_types_min.__repr__ = _return_type_repr
 
 def reduce_max(x, dim=None, keepdim=False, take_min=False):
     """``x.max()`` / ``x.max(dim)`` (and ``min`` with take_min)."""
+    op = "min" if take_min else "max"
     if dim is None:
-        return (Min if take_min else Max).apply(x, take_min=take_min)
+        return (Min if take_min else Max).apply(x, op=op)
     if x.ndim == 0:  # a 0-d tensor is its own max along dim 0
         normalize_dims(dim, 0)
         values = (MinDim0d if take_min else MaxDim0d).apply(x)
         return (return_types_min if take_min else return_types_max)(values, Tensor._make(np.zeros((), np.int64)))
     axis = normalize_dims(dim, x.ndim)[0]
+    check_reduction_size(op, x, (axis,))
     pick = np.argmin if take_min else np.argmax
     indices = np.expand_dims(pick(x._data, axis=axis), axis)
     values = (MinDim if take_min else MaxDim).apply(x, indices=indices, dim=axis, keepdim=keepdim)

@@ -64,6 +64,12 @@ def can_view(x, shape):
         return False
 
 
+class ReshapeAlias(View):
+    """What ``reshape`` records for a view of a tensor that is not contiguous (a transposed one, say)."""
+
+    node_name = "ReshapeAliasBackward0"
+
+
 class UnsafeView(NumpyFunction):
     """What ``reshape`` records after copying a tensor whose layout does not allow a view."""
 
@@ -175,9 +181,11 @@ class SqueezeDim(Squeeze):
 
 
 class SqueezeMatmul(Squeeze):
-    """The squeeze PyTorch records after multiplying a vector by a matrix."""
+    """The squeeze PyTorch records after multiplying a vector by a matrix. PyTorch squeezes its own
+    fresh product in place (``squeeze_``), so the result is not a view of anything."""
 
     node_name = "SqueezeBackward4"
+    _is_view = False
 
 
 class Index(NumpyFunction):

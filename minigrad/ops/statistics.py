@@ -14,7 +14,7 @@ from collections import namedtuple
 import numpy as np
 
 from ..autograd.function import NumpyFunction
-from .reductions import GatherAlong, _return_type_repr, expand_back, normalize_dims
+from .reductions import GatherAlong, _return_type_repr, expand_back, normalize_dims, restore_reduced_dims
 
 
 def _dim(dim, ndim):
@@ -53,7 +53,7 @@ class Var(NumpyFunction):
         if x.dtype.kind != "f":
             raise RuntimeError("std and var only support floating point and complex dtypes")
         ctx.dims, ctx.keepdim, ctx.shape = normalize_dims(dim, x.ndim), keepdim, x.shape
-        count = x.size if ctx.dims is None else math.prod(x.shape[d] for d in ctx.dims)
+        count = x.size if ctx.dims is None or not x.ndim else math.prod(x.shape[d] for d in ctx.dims)
         ctx.denominator = count - correction if count > correction else float("nan")  # nan: as PyTorch
         ctx.save_for_backward(x)
         if count <= correction:
@@ -64,9 +64,13 @@ class Var(NumpyFunction):
             return np.asarray(x.var(axis=ctx.dims if x.ndim else None, ddof=correction, keepdims=keepdim))
 
     @staticmethod
-    def backward(ctx, grad):  # d var / dx_i = 2 (x_i - mean) / (N - correction)
+    def backward(ctx, grad):
         (x,) = ctx.saved_tensors
-        return expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim) * _centred(x, ctx.dims) * (2 / ctx.denominator)
+        return _var_backward(ctx, grad, x)
+
+
+def _var_backward(ctx, grad, x):  # d var / dx_i = 2 (x_i - mean) / (N - correction)
+    return expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim) * _centred(x, ctx.dims) * (2 / ctx.denominator)
 
 
 def _centred(x, dims):
@@ -83,10 +87,10 @@ class Std(NumpyFunction):
         return result
 
     @staticmethod
-    def backward(ctx, grad):  # d std / dx_i = (x_i - mean) / ((N - correction) std)
+    def backward(ctx, grad):  # std = sqrt(var): d std = d var / (2 std), taken as 0 where std = 0
         x, result = ctx.saved_tensors
-        spread = expand_back(grad / result, ctx.shape, ctx.dims, ctx.keepdim)
-        return spread * _centred(x, ctx.dims) / ctx.denominator
+        grad_var = (grad / (result * 2)).masked_fill(result == 0, 0)
+        return _var_backward(ctx, grad_var, x)
 
 
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
@@ -110,18 +114,30 @@ class Prod(NumpyFunction):
         ctx.dims, ctx.keepdim, ctx.shape = normalize_dims(dim, x.ndim), keepdim, x.shape
         if x.dtype.kind in "bui" and x.dtype != np.int64:
             x = x.astype(np.int64)
-        result = np.prod(x, axis=ctx.dims if x.ndim else None, keepdims=keepdim)
-        if ctx.dims is None or x.ndim == 0:
-            others = _product_of_others(x.reshape(-1), 0).reshape(x.shape)
+        result = np.asarray(np.prod(x, axis=ctx.dims if x.ndim else None, keepdims=keepdim))
+        ctx.zeros = int((x == 0).sum())
+        if ctx.zeros:  # result / x would divide 0 by 0: multiply the others instead (numbers only)
+            if ctx.dims is None or x.ndim == 0:
+                others = _product_of_others(x.reshape(-1), 0).reshape(x.shape)
+            else:
+                others = _product_of_others(x, ctx.dims[0])
+            ctx.save_for_backward(others)
         else:
-            others = _product_of_others(x, ctx.dims[0])
-        ctx.save_for_backward(others)
+            ctx.save_for_backward(x, result)
         return result
 
     @staticmethod
     def backward(ctx, grad):
+        """d prod / dx_i = the product of the other elements: prod / x_i when no element is 0 (PyTorch's
+        formula, so NaN and inf spread as in PyTorch), else the product of the others, computed directly."""
+        grad = expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim)
+        if not ctx.zeros:
+            x, result = ctx.saved_tensors
+            return grad * (restore_reduced_dims(result, ctx.shape, ctx.dims, ctx.keepdim) / x)
         (others,) = ctx.saved_tensors
-        return expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim) * others
+        if ctx.dims is None and ctx.zeros > 1:  # two zeros or more: every product of others is 0
+            return grad * 0
+        return grad * others
 
 
 def _product_of_others(x, axis):
@@ -143,7 +159,8 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):
         input = input.to(dtype)
     if input.numel() == 0:
         from ..tensor import Tensor
-        return Tensor._make(np.prod(input._data, axis=dim, keepdims=keepdim))
+        dims = normalize_dims(dim, input.ndim)
+        return Tensor._make(np.asarray(np.prod(input._data, axis=dims, keepdims=keepdim)))
     return (Prod if dim is None else ProdDim).apply(input, dim=dim, keepdim=keepdim)
 
 
@@ -180,14 +197,25 @@ def _indices_tensor(indices):
     return Tensor._make(indices.astype(np.int64))
 
 
+def _order(x, dim, descending):
+    """Indices that sort ``x`` along ``dim``, ties kept in input order, NaN counted as the largest value
+    (last when ascending, first when descending), as PyTorch sorts."""
+    if not descending:
+        return np.argsort(x, axis=dim, kind="stable")  # NumPy already puts NaN last
+    if x.dtype == np.bool_:
+        return np.argsort(~x, axis=dim, kind="stable")
+    if x.dtype.kind != "f":
+        return np.argsort(-x.astype(np.int64) if x.dtype.kind == "u" else -x, axis=dim, kind="stable")
+    nan_last = ~np.isnan(x)  # lexsort: the last key decides first, so NaNs (False) come first
+    return np.lexsort((-np.nan_to_num(x, nan=0.0), nan_last), axis=dim)
+
+
 def sort(input, dim=-1, descending=False, stable=False):
     x = input._data
     if x.ndim == 0:
         return return_types_sort(input.clone(), _indices_tensor(np.zeros((), np.int64)))
     dim = _dim(dim, x.ndim)
-    # stable order, ties kept in input order; descending sorts the negated keys (ties still in order)
-    keys = -x if descending and x.dtype != np.bool_ else (~x if descending else x)
-    indices = np.argsort(keys, axis=dim, kind="stable")
+    indices = _order(x, dim, descending)
     return return_types_sort(SortValues.apply(input, indices=indices, dim=dim), _indices_tensor(indices))
 
 
@@ -197,6 +225,9 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
     size = x.shape[dim] if x.ndim else 1
     if not 0 <= k <= size:
         raise RuntimeError("selected index k out of range")
-    keys = -x if largest else x
-    indices = np.take(np.argsort(keys, axis=dim, kind="stable"), range(k), axis=dim)
+    if x.dtype == np.bool_:
+        raise RuntimeError("topk does not support bool dtypes on CPU")
+    if x.ndim == 0:  # a 0-d tensor is its own top 1
+        return return_types_topk(input.clone(), _indices_tensor(np.zeros((), np.int64)))
+    indices = np.take(_order(x, dim, descending=largest), range(k), axis=dim)
     return return_types_topk(TopkValues.apply(input, indices=indices, dim=dim), _indices_tensor(indices))
