@@ -11,7 +11,7 @@ from .autograd.grad_mode import is_grad_enabled
 from .autograd.inplace import apply_in_place, check_in_place
 from .ops import arithmetic, comparison, elementwise, linalg, reductions
 from .ops import shape as shape_ops
-from .ops._util import as_tensor_like
+from .ops._util import as_tensor_like, check_broadcast, number_array, result_dtype
 from .tensor import Tensor
 
 
@@ -27,6 +27,14 @@ def _binary(op):
 
 
 # ----- arithmetic ------------------------------------------------------------------------------
+def _other(name, other, position=1, argument="other"):
+    """The tensor method's second operand: a tensor or a number (PyTorch's argument check)."""
+    if other is None or isinstance(other, (list, tuple, str, dict, set)):
+        raise TypeError(f"{name}(): argument '{argument}' (position {position}) must be Tensor, not "
+                        f"{type(other).__name__}")
+    return other
+
+
 def __add__(self, other):
     return arithmetic.Add.apply(self, as_tensor_like(other, self))
 
@@ -40,7 +48,7 @@ def __sub__(self, other):
 
 
 def __rsub__(self, other):
-    if isinstance(other, (int, float)):
+    if isinstance(other, (int, float, np.number, np.bool_)):
         return arithmetic.RSub.apply(self, number=other)
     return arithmetic.Sub.apply(as_tensor_like(other, self), self)
 
@@ -54,47 +62,56 @@ def __rmul__(self, other):
 
 
 def __truediv__(self, other):
+    if not isinstance(other, Tensor) and not self.is_floating_point():
+        # integers are divided as floats: the number joins as a float too (uint8 / -1 is -x, not x / 255)
+        return arithmetic.Div.apply(self, Tensor._make(number_array(other, np.float32)))
     return arithmetic.Div.apply(self, as_tensor_like(other, self))
 
 
 def div(self, other, *, rounding_mode=None):
+    other = _other("div", other)
     if rounding_mode is None:
         return __truediv__(self, other)
     if rounding_mode not in ("floor", "trunc"):
-        raise ValueError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
-                         f"'{rounding_mode}'")
+        raise RuntimeError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
+                           f"'{rounding_mode}'")
     return arithmetic.DivRounded.apply(self, as_tensor_like(other, self), rounding_mode=rounding_mode)
 
 
-def __floordiv__(self, other):
-    return arithmetic.FloorDivide.apply(self, as_tensor_like(other, self), rounding_mode="floor")
+def __floordiv__(self, other):  # PyTorch has no derivative for it: a NotImplemented node
+    return arithmetic.without_derivative("floor_divide", arithmetic.floor_divide, self, as_tensor_like(other, self))
 
 
 def __rfloordiv__(self, other):
-    return arithmetic.FloorDivide.apply(as_tensor_like(other, self), self, rounding_mode="floor")
+    return arithmetic.without_derivative("floor_divide", arithmetic.floor_divide, as_tensor_like(other, self), self)
 
 
 def __mod__(self, other):
-    if isinstance(other, (int, float)) and not isinstance(other, bool):
+    if isinstance(other, (int, float, np.number, np.bool_)):
         return arithmetic.RemainderScalar.apply(self, number=other)
     return arithmetic.Remainder.apply(self, as_tensor_like(other, self))
 
 
-def __rmod__(self, other):
-    return arithmetic.Remainder.apply(as_tensor_like(other, self), self)
+def __rmod__(self, other):  # 2.5 % x: PyTorch has no derivative for it either
+    return arithmetic.without_derivative("remainder", arithmetic.remainder, as_tensor_like(other, self), self)
 
 
 def add(self, other, *, alpha=1):
-    return __add__(self, other if alpha == 1 else other * alpha)
+    return arithmetic.Add.apply(self, as_tensor_like(_other("add", other), self), alpha=alpha)
 
 
 def sub(self, other, *, alpha=1):
-    return __sub__(self, other if alpha == 1 else other * alpha)
+    return arithmetic.Sub.apply(self, as_tensor_like(_other("sub", other), self), alpha=alpha)
+
+
+def mul(self, other):
+    return __mul__(self, _other("mul", other))
 
 
 def __rtruediv__(self, other):
     # PyTorch computes ``5 / x`` as ``5 * x.reciprocal()``, so the node shown is MulBackward0.
-    return arithmetic.Reciprocal.apply(self) * as_tensor_like(other, self)
+    reciprocal = arithmetic.Reciprocal.apply(self)
+    return reciprocal * as_tensor_like(other, reciprocal)
 
 
 def __pow__(self, exponent):
@@ -104,7 +121,7 @@ def __pow__(self, exponent):
 
 
 def __rpow__(self, base):
-    if isinstance(base, (int, float)):
+    if isinstance(base, (int, float, np.number, np.bool_)):
         return arithmetic.RPow.apply(self, base=base)
     return arithmetic.PowTensor.apply(as_tensor_like(base, self), self)
 
@@ -148,35 +165,68 @@ def pow(self, exponent):
 
 
 # ----- in-place operations: x += y, x.add_(y), x.zero_(), x[i] = v ------------------------------
-def _in_place(out_of_place):
+def _cast_into(result, target, names=_dtype.scalar_type_name):
+    """An in-place result must fit the tensor it is written into (PyTorch's "result type Float can't be
+    cast to the desired output type Long"): the dtype of ``x`` never changes in ``x += y``. Nor does its
+    shape (checked first, as PyTorch does)."""
+    _check_output_shape(result._data.shape, target._data.shape)
+    _dtype.check_cast(result._data.dtype, target._data.dtype, names)
+    return result
+
+
+def _check_output_shape(shape, target_shape):
+    if shape != target_shape and (len(shape) > len(target_shape) or np.broadcast_shapes(shape, target_shape) != target_shape):
+        raise RuntimeError(f"output with shape {list(target_shape)} doesn't match the broadcast shape "
+                           f"{list(np.broadcast_shapes(shape, target_shape))}")
+
+
+def _in_place(out_of_place, name=None, first_check=None):
     """Make ``x op= y`` from ``x op y``: the result is written back into x's memory (views of x see it)
     and, when recording, x takes the result's place in the graph (see ``autograd/inplace.py``)."""
-    def method(self, other):
-        if other is None or isinstance(other, (list, tuple, str)):
+    def method(self, other, **kwargs):
+        if name is None and (other is None or isinstance(other, (list, tuple, str))):
             return NotImplemented  # Python then raises PyTorch's TypeError: unsupported operand type(s)
-        other = as_tensor_like(other, self)
-        return apply_in_place(self, lambda before: out_of_place(before, other), other)
+        if name is not None:
+            _other(name, other)
+        if first_check is not None:
+            first_check(self, other)
+        others = (other,) if isinstance(other, Tensor) else ()
+        if others and other._data.shape != self._data.shape:  # the shapes before anything else
+            check_broadcast(self._data.shape, other._data.shape)
+            _check_output_shape(np.broadcast_shapes(self._data.shape, other._data.shape), self._data.shape)
+        return apply_in_place(self, lambda before: _cast_into(out_of_place(before, other, **kwargs), self), *others)
     return method
 
 
 __iadd__ = _in_place(lambda a, b: __add__(a, b))
-__isub__ = _in_place(lambda a, b: __sub__(a, b))
+def _check_subtraction(a, b):
+    arithmetic.check_subtraction(a._data.dtype, as_tensor_like(b, a)._data.dtype)
+
+
+__isub__ = _in_place(lambda a, b: __sub__(a, b), first_check=_check_subtraction)
 __imul__ = _in_place(lambda a, b: __mul__(a, b))
 __itruediv__ = _in_place(lambda a, b: __truediv__(a, b))
-
-
-def add_(self, other, *, alpha=1):
-    return __iadd__(self, other if alpha == 1 else other * alpha)
-
-
-def sub_(self, other, *, alpha=1):
-    return __isub__(self, other if alpha == 1 else other * alpha)
+add_ = _in_place(add, "add_")
+sub_ = _in_place(sub, "sub_", _check_subtraction)
+mul_ = _in_place(mul, "mul_")
+div_ = _in_place(div, "div_")
+pow_ = _in_place(lambda a, b: __pow__(a, b), "pow_")
 
 
 def _unary_in_place(out_of_place):
     def method(self, *args, **kwargs):
-        return apply_in_place(self, lambda before: out_of_place(before, *args, **kwargs))
+        return apply_in_place(self, lambda before: _cast_into(out_of_place(before, *args, **kwargs), self))
     return method
+
+
+def _clamp_(self, min=None, max=None):
+    """``x.clamp_(lo, hi)``; its cast error names the C++ type (``... output type long int``)."""
+    dtype = self._data.dtype
+    for bound in (min, max):
+        if bound is not None and not isinstance(bound, Tensor):
+            dtype = result_dtype(np.empty(1, dtype), number_array(bound, dtype))
+    _dtype.check_cast(dtype, self._data.dtype, _dtype.c_type_name)
+    return apply_in_place(self, lambda before: elementwise.Clamp.apply(before, min=min, max=max))
 
 
 def zero_(self):
@@ -444,8 +494,8 @@ def _install():
         "__lt__": comparison.lt, "__le__": comparison.le, "__gt__": comparison.gt, "__ge__": comparison.ge,
         "__getitem__": __getitem__, "__setitem__": __setitem__, "__iter__": __iter__,
         "__iadd__": __iadd__, "__isub__": __isub__, "__imul__": __imul__, "__itruediv__": __itruediv__,
-        "add_": add_, "sub_": sub_, "mul_": __imul__, "div_": __itruediv__,
-        "add": add, "sub": sub, "mul": __mul__, "div": div, "__floordiv__": _binary(__floordiv__),
+        "add_": add_, "sub_": sub_, "mul_": mul_, "div_": div_,
+        "add": add, "sub": sub, "mul": mul, "div": div, "__floordiv__": _binary(__floordiv__),
         "__rfloordiv__": _binary(__rfloordiv__), "__mod__": _binary(__mod__), "__rmod__": _binary(__rmod__),
         "floor_divide": __floordiv__, "remainder": __mod__, "bmm": lambda self, other: bmm(self, other), "pow": pow, "neg": __neg__,
         "matmul": __matmul__, "mm": mm, "dot": dot, "mv": __matmul__,
@@ -456,8 +506,7 @@ def _install():
         "reshape_as": lambda self, other: reshape(self, tuple(other.shape)),
         "is_contiguous": is_contiguous, "contiguous": contiguous, "register_hook": register_hook,
         "zero_": zero_, "fill_": fill_, "copy_": copy_, "masked_fill_": masked_fill_, "masked_fill": masked_fill,
-        "clamp_": _unary_in_place(lambda t, min=None, max=None: elementwise.Clamp.apply(t, min=min, max=max)),
-        "clip_": _unary_in_place(lambda t, min=None, max=None: elementwise.Clamp.apply(t, min=min, max=max)),
+        "clamp_": _clamp_, "clip_": _clamp_,
         "relu_": _unary_in_place(lambda t: elementwise.Relu.apply(t)),
         "exp_": _unary_in_place(lambda t: elementwise.Exp.apply(t)),
         "log_": _unary_in_place(lambda t: elementwise.Log.apply(t)),
@@ -466,7 +515,7 @@ def _install():
         "sigmoid_": _unary_in_place(lambda t: elementwise.Sigmoid.apply(t)),
         "abs_": _unary_in_place(lambda t: elementwise.Abs.apply(t)),
         "neg_": _unary_in_place(lambda t: arithmetic.Neg.apply(t)),
-        "pow_": _unary_in_place(lambda t, exponent: __pow__(t, exponent)),
+        "pow_": pow_,
         "expand": expand, "expand_as": expand_as, "flatten": flatten, "transpose": transpose, "t": t,
         "permute": permute, "T": property(_T), "mT": property(lambda self: transpose(self, -2, -1)),
         "unsqueeze": unsqueeze, "squeeze": squeeze, "select": select, "clone": clone,

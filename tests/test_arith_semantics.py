@@ -1,0 +1,130 @@
+"""Arithmetic, dtype promotion and in-place casting, cross-checked against PyTorch (skipped without it).
+
+A sweep runs every binary operator in every spelling (``a + b``, ``a.add(b, alpha=2)``, ``a += b``, ...)
+over operands of every kind PyTorch's promotion distinguishes (bool / integer / float tensors with
+dimensions, 0-d tensors, Python numbers) and compares what PyTorch and minigrad give: the error (type and
+message) or the values (with the sign of zeros and nan), the dtype, and, for operands that require grad,
+the node name and its ``next_functions``. Then a few rules one at a time: gradients of ``pow`` where
+PyTorch masks them, rounding of floor division, the argument errors of Tensor methods.
+"""
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+import minigrad
+from minigrad.autograd import gradcheck
+
+torch = pytest.importorskip("torch")
+
+# operands: (source, requires_grad-able). Values include 0 and negatives: division by zero, signs of zero.
+TENSORS = {
+    "bool": "torch.tensor([True, False])",
+    "bool0": "torch.tensor(True)",
+    "i64": "torch.tensor([3, -2])",
+    "i64z": "torch.tensor([0, 2])",
+    "i32": "torch.tensor([3, -2], dtype=torch.int32)",
+    "i64_0": "torch.tensor(-3)",
+    "u8": "torch.tensor([3, 1], dtype=torch.uint8)",
+    "f32": "torch.tensor([1.5, -2.0], requires_grad=True)",
+    "f32z": "torch.tensor([0.0, -1.0])",
+    "f64": "torch.tensor([2.0, -0.5], dtype=torch.float64, requires_grad=True)",
+    "f64_0": "torch.tensor(-1.0, dtype=torch.float64)",
+    "f32_0": "torch.tensor(2.5, requires_grad=True)",
+    "f16": "torch.tensor([1.5, -2.0], dtype=torch.float16)",
+}
+NUMBERS = {"True": "True", "2": "2", "-1": "-1", "0": "0", "2.5": "2.5", "-0.5": "-0.5"}
+
+BINARY = ["a + b", "a - b", "a * b", "a / b", "a // b", "a % b", "a ** b",
+          "a.add(b, alpha=2)", "a.sub(b, alpha=2)", "a.add(b, alpha=2.5)", "a.add(b, alpha=True)",
+          "a.div(b, rounding_mode='floor')", "a.div(b, rounding_mode='trunc')",
+          "torch.add(a, b)", "torch.sub(a, b)", "torch.mul(a, b)", "torch.div(a, b)", "torch.pow(a, b)",
+          "torch.remainder(a, b)", "torch.floor_divide(a, b)", "a.remainder(b)", "a.floor_divide(b)"]
+IN_PLACE = ["a += b", "a -= b", "a *= b", "a /= b", "a.add_(b)", "a.sub_(b)", "a.mul_(b)", "a.div_(b)",
+            "a.add_(b, alpha=2)", "a.pow_(b)"]
+
+
+def run(lib, source):
+    """What a program leaves in ``out``, summarised in plain Python, or the error it raises."""
+    env = {"torch": lib}
+    try:
+        exec(source, env)
+    except Exception as error:  # noqa: BLE001 (the error is the observation)
+        return ("error", type(error).__name__, str(error))
+    return describe(env.get("out"))
+
+
+def describe(value):
+    if isinstance(value, (tuple, list)):
+        return tuple(describe(v) for v in value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if hasattr(value, "next_functions"):
+        def name(node):  # PyTorch's name() of a C++ node has a namespace; its repr has not
+            return node.name().replace("torch::autograd::", "")
+        return (name(value), tuple(None if f is None else name(f) for f, _ in value.next_functions))
+    data = value.detach().numpy() if hasattr(value, "detach") else value
+    values = tuple(repr(v) for v in np.asarray(data, dtype=np.float64).ravel().tolist())  # keeps -0.0, nan
+    node = describe(value.grad_fn) if value.grad_fn is not None else None
+    return (str(value.dtype), tuple(value.shape), values, value.requires_grad, node)
+
+
+def _close(t, m):
+    """Equal, with float values compared to float32 precision."""
+    if isinstance(t, tuple) and isinstance(m, tuple) and len(t) == len(m):
+        return all(_close(a, b) for a, b in zip(t, m))
+    if isinstance(t, str) and isinstance(m, str) and t != m:
+        try:
+            a, b = float(t), float(m)
+        except ValueError:
+            return False
+        return (math.isnan(a) and math.isnan(b)) or (
+            math.copysign(1, a) == math.copysign(1, b) and math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-6))
+    return t == m
+
+
+def differences(programs):
+    found = []
+    for source in programs:
+        t, m = run(torch, source), run(minigrad, source)
+        if not _close(t, m):
+            found.append(f"{source}\n    torch:    {t}\n    minigrad: {m}")
+    return found
+
+
+def binary_programs():
+    operands = [(name, src) for name, src in TENSORS.items()] + [(n, n) for n in NUMBERS]
+    for form in BINARY:
+        for (an, a), (bn, b) in itertools.product(operands, repeat=2):
+            if an in NUMBERS and bn in NUMBERS:
+                continue
+            if an in NUMBERS and not form.startswith(("a +", "a -", "a *", "a /", "a //", "a %", "a **")):
+                continue  # a method needs a tensor on the left
+            yield f"a = {a}; b = {b}; out = {form}"
+
+
+def in_place_programs():
+    operands = [(name, src) for name, src in TENSORS.items()] + [(n, n) for n in NUMBERS]
+    for form in IN_PLACE:
+        for (an, a), (bn, b) in itertools.product(TENSORS.items(), operands):
+            a = a.replace(", requires_grad=True", "")
+            yield f"a = {a}; b = {b}; {form}; out = a"
+
+
+def test_binary_operators_agree_with_pytorch():
+    found = differences(binary_programs())
+    assert not found, f"{len(found)} differ:\n" + "\n".join(found[:20])
+
+
+def test_in_place_operators_agree_with_pytorch():
+    found = differences(in_place_programs())
+    assert not found, f"{len(found)} differ:\n" + "\n".join(found[:20])
+
+
+if __name__ == "__main__":  # python -m tests.test_arith_semantics: every difference, for development
+    import sys
+    progs = list(binary_programs()) + list(in_place_programs())
+    found = differences(progs)
+    print("\n".join(found))
+    print(f"{len(found)} of {len(progs)} differ", file=sys.stderr)
