@@ -112,6 +112,68 @@ def in_place_programs():
             yield f"a = {a}; b = {b}; {form}; out = a"
 
 
+# gradients, including at the points where PyTorch masks them (0 ** b, a ** 0, division by zero)
+GRAD_OPERANDS = {
+    "f32": "torch.tensor([0.0, -1.5, 2.0, 1.0], requires_grad=True)",
+    "f64": "torch.tensor([2.0, 0.0, -0.5, 3.0], dtype=torch.float64, requires_grad=True)",
+    "f32_0": "torch.tensor(0.0, requires_grad=True)",
+    "i64": "torch.tensor([0, -1, 2, 3])",
+    "f32c": "torch.tensor([0.0, 2.0, -1.0, 0.5])",
+}
+GRAD_FORMS = ["a + b", "a - b", "a * b", "a / b", "a ** b", "a % b", "a.add(b, alpha=2)", "a.sub(b, alpha=2)",
+              "a.div(b, rounding_mode='floor')", "a.div(b, rounding_mode='trunc')"]
+
+
+def grad_programs():
+    operands = list(GRAD_OPERANDS.values()) + ["0", "2", "-1", "0.5", "-1.5", "0.0"]
+    for form in GRAD_FORMS:
+        for a, b in itertools.product(operands, repeat=2):
+            if "requires_grad" not in a + b or (form.startswith("a.") and "torch" not in a):
+                continue
+            for create in ("", ", create_graph=True"):
+                yield (f"a = {a}; b = {b}; y = {form}\n"
+                       f"xs = [t for t in (a, b) if isinstance(t, torch.Tensor) and t.requires_grad]\n"
+                       f"out = torch.autograd.grad(y.sum(), xs{create})\n"
+                       f"out = tuple(out) + tuple(g.grad_fn for g in out if g.grad_fn is not None)")
+
+
+def test_gradients_agree_with_pytorch():
+    found = differences(grad_programs())
+    assert not found, f"{len(found)} differ:\n" + "\n".join(found[:20])
+
+
+def _leaf(values):
+    return minigrad.tensor(values, dtype=minigrad.float64, requires_grad=True)
+
+
+# away from the kinks (floor steps, remainder jumps), where central differences are meaningful
+GRADCHECK = {
+    "add alpha": (lambda a, b: a.add(b, alpha=2.5), [[0.3, -1.2], [1.1, 0.4]]),
+    "sub alpha": (lambda a, b: a.sub(b, alpha=-3), [[0.3, -1.2], [1.1, 0.4]]),
+    "rsub": (lambda a: 2 - a, [[0.3, -1.2]]),
+    "div": (lambda a, b: a / b, [[0.3, -1.2], [1.1, -0.4]]),
+    "rdiv": (lambda a: 2 / a, [[0.3, -1.2]]),
+    "pow tensor": (lambda a, b: a ** b, [[0.3, 1.7], [1.1, -0.4]]),
+    "pow int exponent": (lambda a: a ** 3, [[0.3, -1.2]]),
+    "rpow": (lambda a: 2.5 ** a, [[0.3, -1.2]]),
+    "remainder": (lambda a, b: a % b, [[0.3, -1.2], [0.7, 0.5]]),
+    "remainder number": (lambda a: a % 0.7, [[0.3, -1.2]]),
+    "floor division by a tensor": (lambda a, b: a.div(b, rounding_mode="floor") * a, [[0.3, -1.2], [0.7, 0.5]]),
+}
+
+
+@pytest.mark.parametrize("name", GRADCHECK)
+def test_gradients_against_central_differences(name):
+    fn, values = GRADCHECK[name]
+    inputs = [_leaf(v) for v in values]
+    assert gradcheck(fn, inputs)
+
+    def first_derivative(*xs):  # the backward pass itself, differentiated again (create_graph=True)
+        grads = minigrad.autograd.grad(fn(*xs).sum(), xs, create_graph=True)
+        return sum((g * g).sum() for g in grads if g is not None and g.requires_grad) + xs[0].sum() * 0
+    assert gradcheck(first_derivative, inputs)
+
+
 def test_binary_operators_agree_with_pytorch():
     found = differences(binary_programs())
     assert not found, f"{len(found)} differ:\n" + "\n".join(found[:20])
@@ -124,7 +186,7 @@ def test_in_place_operators_agree_with_pytorch():
 
 if __name__ == "__main__":  # python -m tests.test_arith_semantics: every difference, for development
     import sys
-    progs = list(binary_programs()) + list(in_place_programs())
+    progs = list(binary_programs()) + list(in_place_programs()) + list(grad_programs())
     found = differences(progs)
     print("\n".join(found))
     print(f"{len(found)} of {len(progs)} differ", file=sys.stderr)

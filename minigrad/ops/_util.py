@@ -74,5 +74,7 @@ def sum_to(grad, shape):
     """Undo broadcasting: sum ``grad`` over the dimensions that were stretched to reach its shape."""
     if grad._data.shape == shape:
         return grad
-    from .reductions import SumToShape
+    from .reductions import Sum, SumToShape
+    if shape == ():  # summed to a 0-d tensor: PyTorch's sum() (SumBackward0 when recorded)
+        return Sum.apply(grad)
     return SumToShape.apply(grad, shape=shape)

@@ -332,7 +332,7 @@ class Reciprocal(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # d(1/x)/dx = -1/x^2
         (y,) = ctx.saved_tensors
-        return -grad * y * y
+        return -grad * (y * y)
 
 
 # ----- rounded division and remainder --------------------------------------------------------------
