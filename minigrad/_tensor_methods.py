@@ -188,6 +188,7 @@ def _in_place(out_of_place, name=None, first_check=None):
             return NotImplemented  # Python then raises PyTorch's TypeError: unsupported operand type(s)
         if name is not None:
             _other(name, other)
+        check_in_place(self)  # a leaf that requires grad, before any other complaint
         if first_check is not None:
             first_check(self, other)
         others = (other,) if isinstance(other, Tensor) else ()
@@ -317,14 +318,73 @@ def norm(self, p="fro", dim=None, keepdim=False):
     return reductions.Norm.apply(self, dim=dim, keepdim=keepdim)
 
 
+# ----- arguments, checked as PyTorch's argument parser checks them ------------------------------
+def _is_int(value):
+    """An int argument: a Python or NumPy integer (not a bool), or a one-element integer tensor."""
+    if isinstance(value, Tensor):
+        return value._data.size == 1 and value._data.dtype.kind in "iu"
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def _int_arg(method, name, position, value):
+    """``transpose(0, 0.5)``: "transpose(): argument 'dim1' (position 2) must be int, not float"."""
+    if not _is_int(value):
+        raise TypeError(f"{method}(): argument '{name}' (position {position}) must be int, not {type(value).__name__}")
+    return int(value)
+
+
+_MISSING = object()  # the default of a required argument, so that an explicit None is reported as a type
+
+
+def _missing(method, *names):
+    """``permute()``: 'permute() missing 1 required positional arguments: "dims"' (PyTorch's grammar)."""
+    plural = "s" if len(names) == 1 else ""  # (sic: PyTorch says "1 ... arguments", "2 ... argument")
+    raise TypeError(f"{method}() missing {len(names)} required positional argument{plural}: "
+                    + ", ".join(f'"{n}"' for n in names))
+
+
+def _ints_arg(method, name, values):
+    """A ``*dims`` parameter given as ``permute(1, 0)`` or ``permute((1, 0))``: a tuple of ints."""
+    if not values:
+        _missing(method, name)
+    if len(values) == 1 and isinstance(values[0], (tuple, list)):
+        for i, v in enumerate(values[0]):
+            if not _is_int(v):
+                raise TypeError(f"{method}(): argument '{name}' (position 1) must be tuple of ints, but found "
+                                f"element of type {type(v).__name__} at pos {i}")
+        return tuple(int(v) for v in values[0])
+    if len(values) == 1 and not _is_int(values[0]):
+        raise TypeError(f"{method}(): argument '{name}' (position 1) must be tuple of ints, not "
+                        f"{type(values[0]).__name__}")
+    for i, v in enumerate(values):
+        if not _is_int(v):
+            raise TypeError(f"{method}(): argument '{name}' failed to unpack the object at pos {i + 1} with error "
+                            f"\"type must be tuple of ints,but got {type(v).__name__}\"")
+    return tuple(int(v) for v in values)
+
+
+def size(self, dim=None):
+    """``x.size()`` is the shape; ``x.size(d)`` one length (PyTorch's errors for a bad ``d``)."""
+    if dim is None:
+        return self.shape
+    dim = _int_arg("size", "dim", 1, dim)
+    if self.ndim == 0:
+        raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
+    return self._data.shape[_check_dim(dim, self.ndim)]
+
+
 # ----- shapes ----------------------------------------------------------------------------------
 def view(self, *shape):
+    if not shape:
+        raise TypeError("view() received an invalid combination of arguments - got (), but expected one of:\n"
+                        " * (torch.dtype dtype)\n * (tuple of ints size)\n")
+    shape = _ints_arg("view", "size", shape)
     return shape_ops.View.apply(self, shape=shape_ops._shape_arg(shape))
 
 
 def reshape(self, *shape):
     """As ``view`` when the numbers' layout allows it (the result shares memory), else a copy."""
-    shape = shape_ops._shape_arg(shape)
+    shape = shape_ops._shape_arg(_ints_arg("reshape", "shape", shape))
     shape_ops.check_shape(self._data, shape)
     if shape_ops.can_view(self._data, shape):
         return shape_ops.View.apply(self, shape=shape)
@@ -364,9 +424,7 @@ def _check_dim(dim, ndim):
 
 
 def expand(self, *shape):
-    if not shape:
-        raise TypeError('expand() missing 1 required positional arguments: "size"')
-    return shape_ops.Expand.apply(self, shape=shape_ops._shape_arg(shape))
+    return shape_ops.Expand.apply(self, shape=_ints_arg("expand", "size", shape))
 
 
 def expand_as(self, other):
@@ -374,9 +432,12 @@ def expand_as(self, other):
 
 
 def flatten(self, start_dim=0, end_dim=-1):
+    start = _check_dim(_int_arg("flatten", "start_dim", 1, start_dim), self.ndim)
+    end = _check_dim(_int_arg("flatten", "end_dim", 2, end_dim), self.ndim)
     if self.ndim == 0:
         return view(self, 1)
-    start, end = _check_dim(start_dim, self.ndim), _check_dim(end_dim, self.ndim)
+    if start > end:
+        raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
     if start == end:
         return self  # nothing to flatten: PyTorch returns the tensor itself
     dims = self.shape
@@ -386,7 +447,12 @@ def flatten(self, start_dim=0, end_dim=-1):
     return reshape(self, tuple(dims[:start]) + (middle,) + tuple(dims[end + 1:]))
 
 
-def transpose(self, dim0, dim1):
+def transpose(self, dim0=_MISSING, dim1=_MISSING):
+    if dim0 is _MISSING:
+        _missing("transpose", "dim0", "dim1")
+    if dim1 is _MISSING:
+        _missing("transpose", "dim1")
+    dim0, dim1 = _int_arg("transpose", "dim0", 1, dim0), _int_arg("transpose", "dim1", 2, dim1)
     return shape_ops.Transpose.apply(self, dim0=_check_dim(dim0, self.ndim), dim1=_check_dim(dim1, self.ndim))
 
 
@@ -396,16 +462,26 @@ def t(self):
     return shape_ops.T.apply(self, dim0=0, dim1=-1)
 
 
-def permute(self, *dims):
-    return shape_ops.Permute.apply(self, dims=shape_ops._shape_arg(dims))
+def permute(self, *dims, **kwargs):
+    dims = _ints_arg("permute", "dims", dims or tuple(kwargs.values())[:1])
+    if len(dims) != self.ndim:
+        raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not match the length "
+                           f"of the desired ordering of dimensions i.e. input.dim() = {self.ndim} is not equal to "
+                           f"len(dims) = {len(dims)}")
+    dims = tuple(_check_dim(d, self.ndim) for d in dims)
+    if len(set(dims)) != len(dims):
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
+    return shape_ops.Permute.apply(self, dims=dims)
 
 
 def _T(self):
     return permute(self, *reversed(range(self.ndim)))
 
 
-def unsqueeze(self, dim):
-    return shape_ops.Unsqueeze.apply(self, dim=_check_dim(dim, self.ndim + 1))
+def unsqueeze(self, dim=_MISSING):
+    if dim is _MISSING:
+        _missing("unsqueeze", "dim")
+    return shape_ops.Unsqueeze.apply(self, dim=_check_dim(_int_arg("unsqueeze", "dim", 1, dim), self.ndim + 1))
 
 
 def squeeze(self, dim=None):
@@ -502,7 +578,7 @@ def _install():
         "reciprocal": lambda self: arithmetic.Reciprocal.apply(self),
         "sum": sum, "mean": mean, "max": max, "min": min, "amax": amax, "amin": amin, "norm": norm,
         "argmax": comparison.argmax, "argmin": comparison.argmin,
-        "view": view, "reshape": reshape, "view_as": lambda self, other: view(self, tuple(other.shape)),
+        "size": size, "view": view, "reshape": reshape, "view_as": lambda self, other: view(self, tuple(other.shape)),
         "reshape_as": lambda self, other: reshape(self, tuple(other.shape)),
         "is_contiguous": is_contiguous, "contiguous": contiguous, "register_hook": register_hook,
         "zero_": zero_, "fill_": fill_, "copy_": copy_, "masked_fill_": masked_fill_, "masked_fill": masked_fill,

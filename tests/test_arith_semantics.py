@@ -174,6 +174,81 @@ def test_gradients_against_central_differences(name):
     assert gradcheck(first_derivative, inputs)
 
 
+# argument checking of Tensor methods: missing arguments, wrong types, dims out of range (0-d included)
+ARGUMENT_CASES = [
+    'torch.ones(2).permute()',
+    'torch.ones(2).view()',
+    'torch.ones(2).reshape()',
+    'torch.ones(2).expand()',
+    'torch.ones(2).transpose(0)',
+    'torch.ones(2).transpose()',
+    'torch.ones(2).unsqueeze()',
+    'torch.ones(2).flatten(0.5)',
+    'torch.ones(2).size(0.5)',
+    'torch.ones(2).add("a")',
+    'torch.ones(2).add(None)',
+    'torch.ones(2).mul([1,2])',
+    "torch.ones(2).div(2, rounding_mode='x')",
+    'torch.ones(2).permute(0, 0)',
+    'torch.ones(2).permute(1)',
+    'torch.ones(2).permute(0, 1)',
+    'torch.tensor(1.).permute(0)',
+    'torch.tensor(1.).permute()',
+    'torch.tensor(1.).size(0)',
+    'torch.tensor(1.).size(-1)',
+    'torch.ones(2,3).size(2)',
+    'torch.ones(2,3).size(-3)',
+    'torch.ones(2,3).size(-2)',
+    'torch.tensor(1.).flatten(1)',
+    'torch.tensor(1.).flatten(0, 1)',
+    'torch.tensor(1.).flatten(-1)',
+    'torch.tensor(1.).flatten(0)',
+    'torch.ones(2,3).flatten(2)',
+    'torch.ones(2,3).flatten(1, 0)',
+    'torch.tensor(1.).transpose(0, 1)',
+    'torch.tensor(1.).transpose(0, -1)',
+    'torch.tensor(1.).unsqueeze(1)',
+    'torch.ones(2).view(2, 1.5)',
+    'torch.ones(2).expand(2, 1.5)',
+    'torch.ones(2).permute(0.5)',
+    'torch.ones(2).permute([0.5])',
+    'torch.ones(2,2).permute(0, 0.5)',
+    'torch.ones(2).reshape(2.0)',
+    'torch.ones(2).reshape(1, 2.0)',
+    'torch.ones(2).transpose(0, 0.5)',
+    'torch.ones(2).transpose(0, None)',
+    'torch.ones(2).unsqueeze(0.5)',
+    'torch.ones(2).unsqueeze(None)',
+    'torch.ones(2).flatten(0, 0.5)',
+    'torch.ones(2).size(None)',
+    'torch.ones(2).size("a")',
+    'torch.ones(2).expand(torch.tensor(2))',
+    'torch.ones(2).view(torch.tensor(2))',
+    'torch.ones(2).permute(torch.tensor(0))',
+    'torch.ones(2).unsqueeze(torch.tensor(0))',
+    'torch.ones(2).unsqueeze(True)',
+    'torch.ones(2).size(True)',
+    'torch.ones(2).add(other=torch.ones(2))',
+    'torch.ones(2).flatten(start_dim=0)',
+    'torch.ones(2, 3).permute(dims=(1, 0)).shape',
+    'torch.ones(2, 3).transpose(dim0=1, dim1=0).shape',
+    'torch.tensor(1.).permute([])',
+    'torch.ones(2,3).permute([1, 0]).shape',
+    'torch.ones(2,3).permute(1, -1)',
+    'torch.ones(2,3).permute(1, 2)',
+    'torch.ones(2,3).view(-1, 3).shape',
+    'torch.ones(2,3).view(torch.Size([3, 2])).shape',
+    'torch.ones(2,3).view((3, 2)).shape',
+    'torch.ones(2,3).reshape([3, 2]).shape',
+]
+
+
+@pytest.mark.parametrize("expression", ARGUMENT_CASES)
+def test_method_arguments_checked_as_pytorch_checks_them(expression):
+    source = f"out = {expression}"
+    assert _close(run(torch, source), run(minigrad, source))
+
+
 def test_binary_operators_agree_with_pytorch():
     found = differences(binary_programs())
     assert not found, f"{len(found)} differ:\n" + "\n".join(found[:20])
