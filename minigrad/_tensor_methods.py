@@ -169,9 +169,16 @@ def _cast_into(result, target, names=_dtype.scalar_type_name):
     """An in-place result must fit the tensor it is written into (PyTorch's "result type Float can't be
     cast to the desired output type Long"): the dtype of ``x`` never changes in ``x += y``. Nor does its
     shape (checked first, as PyTorch does)."""
+    _check_writable(target)
     _check_output_shape(result._data.shape, target._data.shape)
     _dtype.check_cast(result._data.dtype, target._data.dtype, names)
     return result
+
+
+def _check_writable(t):
+    if not t._data.flags.writeable:  # an expanded tensor: several elements share one memory location
+        raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
+                           "single memory location. Please clone() the tensor before performing the operation.")
 
 
 def _check_output_shape(shape, target_shape):
@@ -191,6 +198,7 @@ def _in_place(out_of_place, name=None, first_check=None):
         check_in_place(self)  # a leaf that requires grad, before any other complaint
         if first_check is not None:
             first_check(self, other)
+        _check_writable(self)
         others = (other,) if isinstance(other, Tensor) else ()
         if others and other._data.shape != self._data.shape:  # the shapes before anything else
             check_broadcast(self._data.shape, other._data.shape)
@@ -475,7 +483,7 @@ def permute(self, *dims, **kwargs):
 
 
 def _T(self):
-    return permute(self, *reversed(range(self.ndim)))
+    return permute(self, tuple(reversed(range(self.ndim))))
 
 
 def unsqueeze(self, dim=_MISSING):

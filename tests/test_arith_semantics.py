@@ -240,12 +240,40 @@ ARGUMENT_CASES = [
     'torch.ones(2,3).view(torch.Size([3, 2])).shape',
     'torch.ones(2,3).view((3, 2)).shape',
     'torch.ones(2,3).reshape([3, 2]).shape',
+    'torch.tensor(2.).T',
+    'torch.ones(2, 3).T.shape',
+    'torch.ones(2).permute(0)',
 ]
 
 
 @pytest.mark.parametrize("expression", ARGUMENT_CASES)
 def test_method_arguments_checked_as_pytorch_checks_them(expression):
     source = f"out = {expression}"
+    assert _close(run(torch, source), run(minigrad, source))
+
+
+# what a node saves: only what a needed gradient uses (so a later in-place change of the other input is
+# no error), as PyTorch's generated code saves it; then the version error names the node as PyTorch does
+SAVED_CASES = [
+    "y = x * w; out = (y.grad_fn._saved_self, y.grad_fn._saved_other)",
+    "y = x / w; out = (y.grad_fn._saved_self, y.grad_fn._saved_other)",
+    "y = w / x; out = (y.grad_fn._saved_self, y.grad_fn._saved_other)",
+    "y = x % w; out = (y.grad_fn._saved_self, y.grad_fn._saved_other)",
+    "y = w % x; out = (y.grad_fn._saved_self, y.grad_fn._saved_other)",
+    "y = x ** w; out = (y.grad_fn._saved_self, y.grad_fn._saved_exponent, y.grad_fn._saved_result)",
+    "y = 2 ** x; out = (y.grad_fn._saved_exponent, y.grad_fn._saved_result)",
+    "v = w * 1; y = x * v; v.add_(1); y.sum().backward(); out = x.grad",
+    "v = x * 1; y = v * w; v.add_(1); y.sum().backward(); out = x.grad",
+    "v = x * 1; y = v / w; v.add_(1); y.sum().backward(); out = x.grad",
+    "y = x ** w; y.add_(1); y.sum().backward()",
+    "y = 2 ** x; z = y * 1; y.add_(1); z.sum().backward()",
+    "y = x ** torch.tensor(-3.); y.clamp_(min=0); y.sum().backward()",
+]
+
+
+@pytest.mark.parametrize("program", SAVED_CASES)
+def test_saved_tensors_as_pytorch_saves_them(program):
+    source = "x = torch.tensor([1., 2.], requires_grad=True); w = torch.tensor([3., 4.]); " + program
     assert _close(run(torch, source), run(minigrad, source))
 
 

@@ -427,7 +427,7 @@ def _raise_version_error(saved, node):
     dtype = (saved.data if t is None else t._data).dtype
     kind = {"float32": "Float", "float64": "Double", "int64": "Long", "bool": "Bool"}.get(dtype.name, "")
     maker = node if saved.is_output else t.grad_fn  # a saved result is named by the node that made it
-    made_by = "" if maker is None else f", which is output 0 of {re.sub(r'Backward[0-9]*$', '', maker.name())},"
+    made_by = "" if maker is None else f", which is output 0 of {re.sub(r'Backward0$|Backward(?=[0-9]+$)', '', maker.name())},"
     raise RuntimeError(
         "one of the variables needed for gradient computation has been modified by an inplace operation: "
         f"[torch.{kind}Tensor {shape}]{made_by} is at version {saved.vc[0]}; expected version {saved.version} "

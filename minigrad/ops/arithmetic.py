@@ -118,15 +118,20 @@ class Mul(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        # Like PyTorch, save only what a needed gradient uses: changing ``a`` in place later is then
+        # no error when only ``a`` needs a gradient (its gradient uses b alone).
+        a_needed, b_needed = ctx.needs_input_grad
+        ctx.save_for_backward(a if b_needed else None, b if a_needed else None)
+        ctx.shapes = a.shape, b.shape
         a, b = _common(a, b)
         return a * b
 
     @staticmethod
     def backward(ctx, grad):  # d(ab)/da = b, d(ab)/db = a
         a, b = ctx.saved_tensors
-        grad_a = sum_to(grad * b, a.shape) if ctx.needs_input_grad[0] else None
-        grad_b = sum_to(grad * a, b.shape) if ctx.needs_input_grad[1] else None
+        a_shape, b_shape = ctx.shapes
+        grad_a = sum_to(grad * b, a_shape) if ctx.needs_input_grad[0] else None
+        grad_b = sum_to(grad * a, b_shape) if ctx.needs_input_grad[1] else None
         return grad_a, grad_b
 
 
@@ -152,6 +157,27 @@ def scale(t, number):
     return MulScalar.apply(t, number=number)
 
 
+class DivScalar(NumpyFunction):
+    """``x / c`` for a number c inside PyTorch's own formulas (``mean``'s backward divides by the
+    count): its node is DivBackward1, where ``x / 2`` written by a user gives DivBackward0."""
+
+    node_name = "DivBackward1"
+
+    @staticmethod
+    def forward(ctx, x, number):
+        ctx.number = number
+        return _true_divide(x, number_array(number, x.dtype))
+
+    @staticmethod
+    def backward(ctx, grad):  # d(x / c)/dx = 1 / c
+        return divide_by(grad, ctx.number)
+
+
+def divide_by(t, number):
+    """``t / number`` as PyTorch's formulas compute it (one DivBackward1 node when recorded)."""
+    return DivScalar.apply(t, number=number)
+
+
 def _true_divide(a, b):
     """``a / b`` in floating point: integers and bools are first converted to float32 (the default)."""
     dtype = result_dtype(a, b)
@@ -167,7 +193,8 @@ class Div(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        ctx.save_for_backward(a if ctx.needs_input_grad[1] else None, b)  # (a only for b's gradient)
+        ctx.shapes = a.shape, b.shape
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
         return _true_divide(a, b)
@@ -175,8 +202,9 @@ class Div(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # d(a/b)/da = 1/b, d(a/b)/db = -a/b^2
         a, b = ctx.saved_tensors
-        grad_a = sum_to(grad / b, a.shape) if ctx.needs_input_grad[0] else None
-        grad_b = sum_to(-grad * ((a / b) / b), b.shape) if ctx.needs_input_grad[1] else None
+        a_shape, b_shape = ctx.shapes
+        grad_a = sum_to(grad / b, a_shape) if ctx.needs_input_grad[0] else None
+        grad_b = sum_to(-grad * ((a / b) / b), b_shape) if ctx.needs_input_grad[1] else None
         return grad_a, grad_b
 
 
@@ -272,7 +300,7 @@ class PowTensor(NumpyFunction):
     @staticmethod
     def forward(ctx, a, b):
         result = _power(*_common(a, b))
-        ctx.save_for_backward(a, b, result)
+        ctx.save_for_backward(a, b, result)  # (PyTorch saves the result even when b needs no gradient)
         return result
 
     @staticmethod
@@ -294,7 +322,7 @@ class RPow(NumpyFunction):
     """``2 ** x``: a number raised to a tensor; the number is part of the node."""
 
     node_name = "PowBackward2"
-    saved_names = ("result",)
+    saved_names = ("exponent", "result")
 
     @staticmethod
     def forward(ctx, x, base):
@@ -429,19 +457,23 @@ class Remainder(NumpyFunction):
     """``a % b`` = a - floor(a / b) * b. d/da = 1, d/db = -floor(a / b)."""
 
     node_name = "RemainderBackward1"
+    saved_names = ("self", "other")
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        b_needed = ctx.needs_input_grad[1]  # (a's gradient needs neither)
+        ctx.save_for_backward(a if b_needed else None, b if b_needed else None)
+        ctx.shapes = a.shape, b.shape
         return remainder(a, b)
 
     @staticmethod
     def backward(ctx, grad):
-        a, b = ctx.saved_tensors
-        grad_a = sum_to(grad, a.shape) if ctx.needs_input_grad[0] else None
+        a_shape, b_shape = ctx.shapes
+        grad_a = sum_to(grad, a_shape) if ctx.needs_input_grad[0] else None
         grad_b = None
         if ctx.needs_input_grad[1]:
-            grad_b = sum_to(-grad * DivRounded.apply(a, b, rounding_mode="floor"), b.shape)
+            a, b = ctx.saved_tensors
+            grad_b = sum_to(-grad * DivRounded.apply(a, b, rounding_mode="floor"), b_shape)
         return grad_a, grad_b
 
 
