@@ -176,7 +176,9 @@ def _cast_into(result, target, names=_dtype.scalar_type_name):
 
 
 def _check_writable(t):
-    if not t._data.flags.writeable:  # an expanded tensor: several elements share one memory location
+    """An expanded tensor (a dimension longer than 1 with stride 0) cannot be written to."""
+    data = t._data
+    if any(n > 1 and stride == 0 for n, stride in zip(data.shape, data.strides)):
         raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
                            "single memory location. Please clone() the tensor before performing the operation.")
 

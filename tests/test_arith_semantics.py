@@ -268,6 +268,18 @@ SAVED_CASES = [
     "y = x ** w; y.add_(1); y.sum().backward()",
     "y = 2 ** x; z = y * 1; y.add_(1); z.sum().backward()",
     "y = x ** torch.tensor(-3.); y.clamp_(min=0); y.sum().backward()",
+    # the order of an in-place op's checks: leaf, overlapping memory, shape, dtype
+    "x.sub_(True)",
+    "x.add_(torch.ones(3))",
+    "y = torch.ones(3).expand(2, 3); y.mul_(torch.ones(4, 2, 3))",
+    "y = torch.ones(3).bool().expand(2, 3); y.mul_(2.5)",
+    "y = torch.ones(3).expand(2, 3)[0, 0]; y.mul_(torch.ones(4))",
+    "y = torch.tensor(True); y.add_(torch.ones(2))",
+    "y = torch.tensor([True]); y.add_(torch.ones(1))",
+    "y = torch.tensor([1], dtype=torch.int32); y.clamp_(0.5); out = y",
+    "y = torch.tensor([True]); y.clamp_(min=0); out = y",
+    "y = torch.tensor([True]); y.add_(True, alpha=2); out = y",
+    "y = torch.tensor(2.).T; out = y",
 ]
 
 
