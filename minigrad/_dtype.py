@@ -76,6 +76,8 @@ def c_type_name(numpy_type):
 def can_cast(from_type, to_type):
     """PyTorch's rule for writing a result into a tensor of another dtype (in-place ops, ``out=``):
     floating point never into an integer or bool, nothing but bool into bool; all else may be cast."""
+    if from_type == to_type:  # the common case, first: no conversions
+        return True
     from_type, to_type = np.dtype(from_type), np.dtype(to_type)
     if from_type.kind == "f" and to_type.kind in "iub":
         return False
