@@ -41,9 +41,9 @@ METHOD_FUNCTIONS = ["exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs", "sin
 for _name in METHOD_FUNCTIONS:
     globals()[_name] = _method(_name)
 
-# torch.pow(2, x), torch.add(1, x), torch.remainder(2.5, x): a number first is the reflected operator
-_REFLECTED = {"add": "__radd__", "sub": "__rsub__", "mul": "__rmul__", "div": "__rtruediv__",
-              "pow": "__rpow__", "remainder": "__rmod__", "floor_divide": "__rfloordiv__"}
+# torch.pow(2, x), torch.remainder(2.5, x): a number first is the reflected operator (PowBackward2,
+# NotImplemented); torch.add(2, x) and friends are in _tensor_api.py
+_REFLECTED = {"pow": "__rpow__", "remainder": "__rmod__", "floor_divide": "__rfloordiv__"}
 
 
 def _number_first(name):

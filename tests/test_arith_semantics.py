@@ -280,6 +280,11 @@ SAVED_CASES = [
     "y = torch.tensor([True]); y.clamp_(min=0); out = y",
     "y = torch.tensor([True]); y.add_(True, alpha=2); out = y",
     "y = torch.tensor(2.).T; out = y",
+    # a number first in the module-level spellings: a constant input (add/sub/mul/div) or the reflected node
+    "out = (torch.add(2, x), torch.sub(2, x), torch.mul(2, x), torch.div(2, x))",
+    "out = (torch.pow(2, x), torch.remainder(2., x), torch.floor_divide(2, x))",
+    "out = (torch.div(2, torch.tensor([1, 2])), torch.add(2.5, torch.tensor([1, 2])))",
+    "out = torch.sub(True, x)",
 ]
 
 
