@@ -143,7 +143,7 @@ class Permute(NumpyFunction):
 
     @staticmethod
     def backward(ctx, grad):
-        return grad.permute(*np.argsort(ctx.dims).tolist())
+        return grad.permute(tuple(np.argsort(ctx.dims).tolist()))
 
 
 class Unsqueeze(NumpyFunction):
