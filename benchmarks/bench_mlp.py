@@ -1,5 +1,5 @@
 """Training step of a 64-128-10 tanh MLP on the digits data: minigrad vs PyTorch (CPU, one thread)
-vs a hand-written NumPy forward/backward, measured in the same run.
+vs a hand-written NumPy forward/backward, measured in the same run, the engines taking turns.
 
     python benchmarks/bench_mlp.py [--batches 16 64 256 1024] [--seconds 1.0]
 
@@ -14,7 +14,7 @@ import numpy as np
 from sklearn.datasets import load_digits
 
 import minigrad
-from _timing import time_step
+from _timing import time_steps
 
 IN, HIDDEN, OUT, LR = 64, 128, 10, 0.01
 
@@ -127,18 +127,14 @@ def main():
     print(f"{'batch':>6} {'minigrad ms':>12} {'torch ms':>10} {'numpy ms':>10} {'mg/torch':>9} {'mg/numpy':>9}")
     for batch in args.batches:
         x, y = digits(batch)
-        losses = {}
-        mg_step, np_step = minigrad_step_fn(x, y), numpy_step_fn(x, y)
-        losses["minigrad"], losses["numpy"] = mg_step(), np_step()
-        mg = time_step(mg_step, args.seconds)
-        npy = time_step(np_step, args.seconds)
-        th = float("nan")
+        steps = {"minigrad": minigrad_step_fn(x, y), "numpy": numpy_step_fn(x, y)}
         if have_torch:
-            th_step = torch_step_fn(x, y)
-            losses["torch"] = th_step()
-            th = time_step(th_step, args.seconds)
+            steps["torch"] = torch_step_fn(x, y)
+        losses = {name: step() for name, step in steps.items()}
         if not np.allclose(list(losses.values()), losses["numpy"], rtol=1e-4):
             raise SystemExit(f"the implementations disagree on the first loss: {losses}")
+        ms = time_steps(steps, args.seconds)  # engines take turns, round by round
+        mg, npy, th = ms["minigrad"], ms["numpy"], ms.get("torch", float("nan"))
         print(f"{batch:>6} {mg:>12.3f} {th:>10.3f} {npy:>10.3f} {mg / th:>9.2f} {mg / npy:>9.2f}")
 
 

@@ -1,5 +1,6 @@
 """Per-operation micro-benchmark: elementwise ops on float32 tensors of 10^4 to 10^6 elements,
-minigrad vs PyTorch (CPU, one thread) vs the plain NumPy expression, measured in the same run.
+minigrad vs PyTorch (CPU, one thread) vs the plain NumPy expression, measured in the same run with the
+libraries taking turns.
 
     python benchmarks/bench_ops.py [--sizes 10000 100000 1000000] [--seconds 0.2] [--backward]
 
@@ -14,7 +15,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np
 
 import minigrad
-from _timing import time_step
+from _timing import time_steps
 
 # name: (how a tensor library computes it, how NumPy computes it); b is a second operand (positive)
 OPS = {
@@ -43,8 +44,8 @@ def arrays(n, seed=0):
     return x, b
 
 
-def timer(lib, op, x_np, b_np, backward, seconds):
-    """Microseconds per call of ``op`` in ``lib`` (minigrad or torch)."""
+def call_of(lib, op, x_np, b_np, backward):
+    """One call of ``op`` in ``lib`` (minigrad or torch), ready to be timed."""
     x = lib.tensor(x_np, requires_grad=backward)
     b = lib.tensor(b_np, requires_grad=backward)
     if not backward:
@@ -54,7 +55,7 @@ def timer(lib, op, x_np, b_np, backward, seconds):
         def call():
             x.grad = b.grad = None
             op(x, b).sum().backward()
-    return time_step(call, seconds) * 1000
+    return call
 
 
 def main():
@@ -81,9 +82,12 @@ def main():
             got = tensor_op(minigrad.tensor(x_np), minigrad.tensor(b_np)).numpy()
             if not np.allclose(got, expected, rtol=1e-5, atol=1e-6):
                 raise SystemExit(f"{name}: minigrad disagrees with NumPy")
-            mg = timer(minigrad, tensor_op, x_np, b_np, args.backward, args.seconds)
-            npy = time_step(lambda: numpy_op(x_np, b_np), args.seconds) * 1000
-            th = timer(torch, tensor_op, x_np, b_np, args.backward, args.seconds) if torch else float("nan")
+            calls = {"minigrad": call_of(minigrad, tensor_op, x_np, b_np, args.backward),
+                     "numpy": lambda: numpy_op(x_np, b_np)}
+            if torch:
+                calls["torch"] = call_of(torch, tensor_op, x_np, b_np, args.backward)
+            ms = time_steps(calls, args.seconds)  # the libraries take turns, round by round
+            mg, npy, th = ms["minigrad"] * 1000, ms["numpy"] * 1000, ms.get("torch", float("nan")) * 1000
             print(f"{name:>11} {n:>8} {mg:>9.1f} {th:>9.1f} {npy:>9.1f} {mg / th:>9.2f} {mg / npy:>9.2f}")
 
 

@@ -52,3 +52,39 @@ def to_numpy_dtype(d):
     if d in python_types:
         return python_types[d].numpy_type
     return from_numpy_dtype(d).numpy_type
+
+
+# ----- the names PyTorch's messages use -------------------------------------------------------------
+# ScalarType names ("result type Float can't be cast to the desired output type Long") and the C++
+# type names some kernels print instead ("... desired output type long int" from clamp_).
+_SCALAR_TYPE_NAMES = {"bool": "Bool", "uint8": "Byte", "int8": "Char", "int16": "Short", "int32": "Int",
+                      "int64": "Long", "float16": "Half", "float32": "Float", "float64": "Double"}
+_C_TYPE_NAMES = {"bool": "bool", "uint8": "unsigned char", "int8": "signed char", "int16": "short int",
+                 "int32": "int", "int64": "long int", "float16": "c10::Half", "float32": "float", "float64": "double"}
+
+
+def scalar_type_name(numpy_type):
+    """PyTorch's ScalarType name of a NumPy dtype: ``Float`` for float32, ``Long`` for int64."""
+    return _SCALAR_TYPE_NAMES[np.dtype(numpy_type).name]
+
+
+def c_type_name(numpy_type):
+    """The C++ name of a NumPy dtype as some PyTorch messages print it: ``long int`` for int64."""
+    return _C_TYPE_NAMES[np.dtype(numpy_type).name]
+
+
+def can_cast(from_type, to_type):
+    """PyTorch's rule for writing a result into a tensor of another dtype (in-place ops, ``out=``):
+    floating point never into an integer or bool, nothing but bool into bool; all else may be cast."""
+    if from_type == to_type:  # the common case, first: no conversions
+        return True
+    from_type, to_type = np.dtype(from_type), np.dtype(to_type)
+    if from_type.kind == "f" and to_type.kind in "iub":
+        return False
+    return from_type.kind == "b" or to_type.kind != "b"
+
+
+def check_cast(result_type, output_type, names=scalar_type_name):
+    if not can_cast(result_type, output_type):
+        raise RuntimeError(f"result type {scalar_type_name(result_type)} can't be cast to the desired output "
+                           f"type {names(output_type)}")

@@ -41,6 +41,26 @@ METHOD_FUNCTIONS = ["exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs", "sin
 for _name in METHOD_FUNCTIONS:
     globals()[_name] = _method(_name)
 
+# torch.pow(2, x), torch.remainder(2.5, x): a number first is the reflected operator (PowBackward2,
+# NotImplemented); torch.add(2, x) and friends are in _tensor_api.py
+_REFLECTED = {"pow": "__rpow__", "remainder": "__rmod__", "floor_divide": "__rfloordiv__"}
+
+
+def _number_first(name):
+    method = globals()[name]
+
+    def function(input, other, *args, **kwargs):
+        if not isinstance(input, Tensor) and isinstance(other, Tensor) and not args and not kwargs:
+            return getattr(other, _REFLECTED[name])(input)
+        return method(input, other, *args, **kwargs)
+    function.__name__ = name
+    function.__doc__ = method.__doc__
+    return function
+
+
+for _name in _REFLECTED:
+    globals()[_name] = _number_first(_name)
+
 
 def is_tensor(obj):
     return isinstance(obj, Tensor)

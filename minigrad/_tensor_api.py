@@ -13,6 +13,7 @@ from .autograd.grad_mode import is_grad_enabled, no_grad
 from .devices import CPU, NO_CUDA, check_device
 from .inference import is_inference
 from .ops import creation, statistics
+from .ops._util import number_array
 from .tensor import Tensor
 
 _plain_to = Tensor.to
@@ -196,7 +197,12 @@ def _with_out(name, method):
 
 
 def _method(name):
-    return lambda input, other, *args, **kwargs: getattr(input, name)(other, *args, **kwargs)
+    def call(input, other, *args, **kwargs):
+        if not isinstance(input, Tensor) and isinstance(other, Tensor):
+            # torch.add(2, x): the number becomes the first input, a constant (its edge is None)
+            input = Tensor._make(number_array(input, other._data.dtype))
+        return getattr(input, name)(other, *args, **kwargs)
+    return call
 
 
 FUNCTIONS = {

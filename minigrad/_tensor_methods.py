@@ -11,7 +11,7 @@ from .autograd.grad_mode import is_grad_enabled
 from .autograd.inplace import apply_in_place, check_in_place
 from .ops import arithmetic, comparison, elementwise, linalg, reductions
 from .ops import shape as shape_ops
-from .ops._util import as_tensor_like
+from .ops._util import as_tensor_like, check_broadcast, number_array, result_dtype
 from .tensor import Tensor
 
 
@@ -27,6 +27,14 @@ def _binary(op):
 
 
 # ----- arithmetic ------------------------------------------------------------------------------
+def _other(name, other, position=1, argument="other"):
+    """The tensor method's second operand: a tensor or a number (PyTorch's argument check)."""
+    if other is None or isinstance(other, (list, tuple, str, dict, set)):
+        raise TypeError(f"{name}(): argument '{argument}' (position {position}) must be Tensor, not "
+                        f"{type(other).__name__}")
+    return other
+
+
 def __add__(self, other):
     return arithmetic.Add.apply(self, as_tensor_like(other, self))
 
@@ -40,7 +48,7 @@ def __sub__(self, other):
 
 
 def __rsub__(self, other):
-    if isinstance(other, (int, float)):
+    if isinstance(other, (int, float, np.number, np.bool_)):
         return arithmetic.RSub.apply(self, number=other)
     return arithmetic.Sub.apply(as_tensor_like(other, self), self)
 
@@ -54,47 +62,56 @@ def __rmul__(self, other):
 
 
 def __truediv__(self, other):
+    if not isinstance(other, Tensor) and not self.is_floating_point():
+        # integers are divided as floats: the number joins as a float too (uint8 / -1 is -x, not x / 255)
+        return arithmetic.Div.apply(self, Tensor._make(number_array(other, np.float32)))
     return arithmetic.Div.apply(self, as_tensor_like(other, self))
 
 
 def div(self, other, *, rounding_mode=None):
+    other = _other("div", other)
     if rounding_mode is None:
         return __truediv__(self, other)
     if rounding_mode not in ("floor", "trunc"):
-        raise ValueError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
-                         f"'{rounding_mode}'")
+        raise RuntimeError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
+                           f"'{rounding_mode}'")
     return arithmetic.DivRounded.apply(self, as_tensor_like(other, self), rounding_mode=rounding_mode)
 
 
-def __floordiv__(self, other):
-    return arithmetic.FloorDivide.apply(self, as_tensor_like(other, self), rounding_mode="floor")
+def __floordiv__(self, other):  # PyTorch has no derivative for it: a NotImplemented node
+    return arithmetic.without_derivative("floor_divide", arithmetic.floor_divide, self, as_tensor_like(other, self))
 
 
 def __rfloordiv__(self, other):
-    return arithmetic.FloorDivide.apply(as_tensor_like(other, self), self, rounding_mode="floor")
+    return arithmetic.without_derivative("floor_divide", arithmetic.floor_divide, as_tensor_like(other, self), self)
 
 
 def __mod__(self, other):
-    if isinstance(other, (int, float)) and not isinstance(other, bool):
+    if isinstance(other, (int, float, np.number, np.bool_)):
         return arithmetic.RemainderScalar.apply(self, number=other)
     return arithmetic.Remainder.apply(self, as_tensor_like(other, self))
 
 
-def __rmod__(self, other):
-    return arithmetic.Remainder.apply(as_tensor_like(other, self), self)
+def __rmod__(self, other):  # 2.5 % x: PyTorch has no derivative for it either
+    return arithmetic.without_derivative("remainder", arithmetic.remainder, as_tensor_like(other, self), self)
 
 
 def add(self, other, *, alpha=1):
-    return __add__(self, other if alpha == 1 else other * alpha)
+    return arithmetic.Add.apply(self, as_tensor_like(_other("add", other), self), alpha=alpha)
 
 
 def sub(self, other, *, alpha=1):
-    return __sub__(self, other if alpha == 1 else other * alpha)
+    return arithmetic.Sub.apply(self, as_tensor_like(_other("sub", other), self), alpha=alpha)
+
+
+def mul(self, other):
+    return __mul__(self, _other("mul", other))
 
 
 def __rtruediv__(self, other):
     # PyTorch computes ``5 / x`` as ``5 * x.reciprocal()``, so the node shown is MulBackward0.
-    return arithmetic.Reciprocal.apply(self) * as_tensor_like(other, self)
+    reciprocal = arithmetic.Reciprocal.apply(self)
+    return reciprocal * as_tensor_like(other, reciprocal)
 
 
 def __pow__(self, exponent):
@@ -104,7 +121,7 @@ def __pow__(self, exponent):
 
 
 def __rpow__(self, base):
-    if isinstance(base, (int, float)):
+    if isinstance(base, (int, float, np.number, np.bool_)):
         return arithmetic.RPow.apply(self, base=base)
     return arithmetic.PowTensor.apply(as_tensor_like(base, self), self)
 
@@ -142,35 +159,79 @@ def pow(self, exponent):
 
 
 # ----- in-place operations: x += y, x.add_(y), x.zero_(), x[i] = v ------------------------------
-def _in_place(out_of_place):
+def _cast_into(result, target, names=_dtype.scalar_type_name):
+    """An in-place result must fit the tensor it is written into (PyTorch's "result type Float can't be
+    cast to the desired output type Long"): the dtype of ``x`` never changes in ``x += y``. Nor does its
+    shape (checked first, as PyTorch does)."""
+    _check_writable(target)
+    _check_output_shape(result._data.shape, target._data.shape)
+    _dtype.check_cast(result._data.dtype, target._data.dtype, names)
+    return result
+
+
+def _check_writable(t):
+    """An expanded tensor (a dimension longer than 1 with stride 0) cannot be written to."""
+    data = t._data
+    if any(n > 1 and stride == 0 for n, stride in zip(data.shape, data.strides)):
+        raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
+                           "single memory location. Please clone() the tensor before performing the operation.")
+
+
+def _check_output_shape(shape, target_shape):
+    if shape != target_shape and (len(shape) > len(target_shape) or np.broadcast_shapes(shape, target_shape) != target_shape):
+        raise RuntimeError(f"output with shape {list(target_shape)} doesn't match the broadcast shape "
+                           f"{list(np.broadcast_shapes(shape, target_shape))}")
+
+
+def _in_place(out_of_place, name=None, first_check=None):
     """Make ``x op= y`` from ``x op y``: the result is written back into x's memory (views of x see it)
     and, when recording, x takes the result's place in the graph (see ``autograd/inplace.py``)."""
-    def method(self, other):
-        if other is None or isinstance(other, (list, tuple, str)):
+    def method(self, other, **kwargs):
+        if name is None and (other is None or isinstance(other, (list, tuple, str))):
             return NotImplemented  # Python then raises PyTorch's TypeError: unsupported operand type(s)
-        other = as_tensor_like(other, self)
-        return apply_in_place(self, lambda before: out_of_place(before, other), other)
+        if name is not None:
+            _other(name, other)
+        check_in_place(self)  # a leaf that requires grad, before any other complaint
+        if first_check is not None:
+            first_check(self, other)
+        _check_writable(self)
+        others = (other,) if isinstance(other, Tensor) else ()
+        if others and other._data.shape != self._data.shape:  # the shapes before anything else
+            check_broadcast(self._data.shape, other._data.shape)
+            _check_output_shape(np.broadcast_shapes(self._data.shape, other._data.shape), self._data.shape)
+        return apply_in_place(self, lambda before: _cast_into(out_of_place(before, other, **kwargs), self), *others)
     return method
 
 
 __iadd__ = _in_place(lambda a, b: __add__(a, b))
-__isub__ = _in_place(lambda a, b: __sub__(a, b))
+def _check_subtraction(a, b):
+    arithmetic.check_subtraction(a._data.dtype, as_tensor_like(b, a)._data.dtype)
+
+
+__isub__ = _in_place(lambda a, b: __sub__(a, b), first_check=_check_subtraction)
 __imul__ = _in_place(lambda a, b: __mul__(a, b))
 __itruediv__ = _in_place(lambda a, b: __truediv__(a, b))
-
-
-def add_(self, other, *, alpha=1):
-    return __iadd__(self, other if alpha == 1 else other * alpha)
-
-
-def sub_(self, other, *, alpha=1):
-    return __isub__(self, other if alpha == 1 else other * alpha)
+add_ = _in_place(add, "add_")
+sub_ = _in_place(sub, "sub_", _check_subtraction)
+mul_ = _in_place(mul, "mul_")
+div_ = _in_place(div, "div_")
+pow_ = _in_place(lambda a, b: __pow__(a, b), "pow_")
 
 
 def _unary_in_place(out_of_place):
     def method(self, *args, **kwargs):
-        return apply_in_place(self, lambda before: out_of_place(before, *args, **kwargs))
+        return apply_in_place(self, lambda before: _cast_into(out_of_place(before, *args, **kwargs), self))
     return method
+
+
+def _clamp_(self, min=None, max=None):
+    """``x.clamp_(lo, hi)``; its cast error names the C++ type (``... output type long int``)."""
+    dtype = self._data.dtype
+    for bound in (min, max):
+        if bound is not None and not isinstance(bound, Tensor):
+            dtype = result_dtype(np.empty(1, dtype), number_array(bound, dtype))
+    _dtype.check_cast(dtype, self._data.dtype, _dtype.c_type_name)
+    return apply_in_place(self, lambda before: elementwise.Clamp.apply(before, min=min, max=max))
 
 
 def zero_(self):
@@ -259,14 +320,73 @@ def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
     return reductions.norm(self, p, dim, keepdim, dtype=dtype)
 
 
+# ----- arguments, checked as PyTorch's argument parser checks them ------------------------------
+def _is_int(value):
+    """An int argument: a Python or NumPy integer (not a bool), or a one-element integer tensor."""
+    if isinstance(value, Tensor):
+        return value._data.size == 1 and value._data.dtype.kind in "iu"
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def _int_arg(method, name, position, value):
+    """``transpose(0, 0.5)``: "transpose(): argument 'dim1' (position 2) must be int, not float"."""
+    if not _is_int(value):
+        raise TypeError(f"{method}(): argument '{name}' (position {position}) must be int, not {type(value).__name__}")
+    return int(value)
+
+
+_MISSING = object()  # the default of a required argument, so that an explicit None is reported as a type
+
+
+def _missing(method, *names):
+    """``permute()``: 'permute() missing 1 required positional arguments: "dims"' (PyTorch's grammar)."""
+    plural = "s" if len(names) == 1 else ""  # (sic: PyTorch says "1 ... arguments", "2 ... argument")
+    raise TypeError(f"{method}() missing {len(names)} required positional argument{plural}: "
+                    + ", ".join(f'"{n}"' for n in names))
+
+
+def _ints_arg(method, name, values):
+    """A ``*dims`` parameter given as ``permute(1, 0)`` or ``permute((1, 0))``: a tuple of ints."""
+    if not values:
+        _missing(method, name)
+    if len(values) == 1 and isinstance(values[0], (tuple, list)):
+        for i, v in enumerate(values[0]):
+            if not _is_int(v):
+                raise TypeError(f"{method}(): argument '{name}' (position 1) must be tuple of ints, but found "
+                                f"element of type {type(v).__name__} at pos {i}")
+        return tuple(int(v) for v in values[0])
+    if len(values) == 1 and not _is_int(values[0]):
+        raise TypeError(f"{method}(): argument '{name}' (position 1) must be tuple of ints, not "
+                        f"{type(values[0]).__name__}")
+    for i, v in enumerate(values):
+        if not _is_int(v):
+            raise TypeError(f"{method}(): argument '{name}' failed to unpack the object at pos {i + 1} with error "
+                            f"\"type must be tuple of ints,but got {type(v).__name__}\"")
+    return tuple(int(v) for v in values)
+
+
+def size(self, dim=None):
+    """``x.size()`` is the shape; ``x.size(d)`` one length (PyTorch's errors for a bad ``d``)."""
+    if dim is None:
+        return self.shape
+    dim = _int_arg("size", "dim", 1, dim)
+    if self.ndim == 0:
+        raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
+    return self._data.shape[_check_dim(dim, self.ndim)]
+
+
 # ----- shapes ----------------------------------------------------------------------------------
 def view(self, *shape):
+    if not shape:
+        raise TypeError("view() received an invalid combination of arguments - got (), but expected one of:\n"
+                        " * (torch.dtype dtype)\n * (tuple of ints size)\n")
+    shape = _ints_arg("view", "size", shape)
     return shape_ops.View.apply(self, shape=shape_ops._shape_arg(shape))
 
 
 def reshape(self, *shape):
     """As ``view`` when the numbers' layout allows it (the result shares memory), else a copy."""
-    shape = shape_ops._shape_arg(shape)
+    shape = shape_ops._shape_arg(_ints_arg("reshape", "shape", shape))
     shape_ops.check_shape(self._data, shape)
     if shape_ops.can_view(self._data, shape):
         node = shape_ops.View if self._data.flags.c_contiguous else shape_ops.ReshapeAlias
@@ -307,9 +427,7 @@ def _check_dim(dim, ndim):
 
 
 def expand(self, *shape):
-    if not shape:
-        raise TypeError('expand() missing 1 required positional arguments: "size"')
-    return shape_ops.Expand.apply(self, shape=shape_ops._shape_arg(shape))
+    return shape_ops.Expand.apply(self, shape=_ints_arg("expand", "size", shape))
 
 
 def expand_as(self, other):
@@ -317,9 +435,12 @@ def expand_as(self, other):
 
 
 def flatten(self, start_dim=0, end_dim=-1):
+    start = _check_dim(_int_arg("flatten", "start_dim", 1, start_dim), self.ndim)
+    end = _check_dim(_int_arg("flatten", "end_dim", 2, end_dim), self.ndim)
     if self.ndim == 0:
         return view(self, 1)
-    start, end = _check_dim(start_dim, self.ndim), _check_dim(end_dim, self.ndim)
+    if start > end:
+        raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
     if start == end:
         return self  # nothing to flatten: PyTorch returns the tensor itself
     dims = self.shape
@@ -329,7 +450,12 @@ def flatten(self, start_dim=0, end_dim=-1):
     return reshape(self, tuple(dims[:start]) + (middle,) + tuple(dims[end + 1:]))
 
 
-def transpose(self, dim0, dim1):
+def transpose(self, dim0=_MISSING, dim1=_MISSING):
+    if dim0 is _MISSING:
+        _missing("transpose", "dim0", "dim1")
+    if dim1 is _MISSING:
+        _missing("transpose", "dim1")
+    dim0, dim1 = _int_arg("transpose", "dim0", 1, dim0), _int_arg("transpose", "dim1", 2, dim1)
     return shape_ops.Transpose.apply(self, dim0=_check_dim(dim0, self.ndim), dim1=_check_dim(dim1, self.ndim))
 
 
@@ -339,16 +465,26 @@ def t(self):
     return shape_ops.T.apply(self, dim0=0, dim1=-1)
 
 
-def permute(self, *dims):
-    return shape_ops.Permute.apply(self, dims=shape_ops._shape_arg(dims))
+def permute(self, *dims, **kwargs):
+    dims = _ints_arg("permute", "dims", dims or tuple(kwargs.values())[:1])
+    if len(dims) != self.ndim:
+        raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not match the length "
+                           f"of the desired ordering of dimensions i.e. input.dim() = {self.ndim} is not equal to "
+                           f"len(dims) = {len(dims)}")
+    dims = tuple(_check_dim(d, self.ndim) for d in dims)
+    if len(set(dims)) != len(dims):
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
+    return shape_ops.Permute.apply(self, dims=dims)
 
 
 def _T(self):
-    return permute(self, *reversed(range(self.ndim)))
+    return permute(self, tuple(reversed(range(self.ndim))))
 
 
-def unsqueeze(self, dim):
-    return shape_ops.Unsqueeze.apply(self, dim=_check_dim(dim, self.ndim + 1))
+def unsqueeze(self, dim=_MISSING):
+    if dim is _MISSING:
+        _missing("unsqueeze", "dim")
+    return shape_ops.Unsqueeze.apply(self, dim=_check_dim(_int_arg("unsqueeze", "dim", 1, dim), self.ndim + 1))
 
 
 def squeeze(self, dim=None):
@@ -437,20 +573,19 @@ def _install():
         "__lt__": comparison.lt, "__le__": comparison.le, "__gt__": comparison.gt, "__ge__": comparison.ge,
         "__getitem__": __getitem__, "__setitem__": __setitem__, "__iter__": __iter__,
         "__iadd__": __iadd__, "__isub__": __isub__, "__imul__": __imul__, "__itruediv__": __itruediv__,
-        "add_": add_, "sub_": sub_, "mul_": __imul__, "div_": __itruediv__,
-        "add": add, "sub": sub, "mul": __mul__, "div": div, "__floordiv__": _binary(__floordiv__),
+        "add_": add_, "sub_": sub_, "mul_": mul_, "div_": div_,
+        "add": add, "sub": sub, "mul": mul, "div": div, "__floordiv__": _binary(__floordiv__),
         "__rfloordiv__": _binary(__rfloordiv__), "__mod__": _binary(__mod__), "__rmod__": _binary(__rmod__),
         "floor_divide": __floordiv__, "remainder": __mod__, "bmm": lambda self, other: bmm(self, other), "pow": pow, "neg": __neg__,
         "matmul": __matmul__, "mm": mm, "dot": dot, "mv": mv,
         "reciprocal": lambda self: arithmetic.Reciprocal.apply(self),
         "sum": sum, "mean": mean, "max": max, "min": min, "amax": amax, "amin": amin, "norm": norm,
         "argmax": comparison.argmax, "argmin": comparison.argmin,
-        "view": view, "reshape": reshape, "view_as": lambda self, other: view(self, tuple(other.shape)),
+        "size": size, "view": view, "reshape": reshape, "view_as": lambda self, other: view(self, tuple(other.shape)),
         "reshape_as": lambda self, other: reshape(self, tuple(other.shape)),
         "is_contiguous": is_contiguous, "contiguous": contiguous, "register_hook": register_hook,
         "zero_": zero_, "fill_": fill_, "copy_": copy_, "masked_fill_": masked_fill_, "masked_fill": masked_fill,
-        "clamp_": _unary_in_place(lambda t, min=None, max=None: elementwise.Clamp.apply(t, min=min, max=max)),
-        "clip_": _unary_in_place(lambda t, min=None, max=None: elementwise.Clamp.apply(t, min=min, max=max)),
+        "clamp_": _clamp_, "clip_": _clamp_,
         "relu_": _unary_in_place(lambda t: elementwise.Relu.apply(t)),
         "exp_": _unary_in_place(lambda t: elementwise.Exp.apply(t)),
         "log_": _unary_in_place(lambda t: elementwise.Log.apply(t)),
@@ -459,7 +594,7 @@ def _install():
         "sigmoid_": _unary_in_place(lambda t: elementwise.Sigmoid.apply(t)),
         "abs_": _unary_in_place(lambda t: elementwise.Abs.apply(t)),
         "neg_": _unary_in_place(lambda t: arithmetic.Neg.apply(t)),
-        "pow_": _unary_in_place(lambda t, exponent: __pow__(t, exponent)),
+        "pow_": pow_,
         "expand": expand, "expand_as": expand_as, "flatten": flatten, "transpose": transpose, "t": t,
         "permute": permute, "T": property(_T), "mT": property(lambda self: transpose(self, -2, -1)),
         "unsqueeze": unsqueeze, "squeeze": squeeze, "select": select, "clone": clone,

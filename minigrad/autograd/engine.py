@@ -20,15 +20,15 @@ def topological_order(roots):
     """All nodes reachable from ``roots``, each before the nodes its gradient flows to."""
     order, visited = [], set()
     for root in roots:
-        if root is None or id(root) in visited:
+        if root is None or root in visited:
             continue
-        visited.add(id(root))
+        visited.add(root)
         stack = [(root, iter(root.next_functions))]
         while stack:  # iterative depth-first search: deep graphs must not hit Python's recursion limit
             node, children = stack[-1]
             for child, _ in children:
-                if child is not None and id(child) not in visited:
-                    visited.add(id(child))
+                if child is not None and child not in visited:
+                    visited.add(child)
                     stack.append((child, iter(child.next_functions)))
                     break
             else:
@@ -45,22 +45,22 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
     nodes, for ``autograd.grad``) nothing is accumulated: the gradients arriving at those nodes are
     returned instead.
     """
-    buffers = {}  # id(node) -> one gradient per output of the node, summed as they arrive
+    buffers = {}  # node -> one gradient per output of the node, summed as they arrive
     for tensor, grad in zip(roots, root_grads):
         node = tensor.grad_fn if tensor.grad_fn is not None else tensor._grad_accumulator()
         _add_to_buffer(buffers, node, tensor._output_nr, grad)
 
     captured, processed = {}, []
-    wanted = {id(node) for node in capture} if capture is not None else None
+    wanted = set(capture) if capture is not None else None
     with set_grad_enabled(create_graph), silent_numpy():
         for node in topological_order([r.grad_fn or r._grad_accumulator() for r in roots]):
-            grads = buffers.pop(id(node), None)
+            grads = buffers.pop(node, None)
             if grads is None:
                 continue
             if node._pre_hooks:
                 grads = _run_hooks(node._pre_hooks, grads)
-            if wanted is not None and id(node) in wanted:
-                captured[id(node)] = grads[0]
+            if wanted is not None and node in wanted:
+                captured[node] = grads[0]
             if isinstance(node, AccumulateGrad):
                 if capture is None:
                     node.accumulate(grads[0], keep_graph=create_graph)
@@ -79,7 +79,7 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
         for node in processed:
             node.release()
     if capture is not None:
-        return [captured.get(id(node)) for node in capture]
+        return [captured.get(node) for node in capture]
     return None
 
 
@@ -92,9 +92,9 @@ def _run_hooks(hooks, grads):
 
 
 def _add_to_buffer(buffers, node, nr, grad):
-    slots = buffers.get(id(node))
+    slots = buffers.get(node)
     if slots is None:
-        slots = buffers[id(node)] = [None] * node._num_outputs
+        slots = buffers[node] = [None] * node._num_outputs
     slots[nr] = grad if slots[nr] is None else slots[nr] + grad
 
 

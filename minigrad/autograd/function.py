@@ -47,10 +47,13 @@ try:
         _SILENT_STATE = _extobj_contextvar.get()
 
     def _enter_silent():
+        if _extobj_contextvar.get() is _SILENT_STATE:
+            return None  # already silent (inside a backward pass, or an operation made of operations)
         return _extobj_contextvar.set(_SILENT_STATE)
 
     def _exit_silent(token):
-        _extobj_contextvar.reset(token)
+        if token is not None:
+            _extobj_contextvar.reset(token)
 except ImportError:  # NumPy 1.x
     def _enter_silent():
         state = np.errstate(all="ignore")
@@ -210,7 +213,7 @@ class BackwardNode(Node):
             raise RuntimeError(SECOND_BACKWARD)
         if self._saved is None:
             return tuple(self._to_save)  # forward did not run through apply (a direct call)
-        return tuple(None if s is None else s.unpack(self) for s in self._saved)
+        return tuple([None if s is None else s.unpack(self) for s in self._saved])
 
     def __getattr__(self, name):
         # y.grad_fn._saved_self, _saved_other, _saved_result ...: the saved tensors by PyTorch's names
@@ -242,17 +245,18 @@ class BackwardNode(Node):
         result = []
         for position, shape, dtype in self._input_meta:
             g = grads[position]
-            if g is not None and not isinstance(g, Tensor):
-                raise TypeError(f"function {self.name()} returned a gradient of type {type(g).__name__} "
-                                f"at index {position}, expected a Tensor or None")
-            if g is not None and g._data.shape != shape:
-                if not _expandable(shape, g._data.shape):
-                    raise RuntimeError(f"Function {self.name()} returned an invalid gradient at index {position} - "
-                                       f"got {list(g._data.shape)} but expected shape compatible with {list(shape)}")
-                from ..ops._util import sum_to
-                g = sum_to(g, shape)
-            if g is not None and g._data.dtype != dtype:
-                g = g.to(_dtype_of(dtype))
+            if g is not None:
+                if not isinstance(g, Tensor):
+                    raise TypeError(f"function {self.name()} returned a gradient of type {type(g).__name__} "
+                                    f"at index {position}, expected a Tensor or None")
+                if g._data.shape != shape:
+                    if not _expandable(shape, g._data.shape):
+                        raise RuntimeError(f"Function {self.name()} returned an invalid gradient at index {position} - "
+                                           f"got {list(g._data.shape)} but expected shape compatible with {list(shape)}")
+                    from ..ops._util import sum_to
+                    g = sum_to(g, shape)
+                if g._data.dtype != dtype:
+                    g = g.to(_dtype_of(dtype))
             result.append(g)
         return tuple(result)
 

@@ -15,6 +15,7 @@ import weakref
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from .. import _dtype
 from ..tensor import IN_PLACE_ON_LEAF, Tensor
 from .function import Node
 from .grad_mode import is_grad_enabled, no_grad
@@ -78,10 +79,7 @@ def _write(t, result):
         if result._data.ndim > t._data.ndim or not _broadcasts(result._data.shape, t._data.shape):
             raise RuntimeError(f"output with shape {list(t._data.shape)} doesn't match the broadcast shape "
                                f"{list(np.broadcast_shapes(result._data.shape, t._data.shape))}")
-    if not np.can_cast(result._data.dtype, t._data.dtype, casting="same_kind"):
-        names = {"f": "Float", "i": "Long", "b": "Bool", "u": "Byte"}
-        raise RuntimeError(f"result type {names[result._data.dtype.kind]} can't be cast to the desired output "
-                           f"type {names[t._data.dtype.kind]}")
+    _dtype.check_cast(result._data.dtype, t._data.dtype)
     if not t._data.flags.writeable:  # an expanded tensor: several elements share one memory location
         raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
                            "single memory location. Please clone() the tensor before performing the operation.")

@@ -5,20 +5,28 @@ from ..autograd.grad_mode import is_grad_enabled
 from ..tensor import Tensor
 
 
+def number_array(value, like_dtype):
+    """A Python number as the 0-d array PyTorch's promotion treats it as, next to a tensor of dtype
+    ``like_dtype``: a number never widens a tensor of its own category (int8 + 1000 stays int8,
+    float16 + 0.1 stays float16); a float with an integer or bool tensor is float32 (the default
+    dtype), an int with a bool tensor int64, a bool stays bool (the lowest category)."""
+    like_kind = np.dtype(like_dtype).kind
+    if isinstance(value, (bool, np.bool_)):
+        return np.asarray(value)
+    if isinstance(value, (float, np.floating)) and like_kind in "iub":
+        return np.asarray(value, dtype=np.float32)
+    if isinstance(value, (int, np.integer)) and like_kind == "b":
+        return np.asarray(value, dtype=np.int64)
+    return np.asarray(value).astype(like_dtype)  # (-1 into uint8 wraps, as in PyTorch)
+
+
 def as_tensor_like(value, like):
-    """A Python number or array becomes a constant tensor whose dtype follows PyTorch's promotion:
-    a Python float with an integer tensor gives float32; otherwise the tensor's dtype wins."""
+    """A Python number or array becomes a constant tensor whose dtype follows PyTorch's promotion
+    (see ``number_array``); lists of floats become float32, as ``torch.tensor`` makes them."""
     if isinstance(value, Tensor):
         return value
-    if isinstance(value, (bool, np.bool_)):
-        return Tensor._make(np.asarray(value))  # bool ranks lowest: promote() lifts it as needed
-    if isinstance(value, (int, float, np.number)):
-        kind = like._data.dtype.kind
-        if isinstance(value, (float, np.floating)) and kind in "iub":
-            return Tensor._make(np.asarray(value, dtype=np.float32))
-        if isinstance(value, (int, np.integer)) and kind == "b":
-            return Tensor._make(np.asarray(value, dtype=np.int64))
-        return Tensor._make(np.asarray(value, dtype=like._data.dtype))
+    if isinstance(value, (bool, int, float, np.number, np.bool_)):
+        return Tensor._make(number_array(value, like._data.dtype))
     array = np.asarray(value)
     if array.dtype == np.float64:  # lists of floats become float32, as torch.tensor does
         array = array.astype(np.float32)
@@ -28,20 +36,29 @@ def as_tensor_like(value, like):
 _CATEGORY = {"b": 0, "u": 1, "i": 1, "f": 2}  # bool < integer < floating point
 
 
-def promote(a, b):
-    """Bring two arrays to PyTorch's result dtype where it differs from NumPy's: the higher category
-    wins (bool < int < float: int64 + float32 -> float32, bool + int -> int64), and within a
-    category a 0-d operand does not widen one with dimensions (float32 + 0-d float64 -> float32)."""
+def result_dtype(a, b):
+    """PyTorch's result dtype of an operation on two arrays: the higher category wins (bool < int <
+    float: int64 + float32 -> float32, bool + int -> int64), and within a category a 0-d operand does
+    not widen one with dimensions (float32 + 0-d float64 -> float32). Python numbers arrive here as
+    0-d arrays already of the right dtype (see ``as_tensor_like``)."""
     if a.dtype == b.dtype:
-        return a, b
+        return a.dtype
     a_rank, b_rank = _CATEGORY[a.dtype.kind], _CATEGORY[b.dtype.kind]
     if a_rank != b_rank:
-        return (a, b.astype(a.dtype)) if a_rank > b_rank else (a.astype(b.dtype), b)
+        return a.dtype if a_rank > b_rank else b.dtype
     if a.ndim == 0 and b.ndim > 0:
-        return a.astype(b.dtype), b
+        return b.dtype
     if b.ndim == 0 and a.ndim > 0:
-        return a, b.astype(a.dtype)
-    return a, b
+        return a.dtype
+    return np.promote_types(a.dtype, b.dtype)
+
+
+def promote(a, b):
+    """Both arrays in their result dtype (see ``result_dtype``)."""
+    if a.dtype == b.dtype:
+        return a, b
+    dtype = result_dtype(a, b)
+    return a.astype(dtype, copy=False), b.astype(dtype, copy=False)
 
 
 def check_broadcast(a_shape, b_shape):

@@ -5,55 +5,94 @@ Every operation is written as PyTorch's custom Functions are (``forward(ctx, ...
 the gradient as a Tensor and ``ctx.saved_tensors`` as Tensors.
 
 Inputs may have been broadcast to a common shape; ``sum_to`` sums each gradient back to the shape
-of the input it belongs to.
+of the input it belongs to. The result's dtype is PyTorch's (``result_dtype`` in ``_util.py``).
 """
 import numpy as np
 
 from ..autograd.function import NumpyFunction
-from ._util import check_broadcast, promote, sum_to
+from ..tensor import Tensor
+from ._util import check_broadcast, number_array, promote, result_dtype, sum_to
+
+
+def _common(a, b):
+    """Check that the shapes broadcast, then bring both arrays to the result dtype."""
+    if a.shape != b.shape:
+        check_broadcast(a.shape, b.shape)
+    return promote(a, b)
+
+
+def _check_alpha(dtype, alpha):
+    """``a.add(b, alpha=...)``: PyTorch's rules for the multiplier."""
+    if isinstance(alpha, (bool, np.bool_)) and dtype != np.bool_:
+        raise RuntimeError("Boolean alpha only supported for Boolean results.")
+    if isinstance(alpha, (float, np.floating)) and dtype.kind in "iub":
+        raise RuntimeError("For integral input tensors, argument alpha must not be a floating point number.")
+
+
+def _times_alpha(b, alpha):
+    if alpha == 1:
+        return b
+    if b.dtype == np.bool_:
+        return b & bool(alpha)
+    return b * np.asarray(alpha).astype(b.dtype)
 
 
 class Add(NumpyFunction):
+    """``a + b`` and ``a.add(b, alpha=c)`` (that is a + c * b, one node)."""
+
     node_name = "AddBackward0"
 
     @staticmethod
-    def forward(ctx, a, b):
-        if a.shape != b.shape:
-            check_broadcast(a.shape, b.shape)
-        ctx.shapes = a.shape, b.shape
-        a, b = promote(a, b)
-        return a + b
+    def forward(ctx, a, b, alpha=1):
+        ctx.shapes, ctx.alpha = (a.shape, b.shape), alpha
+        a, b = _common(a, b)
+        _check_alpha(a.dtype, alpha)
+        b = _times_alpha(b, alpha)
+        return a | b if a.dtype == np.bool_ else a + b
 
     @staticmethod
-    def backward(ctx, grad):  # d(a+b)/da = 1, d(a+b)/db = 1
+    def backward(ctx, grad):  # d(a + c b)/da = 1, d(a + c b)/db = c
         a_shape, b_shape = ctx.shapes
-        return sum_to(grad, a_shape), sum_to(grad, b_shape)
+        grad_b = None
+        if ctx.needs_input_grad[1]:
+            grad_b = sum_to(grad if ctx.alpha == 1 else scale(grad, ctx.alpha), b_shape)
+        return sum_to(grad, a_shape), grad_b
 
 
 BOOL_SUBTRACTION = ("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
                     "invert a mask, use the `~` or `logical_not()` operator instead.")
+TWO_BOOLS_SUBTRACTION = ("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+                         "`logical_xor()` operator instead.")
+
+
+def check_subtraction(a_dtype, b_dtype):
+    """PyTorch refuses ``-`` on bools (Python's True and False count as bool tensors here)."""
+    if a_dtype == np.bool_ and b_dtype == np.bool_:
+        raise RuntimeError(TWO_BOOLS_SUBTRACTION)
+    if a_dtype == np.bool_ or b_dtype == np.bool_:
+        raise RuntimeError(BOOL_SUBTRACTION)
 
 
 class Sub(NumpyFunction):
+    """``a - b`` and ``a.sub(b, alpha=c)`` (a - c * b)."""
+
     node_name = "SubBackward0"
 
     @staticmethod
-    def forward(ctx, a, b):
-        if a.dtype == np.bool_ and b.dtype == np.bool_:
-            raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
-                               "Use the `^` or `logical_xor()` operator instead.")
-        if a.dtype == np.bool_ or b.dtype == np.bool_:
-            raise RuntimeError(BOOL_SUBTRACTION)
-        if a.shape != b.shape:
-            check_broadcast(a.shape, b.shape)
-        ctx.shapes = a.shape, b.shape
-        a, b = promote(a, b)
-        return a - b
+    def forward(ctx, a, b, alpha=1):
+        check_subtraction(a.dtype, b.dtype)
+        ctx.shapes, ctx.alpha = (a.shape, b.shape), alpha
+        a, b = _common(a, b)
+        _check_alpha(a.dtype, alpha)
+        return a - _times_alpha(b, alpha)
 
     @staticmethod
-    def backward(ctx, grad):  # d(a-b)/da = 1, d(a-b)/db = -1
+    def backward(ctx, grad):  # d(a - c b)/da = 1, d(a - c b)/db = -c
         a_shape, b_shape = ctx.shapes
-        return sum_to(grad, a_shape), sum_to(-grad, b_shape)
+        grad_b = None
+        if ctx.needs_input_grad[1]:
+            grad_b = sum_to(-grad if ctx.alpha == 1 else scale(-grad, ctx.alpha), b_shape)
+        return sum_to(grad, a_shape), grad_b
 
 
 class RSub(NumpyFunction):
@@ -63,11 +102,10 @@ class RSub(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x, number):
-        if x.dtype == np.bool_ or isinstance(number, bool):
-            raise RuntimeError(BOOL_SUBTRACTION)
-        if x.dtype.kind != "f" and isinstance(number, float):
-            x = x.astype(np.float32)
-        return np.asarray(number, dtype=x.dtype) - x
+        number = number_array(number, x.dtype)
+        check_subtraction(number.dtype, x.dtype)
+        dtype = result_dtype(x, number)
+        return number.astype(dtype) - x.astype(dtype, copy=False)
 
     @staticmethod
     def backward(ctx, grad):  # d(c - x)/dx = -1
@@ -80,18 +118,73 @@ class Mul(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
-        if a.shape != b.shape:
-            check_broadcast(a.shape, b.shape)
-        a, b = promote(a, b)
+        # Like PyTorch, save only what a needed gradient uses: changing ``a`` in place later is then
+        # no error when only ``a`` needs a gradient (its gradient uses b alone).
+        a_needed, b_needed = ctx.needs_input_grad
+        ctx.save_for_backward(a if b_needed else None, b if a_needed else None)
+        ctx.shapes = a.shape, b.shape
+        a, b = _common(a, b)
         return a * b
 
     @staticmethod
     def backward(ctx, grad):  # d(ab)/da = b, d(ab)/db = a
         a, b = ctx.saved_tensors
-        grad_a = sum_to(grad * b, a.shape) if ctx.needs_input_grad[0] else None
-        grad_b = sum_to(grad * a, b.shape) if ctx.needs_input_grad[1] else None
+        a_shape, b_shape = ctx.shapes
+        grad_a = sum_to(grad * b, a_shape) if ctx.needs_input_grad[0] else None
+        grad_b = sum_to(grad * a, b_shape) if ctx.needs_input_grad[1] else None
         return grad_a, grad_b
+
+
+class MulScalar(NumpyFunction):
+    """``x * c`` for a number c inside PyTorch's own formulas (its node is MulBackward1, not
+    MulBackward0): backward passes use it, so graphs built with ``create_graph=True`` match PyTorch's."""
+
+    node_name = "MulBackward1"
+
+    @staticmethod
+    def forward(ctx, x, number):
+        ctx.number = number
+        number = number_array(number, x.dtype)
+        return x * number.astype(result_dtype(x, number))
+
+    @staticmethod
+    def backward(ctx, grad):  # d(c x)/dx = c
+        return scale(grad, ctx.number)
+
+
+def scale(t, number):
+    """``t * number`` as PyTorch's formulas compute it (one MulBackward1 node when recorded)."""
+    return MulScalar.apply(t, number=number)
+
+
+class DivScalar(NumpyFunction):
+    """``x / c`` for a number c inside PyTorch's own formulas (``mean``'s backward divides by the
+    count): its node is DivBackward1, where ``x / 2`` written by a user gives DivBackward0."""
+
+    node_name = "DivBackward1"
+
+    @staticmethod
+    def forward(ctx, x, number):
+        ctx.number = number
+        return _true_divide(x, number_array(number, x.dtype))
+
+    @staticmethod
+    def backward(ctx, grad):  # d(x / c)/dx = 1 / c
+        return divide_by(grad, ctx.number)
+
+
+def divide_by(t, number):
+    """``t / number`` as PyTorch's formulas compute it (one DivBackward1 node when recorded)."""
+    return DivScalar.apply(t, number=number)
+
+
+def _true_divide(a, b):
+    """``a / b`` in floating point: integers and bools are first converted to float32 (the default)."""
+    dtype = result_dtype(a, b)
+    if dtype.kind != "f":
+        dtype = np.dtype(np.float32)
+    with np.errstate(divide="ignore", invalid="ignore"):  # x/0 = inf, 0/0 = nan, silently as in PyTorch
+        return np.true_divide(a.astype(dtype, copy=False), b.astype(dtype, copy=False))
 
 
 class Div(NumpyFunction):
@@ -100,19 +193,18 @@ class Div(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        ctx.save_for_backward(a if ctx.needs_input_grad[1] else None, b)  # (a only for b's gradient)
+        ctx.shapes = a.shape, b.shape
         if a.shape != b.shape:
             check_broadcast(a.shape, b.shape)
-        a, b = promote(a, b)
-        if a.dtype.kind in "iub" and b.dtype.kind in "iub":
-            return np.true_divide(a, b, dtype=np.float32)
-        return a / b  # x/0 = inf, 0/0 = nan, silently as in PyTorch
+        return _true_divide(a, b)
 
     @staticmethod
     def backward(ctx, grad):  # d(a/b)/da = 1/b, d(a/b)/db = -a/b^2
         a, b = ctx.saved_tensors
-        grad_a = sum_to(grad / b, a.shape) if ctx.needs_input_grad[0] else None
-        grad_b = sum_to(-grad * ((a / b) / b), b.shape) if ctx.needs_input_grad[1] else None
+        a_shape, b_shape = ctx.shapes
+        grad_a = sum_to(grad / b, a_shape) if ctx.needs_input_grad[0] else None
+        grad_b = sum_to(-grad * ((a / b) / b), b_shape) if ctx.needs_input_grad[1] else None
         return grad_a, grad_b
 
 
@@ -131,6 +223,10 @@ class Neg(NumpyFunction):
         return -grad
 
 
+# ----- powers ------------------------------------------------------------------------------------
+NEGATIVE_INTEGER_POWER = "Integers to negative integer powers are not allowed."
+
+
 def _float_power(a, c):
     """a ** c for a float array. The common exponents are computed as PyTorch computes them, with
     multiplications and square roots: the general ``pow`` costs 10-100x more."""
@@ -147,6 +243,23 @@ def _float_power(a, c):
     return np.power(a, a.dtype.type(c))
 
 
+def _power(a, b):
+    """a ** b elementwise in a's dtype (a and b already promoted). For integers a negative exponent
+    gives 0, except 1 ** n = 1 and (-1) ** n = +-1, as in PyTorch (NumPy refuses)."""
+    if a.dtype == np.bool_:
+        raise NotImplementedError("\"pow\" not implemented for 'Bool'")
+    if a.dtype.kind == "f":
+        with np.errstate(all="ignore"):
+            return np.power(a, b)
+    negative = b < 0
+    if not negative.any():
+        return np.power(a, b)
+    result = np.power(a, np.where(negative, 0, b))
+    odd = (b % 2) != 0
+    inverse = np.where(a == 1, 1, np.where(a == -1, np.where(odd, -1, 1), 0)).astype(a.dtype)
+    return np.where(negative, inverse, result)
+
+
 class Pow(NumpyFunction):
     """``x ** c`` with a constant exponent c."""
 
@@ -155,21 +268,27 @@ class Pow(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, exponent):
-        if a.dtype.kind in "iu" and isinstance(exponent, int) and exponent < 0:
-            raise RuntimeError("Integers to negative integer powers are not allowed.")
+        exponent_array = number_array(exponent, a.dtype)
+        dtype = result_dtype(a, exponent_array)
+        if dtype.kind in "iu" and exponent < 0:
+            raise RuntimeError(NEGATIVE_INTEGER_POWER)
         ctx.save_for_backward(a)
         ctx.exponent = exponent
-        if a.dtype.kind in "iub" and isinstance(exponent, float):
-            a = a.astype(np.float32)  # int tensor ** 0.5 is float32
-        return _float_power(a, exponent) if a.dtype.kind == "f" else np.power(a, exponent)
+        if dtype == np.bool_:  # bool ** True is x ** 1, bool ** False is x ** 0
+            return a.copy() if exponent else np.ones_like(a)
+        a = a.astype(dtype, copy=False)
+        if dtype.kind == "f":
+            with np.errstate(all="ignore"):
+                return _float_power(a, exponent)
+        return np.power(a, exponent_array.astype(dtype))
 
     @staticmethod
     def backward(ctx, grad):  # d(x^c)/dx = c x^(c-1)
         (a,) = ctx.saved_tensors
         c = ctx.exponent
         if c == 0:
-            return grad * 0
-        return grad * c * a ** (c - 1)
+            return zeros_like(grad)
+        return grad * scale(a ** (c - 1), c)
 
 
 class PowTensor(NumpyFunction):
@@ -180,20 +299,22 @@ class PowTensor(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, b):
-        if a.shape != b.shape:
-            check_broadcast(a.shape, b.shape)
-        a_, b_ = promote(a, b)
-        result = np.power(a_, b_)
-        ctx.save_for_backward(a, b, result)
+        result = _power(*_common(a, b))
+        ctx.save_for_backward(a, b, result)  # (PyTorch saves the result even when b needs no gradient)
         return result
 
     @staticmethod
-    def backward(ctx, grad):  # d(a^b)/da = b a^(b-1), d(a^b)/db = a^b ln a
+    def backward(ctx, grad):
+        # d(a^b)/da = b a^(b-1), taken as 0 where b = 0 (PyTorch's rule: no 0 * inf there);
+        # d(a^b)/db = a^b ln a, taken as 0 where a = 0 and b >= 0 (0 ** b is flat there).
+        from .elementwise import where
         a, b, result = ctx.saved_tensors
-        grad_a = sum_to(grad * b * a ** (b - 1), a.shape) if ctx.needs_input_grad[0] else None
-        grad_b = None
+        grad_a = grad_b = None
+        if ctx.needs_input_grad[0]:
+            grad_a = sum_to(where(b == 0, 0.0, grad * (b * a ** (b - 1))), a.shape)
         if ctx.needs_input_grad[1]:
-            grad_b = sum_to(grad * result * _log_where_positive(a), b.shape)
+            a_float = a if a.is_floating_point() else a.to(result.dtype)
+            grad_b = sum_to(grad * where((a == 0) & (b >= 0), 0.0, result * a_float.log()), b.shape)
         return grad_a, grad_b
 
 
@@ -201,28 +322,26 @@ class RPow(NumpyFunction):
     """``2 ** x``: a number raised to a tensor; the number is part of the node."""
 
     node_name = "PowBackward2"
-    saved_names = ("result",)
+    saved_names = ("exponent", "result")
 
     @staticmethod
     def forward(ctx, x, base):
-        ctx.log_base = np.log(base) if base > 0 else (0.0 if base == 0 else np.nan)
-        if x.dtype.kind != "f" and isinstance(base, float):
-            x = x.astype(np.float32)  # 2.5 ** int tensor is float32
-        base = np.asarray(base, dtype=x.dtype if x.dtype.kind == "f" else np.int64)
-        result = np.power(base, x)
-        ctx.save_for_backward(result)
+        base_array = number_array(base, x.dtype)
+        dtype = result_dtype(x, base_array)
+        result = _power(base_array.astype(dtype), x.astype(dtype, copy=False))
+        ctx.base = base
+        ctx.save_for_backward(x, result)
         return result
 
     @staticmethod
-    def backward(ctx, grad):  # d(c^x)/dx = c^x ln c
-        (result,) = ctx.saved_tensors
-        return grad * result * ctx.log_base
-
-
-def _log_where_positive(a):
-    # where a == 0 the term a^b ln a is taken as 0 (PyTorch's convention; avoids 0 * -inf = nan)
-    from .elementwise import where
-    return where(a != 0, a, 1.0).log()
+    def backward(ctx, grad):  # d(c^x)/dx = c^x ln c, taken as 0 where c = 0 and x >= 0
+        from .elementwise import where
+        x, result = ctx.saved_tensors
+        with np.errstate(divide="ignore", invalid="ignore"):
+            log_base = float(np.log(np.float64(ctx.base)))  # -inf for 0, nan for a negative base
+        if ctx.base == 0:
+            return grad * where(x >= 0, 0.0, scale(result, log_base))
+        return grad * scale(result, log_base)
 
 
 class Reciprocal(NumpyFunction):
@@ -233,72 +352,129 @@ class Reciprocal(NumpyFunction):
     def forward(ctx, a):
         if a.dtype.kind != "f":
             a = a.astype(np.float32)
-        result = 1 / a
+        with np.errstate(divide="ignore"):
+            result = 1 / a
         ctx.save_for_backward(result)
         return result
 
     @staticmethod
     def backward(ctx, grad):  # d(1/x)/dx = -1/x^2
         (y,) = ctx.saved_tensors
-        return -grad * y * y
+        return -grad * (y * y)
+
+
+# ----- rounded division and remainder --------------------------------------------------------------
+def _integer_divisor(a, b, kernel):
+    """PyTorch's checks before an integer division: no bools, no zero divisors."""
+    if a.dtype == np.bool_:
+        raise NotImplementedError(f"\"{kernel}\" not implemented for 'Bool'")
+    if a.dtype.kind in "iu" and not b.all():
+        raise RuntimeError("ZeroDivisionError")
+
+
+def floor_divide(a, b):
+    """Python's ``a // b`` on arrays, rounding as Python does: for floats the quotient is computed from
+    ``fmod`` so that ``1.249 // 0.001`` is 1248, not ``floor(1.249 / 0.001)`` = 1249."""
+    a, b = _common(a, b)
+    _integer_divisor(a, b, "div_floor_cpu")
+    if a.dtype.kind in "iu":
+        return np.floor_divide(a, b)
+    with np.errstate(all="ignore"):
+        remainder = np.fmod(a, b)
+        quotient = (a - remainder) / b
+        quotient = np.where((remainder != 0) & ((b < 0) != (remainder < 0)), quotient - 1, quotient)
+        rounded = np.floor(quotient)
+        rounded = np.where(quotient - rounded > 0.5, rounded + 1, rounded)
+        rounded = np.where(quotient == 0, np.copysign(np.zeros_like(quotient), a / b), rounded)
+        return np.where(b == 0, a / b, rounded).astype(a.dtype, copy=False)
+
+
+def trunc_divide(a, b):
+    """``a / b`` rounded towards zero."""
+    a, b = _common(a, b)
+    _integer_divisor(a, b, "div_trunc_cpu")
+    if a.dtype.kind in "iu":
+        quotient = np.abs(a) // np.abs(b)
+        return np.where((a < 0) != (b < 0), -quotient, quotient).astype(a.dtype, copy=False)
+    with np.errstate(all="ignore"):
+        return np.trunc(a / b)
+
+
+def remainder(a, b):
+    """``a % b`` with the sign of b, as in Python. A zero result keeps the sign ``fmod`` gives it (the
+    sign of a), as PyTorch computes it: ``-1. % 1.`` is ``-0.`` (NumPy says ``0.``)."""
+    a, b = _common(a, b)
+    _integer_divisor(a, b, "remainder_cpu")
+    if a.dtype.kind in "iu":
+        return np.mod(a, b)
+    with np.errstate(all="ignore"):
+        mod = np.fmod(a, b)
+        return np.where((mod != 0) & ((b < 0) != (mod < 0)), mod + b, mod)
 
 
 class DivRounded(NumpyFunction):
-    """``a.div(b, rounding_mode="floor" | "trunc")`` (and ``a // b``): a step function, so its
-    derivative is 0 wherever it exists."""
+    """``a.div(b, rounding_mode="floor" | "trunc")``: a step function, so its derivative is 0
+    wherever it exists (PyTorch returns zeros, not ``grad * 0``: no nan from an inf gradient)."""
 
     node_name = "DivBackward2"
 
     @staticmethod
     def forward(ctx, a, b, rounding_mode):
-        if a.shape != b.shape:
-            check_broadcast(a.shape, b.shape)
-        a, b = promote(a, b)
-        if a.dtype.kind in "iu" and b.dtype.kind in "iu":
-            if (b == 0).any():
-                raise RuntimeError("ZeroDivisionError")
-            quotient = np.floor_divide(a, b)
-            if rounding_mode == "trunc":
-                quotient = np.where((quotient < 0) & (quotient * b != a), quotient + 1, quotient)
-            return quotient
-        rounded = np.floor if rounding_mode == "floor" else np.trunc
-        return rounded(a / b)
+        return (floor_divide if rounding_mode == "floor" else trunc_divide)(a, b)
 
     @staticmethod
     def backward(ctx, grad):
-        return grad * 0, grad * 0
+        zeros = zeros_like(grad)
+        return zeros, zeros
 
 
-class FloorDivide(DivRounded):
-    """``a // b``: PyTorch records no derivative for it (backward raises)."""
+class NoDerivative(NumpyFunction):
+    """An operation PyTorch defines no derivative for (``a // b``, ``2.5 % x``). Its node is named
+    ``NotImplemented``, links only the inputs that require grad, and raises if backward reaches it."""
 
     node_name = "NotImplemented"
 
     @staticmethod
-    def backward(ctx, grad):
-        raise RuntimeError("derivative for floor_divide is not implemented")
+    def forward(ctx, *tracked, compute, aten_name):
+        ctx.aten_name = aten_name
+        return compute()
+
+    @staticmethod
+    def backward(ctx, *grads):
+        raise RuntimeError(f"derivative for aten::{ctx.aten_name} is not implemented")
+
+
+def without_derivative(aten_name, compute, *inputs):
+    """``compute(*arrays)`` of the input tensors, recorded as PyTorch's NotImplemented node."""
+    arrays = [t._data for t in inputs]
+    tracked = [t for t in inputs if t._requires_grad]
+    if not tracked:
+        return Tensor._make(np.asarray(compute(*arrays)))
+    return NoDerivative.apply(*tracked, compute=lambda: compute(*arrays), aten_name=aten_name)
 
 
 class Remainder(NumpyFunction):
-    """``a % b`` = a - floor(a / b) * b, with the sign of b as in Python. d/da = 1, d/db = -floor(a / b)."""
+    """``a % b`` = a - floor(a / b) * b. d/da = 1, d/db = -floor(a / b)."""
 
     node_name = "RemainderBackward1"
+    saved_names = ("self", "other")
 
     @staticmethod
     def forward(ctx, a, b):
-        if a.shape != b.shape:
-            check_broadcast(a.shape, b.shape)
-        ctx.save_for_backward(a, b)
-        a, b = promote(a, b)
-        return np.mod(a, b)
+        b_needed = ctx.needs_input_grad[1]  # (a's gradient needs neither)
+        ctx.save_for_backward(a if b_needed else None, b if b_needed else None)
+        ctx.shapes = a.shape, b.shape
+        return remainder(a, b)
 
     @staticmethod
     def backward(ctx, grad):
-        a, b = ctx.saved_tensors
+        a_shape, b_shape = ctx.shapes
+        grad_a = sum_to(grad, a_shape) if ctx.needs_input_grad[0] else None
         grad_b = None
         if ctx.needs_input_grad[1]:
-            grad_b = -grad * DivRounded.apply(a, b, rounding_mode="floor")
-        return grad, grad_b
+            a, b = ctx.saved_tensors
+            grad_b = sum_to(-grad * DivRounded.apply(a, b, rounding_mode="floor"), b_shape)
+        return grad_a, grad_b
 
 
 class RemainderScalar(NumpyFunction):
@@ -308,10 +484,12 @@ class RemainderScalar(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x, number):
-        if x.dtype.kind != "f" and isinstance(number, float):
-            x = x.astype(np.float32)
-        return np.mod(x, np.asarray(number, dtype=x.dtype))
+        return remainder(x, number_array(number, x.dtype))
 
     @staticmethod
     def backward(ctx, grad):
         return grad
+
+
+def zeros_like(t):
+    return Tensor._make(np.zeros_like(t._data))

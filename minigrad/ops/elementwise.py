@@ -83,14 +83,13 @@ class Sigmoid(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x):
+        # 1 / (1 + e^-x), as PyTorch computes it: below x = -88.7 e^-x overflows float32 to inf and the
+        # result is 0, as in PyTorch. Each step works in place in one new array (no temporaries).
         x = _float(x)
-        # 1 / (1 + e^-x) overflows for very negative x. With e = exp(-|x|) in (0, 1] nothing does:
-        # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0. The numerator is max(e, x >= 0):
-        # 1 where x >= 0 (as e <= 1), e below (no per-element select: np.where is slower than exp here).
-        e = np.exp(-np.abs(x))
-        result = np.maximum(e, x >= 0)
-        e += 1
-        result /= e
+        result = np.negative(x, out=np.empty_like(x))
+        np.exp(result, out=result)
+        result += 1
+        np.reciprocal(result, out=result)
         ctx.save_for_backward(result)
         return result
 
@@ -108,7 +107,11 @@ class Relu(NumpyFunction):
     def forward(ctx, x):
         if x.dtype == np.bool_:
             raise RuntimeError("Boolean inputs not supported for relu")
-        result = np.maximum(x, 0)
+        # max(0, x) taken against an array of zeros: NumPy's fast loop (against a scalar 0 it is ~2x
+        # slower). nan stays nan and -0.0 stays -0.0, as in PyTorch.
+        result = np.empty_like(x)
+        result.fill(0)
+        np.maximum(result, x, out=result)
         ctx.save_for_backward(result)
         return result
 

@@ -117,7 +117,7 @@ class Transpose(NumpyFunction):
     @staticmethod
     def forward(ctx, x, dim0, dim1):
         ctx.dims = dim0, dim1
-        return np.swapaxes(x, dim0, dim1) if x.ndim else x.view()
+        return x.swapaxes(dim0, dim1) if x.ndim else x.view()
 
     @staticmethod
     def backward(ctx, grad):
@@ -143,7 +143,7 @@ class Permute(NumpyFunction):
 
     @staticmethod
     def backward(ctx, grad):
-        return grad.permute(*np.argsort(ctx.dims).tolist())
+        return grad.permute(tuple(np.argsort(ctx.dims).tolist()))
 
 
 class Unsqueeze(NumpyFunction):
