@@ -10,6 +10,7 @@ This file knows nothing of operations. The operators (``+``, ``*``, ``@``, ``sum
 ``backward()`` are attached by ``minigrad/_tensor_methods.py`` once the layers above exist.
 """
 import warnings
+import weakref
 
 import numpy as np
 
@@ -270,6 +271,19 @@ class Tensor:
 
     def __reduce__(self):  # pickling and copy.deepcopy
         return _rebuild, (self._data.copy(), self._requires_grad)
+
+
+def remember_view(view):
+    """Note ``view`` (weakly) beside the version counter it shares with its base: after an in-place
+    change of that memory, ``autograd/inplace.py`` gives each live view a new history, as PyTorch does.
+    The counter is the list ``[version]``; its second item, once a view exists, lists the views."""
+    vc = view._vc
+    if len(vc) == 1:
+        vc.append([])
+    views = vc[1]
+    if len(views) >= 32 and len(views) & (len(views) - 1) == 0:  # now and then, forget views that are gone
+        views[:] = [ref for ref in views if ref() is not None]
+    views.append(weakref.ref(view))
 
 
 def _rebuild(data, requires_grad):

@@ -9,11 +9,14 @@ When ``y`` is a *view* (``v = b[:2]``, ``b.t()``, ``b.view(...)``), the numbers 
 too, so the graph of ``b`` changes: ``b.grad_fn`` becomes ``CopySlices``, which sends the gradient of
 the changed region through the in-place node and the rest of it to ``b``'s old history. ``t[i] = v``
 is exactly this: ``t[i].copy_(v)``.
+
+After any in-place change, every other view of the same memory has stale history too (its numbers
+may have changed under it). PyTorch then gives each such view a new ``grad_fn``, ``AsStridedBackward0``:
+"my numbers are this region of the base, whatever the base's history is now". So does minigrad.
 """
 import weakref
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 from ..tensor import IN_PLACE_ON_LEAF, Tensor
 from .function import Node
@@ -39,11 +42,7 @@ def apply_in_place(t, compute, *others):
         with no_grad():
             result = compute(t)
         _write(t, result)
-        t._version += 1
-        base = t._base
-        if base is not None and t._requires_grad and base._requires_grad:
-            # PyTorch regenerates the history of a view changed in place, even under no_grad
-            t.grad_fn, t._output_nr = AsStridedBackward0(_node_of(base), base, t, base._output_nr), 0
+        bump_version(t)
         return t
     # The old values as a tensor of their own (a copy: the numbers in t are about to change).
     before = Tensor._make(t._data.copy(), t._requires_grad, t.grad_fn)
@@ -60,17 +59,36 @@ def apply_in_place(t, compute, *others):
     if t._base is None:
         t.grad_fn, t._requires_grad, t._output_nr = node, True, result._output_nr
         node._output_ref = weakref.ref(t)
-        return t
-    base = t._base
-    copy_slices = CopySlices(base, t, node)
-    base.grad_fn, base._requires_grad, base._output_nr = copy_slices, True, 0
-    copy_slices._output_ref = weakref.ref(base)
-    t.grad_fn, t._requires_grad, t._output_nr = AsStridedBackward0(copy_slices, base, t), True, 0
+    else:
+        base = t._base
+        copy_slices = CopySlices(base, t, node)
+        base.grad_fn, base._requires_grad, base._output_nr = copy_slices, True, 0
+        copy_slices._output_ref = weakref.ref(base)
+    refresh_views(t)
     return t
 
 
-def _node_of(t):
-    return t.grad_fn if t.grad_fn is not None else t._grad_accumulator()
+def bump_version(t):
+    """Count an in-place change of ``t``'s numbers made outside the graph (no_grad, or nothing requires grad)."""
+    t._version += 1
+    refresh_views(t)
+
+
+def refresh_views(t):
+    """Give every live view of ``t``'s memory (made while recording) a new history: AsStridedBackward0
+    from its base's current node. A view whose base needs no gradient keeps having none."""
+    views = t._vc[1] if len(t._vc) > 1 else ()
+    for ref in list(views):
+        view = ref()
+        if view is None:
+            continue
+        base = view._base
+        if view.grad_fn is None and not base._requires_grad:
+            continue
+        if base._requires_grad:
+            base_node = base.grad_fn if base.grad_fn is not None else base._grad_accumulator()
+            view.grad_fn = AsStridedBackward0(base_node, base, view, base._output_nr)
+            view._requires_grad, view._output_nr = True, 0
 
 
 def _write(t, result):
@@ -82,10 +100,15 @@ def _write(t, result):
         names = {"f": "Float", "i": "Long", "b": "Bool", "u": "Byte"}
         raise RuntimeError(f"result type {names[result._data.dtype.kind]} can't be cast to the desired output "
                            f"type {names[t._data.dtype.kind]}")
-    if not t._data.flags.writeable:  # an expanded tensor: several elements share one memory location
+    if _overlaps(t._data) or not t._data.flags.writeable:
         raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
                            "single memory location. Please clone() the tensor before performing the operation.")
     np.copyto(t._data, result._data, casting="unsafe")
+
+
+def _overlaps(array):
+    """True if two elements share one memory location (a dimension of stride 0, as after ``expand``)."""
+    return any(stride == 0 and n > 1 for n, stride in zip(array.shape, array.strides))
 
 
 def _broadcasts(shape, target):
@@ -93,20 +116,37 @@ def _broadcasts(shape, target):
 
 
 class _Region:
-    """Where a view's elements sit inside its (contiguous) base: an offset and strides, so that the
-    same region can be picked out of a gradient of the base's shape."""
+    """Where a view's elements sit inside its base: for each element of the view, the position (in C
+    order) of the base element at the same memory address. Works for any layout of base and view."""
 
     def __init__(self, base, view):
         b, v = base._data, view._data
-        if not b.flags.c_contiguous:
-            raise NotImplementedError("minigrad records in-place changes of views of contiguous tensors only")
         self.base_shape, self.dtype = b.shape, b.dtype
-        self.offset = (v.__array_interface__["data"][0] - b.__array_interface__["data"][0]) // b.itemsize
-        self.shape, self.strides = v.shape, tuple(s // v.itemsize * b.itemsize for s in v.strides)
+        start = v.__array_interface__["data"][0] - b.__array_interface__["data"][0]
+        self._geometry = (b.shape, b.strides, b.itemsize, b.flags.c_contiguous, start, v.shape, v.strides)
+        self._positions = None
 
-    def of(self, array):
-        """The region inside ``array`` (C-contiguous, of the base's shape and dtype), as a NumPy view."""
-        return as_strided(array.reshape(-1)[self.offset:], self.shape, self.strides)
+    @property
+    def positions(self):
+        """Computed on first use (backward), not each time a view gets a new history."""
+        if self._positions is None:
+            base_shape, base_strides, itemsize, c_order, start, shape, strides = self._geometry
+            addresses = start + _offsets(shape, strides)  # in bytes, from the base's first element
+            if c_order:
+                self._positions = addresses // itemsize
+            else:
+                base_addresses = _offsets(base_shape, base_strides).reshape(-1)
+                order = np.argsort(base_addresses, kind="stable")
+                self._positions = order[np.searchsorted(base_addresses[order], addresses)]
+        return self._positions
+
+
+def _offsets(shape, strides):
+    """The byte offset of every element of an array with these shape and strides."""
+    offsets = np.zeros(shape, dtype=np.int64)
+    for dim, (n, stride) in enumerate(zip(shape, strides)):
+        offsets += (np.arange(n, dtype=np.int64) * stride).reshape((-1,) + (1,) * (len(shape) - dim - 1))
+    return offsets
 
 
 class CopySlices(Node):
@@ -125,9 +165,9 @@ class CopySlices(Node):
 
     def _backward(self, grad_outputs):
         grad = np.array(grad_outputs[0]._data, dtype=self.region.dtype, order="C")  # a copy we may change
-        region = self.region.of(grad)
-        fn_grads = self.fn._backward((Tensor._make(np.array(region)),))
-        region[...] = 0 if fn_grads[0] is None else fn_grads[0]._data
+        flat, positions = grad.reshape(-1), self.region.positions
+        fn_grads = self.fn._backward((Tensor._make(flat[positions]),))
+        flat[positions] = 0 if fn_grads[0] is None else fn_grads[0]._data
         return (Tensor._make(grad),) + tuple(fn_grads[1:])
 
     def release(self):
@@ -135,7 +175,7 @@ class CopySlices(Node):
 
 
 class AsStridedBackward0(Node):
-    """The node of a view after an in-place change through it: its gradient lands in its region of
+    """The node of a view after an in-place change of its memory: its gradient lands in its region of
     a zero gradient for the base."""
 
     def __init__(self, base_node, base, view, output_nr=0):
@@ -143,6 +183,7 @@ class AsStridedBackward0(Node):
         self.next_functions = ((base_node, output_nr),)
 
     def _backward(self, grad_outputs):
-        grad = np.zeros(self.region.base_shape, dtype=self.region.dtype)
-        self.region.of(grad)[...] = grad_outputs[0]._data
-        return (Tensor._make(grad),)
+        region = self.region
+        size = int(np.prod(region.base_shape))
+        grad = np.bincount(region.positions.reshape(-1), weights=grad_outputs[0]._data.reshape(-1), minlength=size)
+        return (Tensor._make(grad.astype(region.dtype).reshape(region.base_shape)),)

@@ -87,11 +87,16 @@ class Expand(NumpyFunction):
     def forward(ctx, x, shape):
         ctx.input_shape = x.shape
         lead = len(shape) - x.ndim
+        if lead < 0:
+            raise RuntimeError(f"expand(torch.{_type_name(x)}{{{list(x.shape)}}}, size={list(shape)}): the number of "
+                               f"sizes provided ({len(shape)}) must be greater or equal to the number of dimensions "
+                               f"in the tensor ({x.ndim})")
         target = tuple(x.shape[i - lead] if n == -1 else n for i, n in enumerate(shape))
         if target == x.shape:
             return x.view()
         try:
-            return np.broadcast_to(x, target)
+            spread = np.broadcast_to(x, target)  # read-only; the same strides, writable (in-place ops check overlap)
+            return np.lib.stride_tricks.as_strided(x, spread.shape, spread.strides)
         except ValueError:
             bad = next(i for i in range(len(target) - 1, -1, -1) if i >= lead and x.shape[i - lead] not in (1, target[i]))
             raise RuntimeError(f"The expanded size of the tensor ({target[bad]}) must match the existing size "
@@ -102,6 +107,11 @@ class Expand(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):
         return sum_to(grad, ctx.input_shape)
+
+
+def _type_name(array):
+    kinds = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool"}
+    return kinds.get(array.dtype.name, array.dtype.name.capitalize()) + "Tensor"
 
 
 class Transpose(NumpyFunction):
@@ -420,6 +430,25 @@ class Fill(NumpyFunction):
 
 class Zero(Fill):
     node_name = "ZeroBackward0"
+
+
+class FillTensor(NumpyFunction):
+    """``x.fill_(value)`` with a 0-d tensor ``value`` (also ``x[i] = value``): every element's gradient
+    goes to the one value."""
+
+    node_name = "FillBackward3"
+
+    @staticmethod
+    def forward(ctx, x, value):
+        if value.ndim:
+            raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with {value.ndim} "
+                               "dimensions.")
+        return np.full_like(x, value)
+
+    @staticmethod
+    def backward(ctx, grad):
+        grad_x = Tensor._make(np.zeros_like(grad._data)) if ctx.needs_input_grad[0] else None
+        return grad_x, (grad.sum() if ctx.needs_input_grad[1] else None)
 
 
 class Copy(NumpyFunction):
