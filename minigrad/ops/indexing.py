@@ -41,7 +41,7 @@ def getitem(x, key):
     if _is_int(key):
         return _select_single(x, key)
     if isinstance(key, slice):
-        return _slice(_no_slice_of_0d(x), 0, key, real_dim=0, skip_full=False)  # a lone slice always slices
+        return _slice(_no_slice_of_0d(x), 0, key, skip_full=False)  # a lone slice always slices
     result, indices = _apply_basic(x, _as_tuple(key))
     if indices:
         return shape_ops.Index.apply(result, key=_advanced_key(result, indices))
@@ -55,27 +55,25 @@ def _apply_basic(x, items):
     specified = sum(_dims_named(item) for item in items)
     if specified > x.ndim:
         raise IndexError(f"too many indices for tensor of dimension {x.ndim}")
-    result, dim, real_dim, indices = x, 0, 0, []  # dim counts the view's dimensions, real_dim x's
-    for item in items:
+    result, dim, indices = x, 0, []  # dim: where the next item applies in the view made so far
+    for position, item in enumerate(items):  # (an error names the item's position in the index)
         if item is None:
             result = shape_ops.Unsqueeze.apply(result, dim=dim)
             dim += 1
         elif item is Ellipsis:
-            dim, real_dim = dim + x.ndim - specified, real_dim + x.ndim - specified
+            dim += x.ndim - specified
         elif _is_bool(item):  # True keeps everything, False nothing: an index over a new dimension of size 1
             result = shape_ops.Unsqueeze.apply(result, dim=dim)
             indices.append((dim, np.zeros(1 if item else 0, dtype=np.int64)))
             dim += 1
         elif _is_int(item):
-            result = _select(result, dim, int(item), real_dim)
-            real_dim += 1
+            result = _select(result, dim, int(item), position)
         elif isinstance(item, slice):
-            result = _slice(result, dim, item, real_dim, skip_full=True)
-            dim, real_dim = dim + 1, real_dim + 1
+            result = _slice(result, dim, item, skip_full=True)
+            dim += 1
         elif isinstance(item, np.ndarray):
             indices.append((dim, item))
-            n = item.ndim if item.dtype == np.bool_ else 1
-            dim, real_dim = dim + n, real_dim + n
+            dim += item.ndim if item.dtype == np.bool_ else 1
         else:
             _bad_index(item)
     return result, indices
@@ -138,13 +136,13 @@ def _select_single(x, index):
             raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
                              "in C++ to convert a 0-dim tensor to a number")
         raise IndexError(f"index {index} is out of bounds for dimension 0 with size 0")
-    return _select(x, 0, index, real_dim=0)
+    return _select(x, 0, index, position=0)
 
 
-def _select(x, dim, index, real_dim):
+def _select(x, dim, index, position):
     size = x.shape[dim]
     if not -size <= index < size:
-        raise IndexError(f"index {index} is out of bounds for dimension {real_dim} with size {size}")
+        raise IndexError(f"index {index} is out of bounds for dimension {position} with size {size}")
     return shape_ops.Select.apply(x, key=(slice(None),) * dim + (index, Ellipsis))
 
 
@@ -154,7 +152,7 @@ def _no_slice_of_0d(x):
     return x
 
 
-def _slice(x, dim, item, real_dim, skip_full):
+def _slice(x, dim, item, skip_full):
     if item.step is not None and item.step == 0:
         raise ValueError("slice step cannot be zero")
     if item.step is not None and item.step < 0:
@@ -197,7 +195,7 @@ def setitem(x, key, value):
     if _is_int(key):
         return _copy_to(_select_single(x, key), value)
     if isinstance(key, slice):
-        return _copy_to(_slice(_no_slice_of_0d(x), 0, key, real_dim=0, skip_full=True), value)
+        return _copy_to(_slice(_no_slice_of_0d(x), 0, key, skip_full=True), value)
     target, indices = _apply_basic(x, _as_tuple(key))
     if not indices:
         return _copy_to(target, value)
