@@ -185,9 +185,11 @@ class SqueezeDim(Squeeze):
 
 
 class SqueezeMatmul(Squeeze):
-    """The squeeze PyTorch records after multiplying a vector by a matrix."""
+    """The squeeze PyTorch records after multiplying a vector by a matrix. PyTorch squeezes its own
+    fresh product in place (``squeeze_``), so the result is not a view of anything."""
 
     node_name = "SqueezeBackward4"
+    _is_view = False
 
 
 class Index(NumpyFunction):
@@ -210,7 +212,9 @@ class Index(NumpyFunction):
     def backward(ctx, grad):  # each picked element's gradient goes back where it was picked from
         if ctx.advanced:  # indices were saved (lists, tensors, masks): they are gone after a backward
             ctx.saved_tensors  # noqa: B018  (raises after the graph was freed)
-        return IndexPut.apply(grad, key=ctx.key, shape=ctx.input_shape)
+            zeros = Tensor._make(np.zeros(ctx.input_shape, dtype=grad._data.dtype))
+            return IndexPutImpl.apply(zeros, grad, key=ctx.key)
+        return ctx._forward_cls.scatter.apply(grad, key=ctx.key, shape=ctx.input_shape)
 
 
 class Select(Index):
@@ -221,21 +225,48 @@ class Slice(Index):
     node_name = "SliceBackward0"
 
 
-class IndexPut(NumpyFunction):
-    """Zeros of ``shape`` with ``values`` added at ``key`` (repeated indices add up)."""
+class IndexPutImpl(NumpyFunction):
+    """``zeros`` with ``values`` added at ``key`` (repeated indices add up): the backward of ``x[key]``."""
 
-    node_name = "IndexPutBackward0"
+    node_name = "IndexPutImplBackward0"
 
     @staticmethod
-    def forward(ctx, values, key, shape):
+    def forward(ctx, zeros, values, key):
         ctx.key = key
-        out = np.zeros(shape, dtype=values.dtype)
+        out = zeros.copy()
         np.add.at(out, key, values)
         return out
 
     @staticmethod
     def backward(ctx, grad):
-        return Index.apply(grad, key=ctx.key)
+        return None, Index.apply(grad, key=ctx.key)
+
+
+class SelectBackward(NumpyFunction):
+    """Zeros of ``shape`` with ``values`` at ``key`` (one element per position): the backward of
+    ``x[i]``; its own backward picks the same place again."""
+
+    node_name = "SelectBackwardBackward0"
+    gather = Select
+
+    @staticmethod
+    def forward(ctx, values, key, shape):
+        ctx.key = key
+        out = np.zeros(shape, dtype=values.dtype)
+        out[key] = values
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        return ctx._forward_cls.gather.apply(grad, key=ctx.key)
+
+
+class SliceBackward(SelectBackward):
+    node_name = "SliceBackwardBackward0"
+    gather = Slice
+
+
+Select.scatter, Slice.scatter = SelectBackward, SliceBackward
 
 
 class Alias(NumpyFunction):
