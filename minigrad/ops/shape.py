@@ -131,6 +131,10 @@ class Transpose(NumpyFunction):
 class T(Transpose):
     node_name = "TBackward0"
 
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.t()
+
 
 class Permute(NumpyFunction):
     node_name = "PermuteBackward0"
@@ -170,14 +174,17 @@ class Squeeze(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x, dim=None):
-        ctx.input_shape = x.shape
+        ctx.input_shape, ctx.dim = x.shape, (None if dim is None else dim % max(x.ndim, 1))
         if dim is None:
             return np.squeeze(x)
         return np.squeeze(x, dim) if x.ndim and x.shape[dim] == 1 else x.view()
 
     @staticmethod
-    def backward(ctx, grad):
-        return grad.reshape(ctx.input_shape)
+    def backward(ctx, grad):  # each removed dimension of size 1 comes back (one unsqueeze each, as in PyTorch)
+        for dim, n in enumerate(ctx.input_shape):
+            if n == 1 and ctx.dim in (None, dim):
+                grad = grad.unsqueeze(dim)
+        return grad
 
 
 class SqueezeDim(Squeeze):
