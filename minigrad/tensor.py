@@ -189,6 +189,8 @@ class Tensor:
     def _grad_accumulator(self):
         """The AccumulateGrad node of a leaf, created on first use (it holds this tensor weakly)."""
         if self._accumulator is None:
+            if self._base is not None and is_no_grad_view(self):
+                return None  # it requires grad only through its base, and gradients reach neither (PyTorch)
             from .autograd.function import AccumulateGrad  # the graph layer, imported on first use only
             self._accumulator = AccumulateGrad(self)
         return self._accumulator
@@ -271,6 +273,22 @@ class Tensor:
 
     def __reduce__(self):  # pickling and copy.deepcopy
         return _rebuild, (self._data.copy(), self._requires_grad)
+
+
+_NO_GRAD_VIEWS = {}  # id -> weak reference, for views made under no_grad of a base that requires grad
+
+
+def mark_no_grad_view(view):
+    """A view made under no_grad of a base that requires grad: PyTorch says it requires grad (through its
+    base), gives it no history and no gradient, and forbids changing it in place with grad mode on."""
+    key = id(view)
+    view._requires_grad = True
+    _NO_GRAD_VIEWS[key] = weakref.ref(view, lambda _, key=key: _NO_GRAD_VIEWS.pop(key, None))
+
+
+def is_no_grad_view(t):
+    ref = _NO_GRAD_VIEWS.get(id(t))
+    return ref is not None and ref() is t
 
 
 def remember_view(view):

@@ -74,6 +74,9 @@ CASES = {
                         "vs = [b.view(6), b.t(), b.unsqueeze(0), b.expand(2, 2, 3), b.permute(1, 0), b[0], b[...]]\n"
                         "b.add_(1); out = [chain(v) for v in vs]",
     "regen_advanced_is_copy": "x = torch.ones(3, requires_grad=True); b = x * 2; v = b[[0, 1]]; b.mul_(2); out = chain(v)",
+    "no_grad_view": "x = torch.ones(3, requires_grad=True)\nwith torch.no_grad(): v = x[:2]; d = x.detach()[:1]\n"
+                    "y = v * 2; y.sum().backward(); out = (v, v.is_leaf, d.requires_grad, edges(y), x.grad)",
+    "no_grad_view_in_place": "x = torch.ones(3, requires_grad=True) * 2\nwith torch.no_grad(): v = x[:2]\nv.mul_(2)",
     "expand_slice_inplace": "t = torch.linspace(-1, 1, 3).expand(2, 3); v = t[:1]; v *= 2; out = t",
     "expand_inplace": "t = torch.ones(3).expand(2, 3); t += 1",
     "noncontig_base_view_inplace": "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True); b = x.t() + 1\n"

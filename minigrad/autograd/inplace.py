@@ -18,15 +18,23 @@ import weakref
 
 import numpy as np
 
-from ..tensor import IN_PLACE_ON_LEAF, Tensor
+from ..tensor import IN_PLACE_ON_LEAF, Tensor, is_no_grad_view
 from .function import Node
 from .grad_mode import is_grad_enabled, no_grad
+
+NO_GRAD_VIEW_IN_PLACE = (
+    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this "
+    "use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view "
+    "and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both "
+    "outside (if you want the inplace to be tracked).")
 
 
 def check_in_place(t):
     """PyTorch refuses to change a leaf that requires grad (or a view of one) while recording."""
     if not is_grad_enabled():
         return
+    if t._base is not None and is_no_grad_view(t):
+        raise RuntimeError(NO_GRAD_VIEW_IN_PLACE)
     if t._requires_grad and t.grad_fn is None and t._base is None:
         raise RuntimeError(IN_PLACE_ON_LEAF)
     base = t._base
