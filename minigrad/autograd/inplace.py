@@ -160,7 +160,8 @@ def _offsets(shape, strides):
 class CopySlices(Node):
     """The base's node after an in-place change of one of its views. Backward: the changed region's
     gradient goes through the in-place node ``fn`` (its first input is the region's old values,
-    whose gradient goes back into the region); everything else goes to the base's old history."""
+    whose gradient goes back into the region); everything else goes to the base's old history.
+    Written with tensor operations, so that ``create_graph=True`` can differentiate it again."""
 
     def __init__(self, base, view, fn):
         self.fn = fn
@@ -172,11 +173,18 @@ class CopySlices(Node):
         return "CopySlices"
 
     def _backward(self, grad_outputs):
-        grad = np.array(grad_outputs[0]._data, dtype=self.region.dtype, order="C")  # a copy we may change
-        flat, positions = grad.reshape(-1), self.region.positions
-        fn_grads = self.fn._backward((Tensor._make(flat[positions]),))
-        flat[positions] = 0 if fn_grads[0] is None else fn_grads[0]._data
-        return (Tensor._make(grad),) + tuple(fn_grads[1:])
+        from ..ops.elementwise import where
+        grad, region = grad_outputs[0], self.region
+        if grad._data.dtype != region.dtype:
+            grad = grad.to(_dtype_of(region.dtype))
+        fn_grads = self.fn._backward((_gather(grad, region),))
+        inside = np.zeros(region.base_shape, dtype=bool)
+        inside.reshape(-1)[region.positions] = True
+        if fn_grads[0] is None:
+            grad_base = where(inside, 0.0, grad)
+        else:  # the region's old values get fn's gradient for them; exact, no arithmetic with the rest
+            grad_base = where(inside, _scatter(fn_grads[0], region), grad)
+        return (grad_base,) + tuple(fn_grads[1:])
 
     def release(self):
         self.fn.release()
@@ -191,7 +199,23 @@ class AsStridedBackward0(Node):
         self.next_functions = ((base_node, output_nr),)
 
     def _backward(self, grad_outputs):
-        region = self.region
-        size = int(np.prod(region.base_shape))
-        grad = np.bincount(region.positions.reshape(-1), weights=grad_outputs[0]._data.reshape(-1), minlength=size)
-        return (Tensor._make(grad.astype(region.dtype).reshape(region.base_shape)),)
+        return (_scatter(grad_outputs[0], self.region),)
+
+
+def _gather(grad, region):
+    """The region's part of a gradient of the base's shape (recorded: indexing the flattened gradient)."""
+    return grad.reshape(-1)[region.positions]
+
+
+def _scatter(grad, region):
+    """Zeros of the base's shape with ``grad`` added at the region (overlapping elements add up)."""
+    from ..ops.shape import IndexPutImpl
+    zeros = Tensor._make(np.zeros(int(np.prod(region.base_shape)), dtype=region.dtype))
+    values = grad if grad._data.dtype == region.dtype else grad.to(_dtype_of(region.dtype))
+    flat = IndexPutImpl.apply(zeros, values.reshape(-1), key=(region.positions.reshape(-1),))
+    return flat.reshape(region.base_shape)
+
+
+def _dtype_of(numpy_dtype):
+    from .. import _dtype
+    return _dtype.from_numpy_dtype(numpy_dtype)
