@@ -180,6 +180,12 @@ def _unary_in_place(out_of_place):
     return method
 
 
+def clamp_(self, min=None, max=None):
+    cpp_names = not isinstance(min, Tensor) and not isinstance(max, Tensor)  # PyTorch's message differs then
+    return apply_in_place(self, lambda before: elementwise.Clamp.apply(before, min=min, max=max),
+                          cpp_type_names=cpp_names)
+
+
 def zero_(self):
     if not is_grad_enabled() or not self._requires_grad:  # the common case (optimizers): just write
         check_in_place(self)
@@ -447,8 +453,7 @@ def _install():
         "reshape_as": lambda self, other: reshape(self, tuple(other.shape)),
         "is_contiguous": is_contiguous, "contiguous": contiguous, "register_hook": register_hook,
         "zero_": zero_, "fill_": fill_, "copy_": copy_, "masked_fill_": masked_fill_, "masked_fill": masked_fill,
-        "clamp_": _unary_in_place(lambda t, min=None, max=None: elementwise.Clamp.apply(t, min=min, max=max)),
-        "clip_": _unary_in_place(lambda t, min=None, max=None: elementwise.Clamp.apply(t, min=min, max=max)),
+        "clamp_": clamp_, "clip_": clamp_,
         "relu_": _unary_in_place(lambda t: elementwise.Relu.apply(t)),
         "exp_": _unary_in_place(lambda t: elementwise.Exp.apply(t)),
         "log_": _unary_in_place(lambda t: elementwise.Log.apply(t)),

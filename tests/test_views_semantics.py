@@ -77,6 +77,10 @@ CASES = {
     "no_grad_view": "x = torch.ones(3, requires_grad=True)\nwith torch.no_grad(): v = x[:2]; d = x.detach()[:1]\n"
                     "y = v * 2; y.sum().backward(); out = (v, v.is_leaf, d.requires_grad, edges(y), x.grad)",
     "no_grad_view_in_place": "x = torch.ones(3, requires_grad=True) * 2\nwith torch.no_grad(): v = x[:2]\nv.mul_(2)",
+    "cast_error_names": "out = []\nfor dt in (torch.int64, torch.int32, torch.bool):\n"
+                        "    for f in ('clamp_(min=0.5)', 'clamp_(-0.5, 0.5)', 'mul_(1.5)', 'exp_()'):\n"
+                        "        try: eval('torch.zeros(2, dtype=dt).' + f)\n"
+                        "        except RuntimeError as e: out.append(str(e))",
     "expand_slice_inplace": "t = torch.linspace(-1, 1, 3).expand(2, 3); v = t[:1]; v *= 2; out = t",
     "expand_inplace": "t = torch.ones(3).expand(2, 3); t += 1",
     "noncontig_base_view_inplace": "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True); b = x.t() + 1\n"

@@ -42,14 +42,15 @@ def check_in_place(t):
         raise RuntimeError("a view of " + IN_PLACE_ON_LEAF)
 
 
-def apply_in_place(t, compute, *others):
-    """Change ``t`` in place to ``compute(t)``; ``others`` are the other tensor inputs of the operation."""
+def apply_in_place(t, compute, *others, cpp_type_names=False):
+    """Change ``t`` in place to ``compute(t)``; ``others`` are the other tensor inputs of the operation.
+    ``cpp_type_names``: name t's dtype as C++ does in a casting error ("long int"), as clamp_ does."""
     check_in_place(t)
     recording = is_grad_enabled() and (t._requires_grad or any(o._requires_grad for o in others))
     if not recording:
         with no_grad():
             result = compute(t)
-        _write(t, result)
+        _write(t, result, cpp_type_names)
         bump_version(t)
         return t
     # The old values as a tensor of their own (a copy: the numbers in t are about to change).
@@ -58,7 +59,7 @@ def apply_in_place(t, compute, *others):
     if t.grad_fn is None and t._requires_grad:
         before._accumulator = t._grad_accumulator()
     result = compute(before)
-    _write(t, result)
+    _write(t, result, cpp_type_names)
     t._version += 1
     node = result.grad_fn
     for saved in node._saved or ():  # a saved result is now t itself, at its new version
@@ -99,15 +100,21 @@ def refresh_views(t):
             view._requires_grad, view._output_nr = True, 0
 
 
-def _write(t, result):
+_TYPE_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int",
+               "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool"}
+_CPP_TYPE_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "int16": "short int",
+                   "int8": "signed char", "uint8": "unsigned char", "bool": "bool"}
+
+
+def _write(t, result, cpp_type_names=False):
     if result._data.shape != t._data.shape:
         if result._data.ndim > t._data.ndim or not _broadcasts(result._data.shape, t._data.shape):
             raise RuntimeError(f"output with shape {list(t._data.shape)} doesn't match the broadcast shape "
                                f"{list(np.broadcast_shapes(result._data.shape, t._data.shape))}")
     if not np.can_cast(result._data.dtype, t._data.dtype, casting="same_kind"):
-        names = {"f": "Float", "i": "Long", "b": "Bool", "u": "Byte"}
-        raise RuntimeError(f"result type {names[result._data.dtype.kind]} can't be cast to the desired output "
-                           f"type {names[t._data.dtype.kind]}")
+        names = _CPP_TYPE_NAMES if cpp_type_names else _TYPE_NAMES
+        raise RuntimeError(f"result type {_TYPE_NAMES[result._data.dtype.name]} can't be cast to the desired "
+                           f"output type {names[t._data.dtype.name]}")
     if _overlaps(t._data) or not t._data.flags.writeable:
         raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
                            "single memory location. Please clone() the tensor before performing the operation.")
