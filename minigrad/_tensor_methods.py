@@ -207,7 +207,8 @@ def copy_(self, src):
 
 
 def masked_fill_(self, mask, value):
-    return apply_in_place(self, lambda before: masked_fill(before, mask, value))
+    expanded = indexing.warn_if_expanded(self, "masked_fill_", "tensor[mask] = scalar")
+    return apply_in_place(self, lambda before: masked_fill(before, mask, value), allow_overlap=expanded)
 
 
 def masked_fill(self, mask, value):

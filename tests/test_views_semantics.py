@@ -82,6 +82,11 @@ CASES = {
                         "        try: eval('torch.zeros(2, dtype=dt).' + f)\n"
                         "        except RuntimeError as e: out.append(str(e))",
     "expand_slice_inplace": "t = torch.linspace(-1, 1, 3).expand(2, 3); v = t[:1]; v *= 2; out = t",
+    "expanded_index_put_warns": "import warnings\nt = torch.zeros(1, 1).expand(2, 3)\n"
+                                "with warnings.catch_warnings(record=True) as w:\n"
+                                "    warnings.simplefilter('always'); t[t > -1] = 1; t[torch.tensor([0])] = 2\n"
+                                "    t.masked_fill_(t > 1, 3.)\n"
+                                "out = (t, [str(x.message).partition(' (Triggered')[0] for x in w])",
     "expand_inplace": "t = torch.ones(3).expand(2, 3); t += 1",
     "noncontig_base_view_inplace": "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True); b = x.t() + 1\n"
                                    "v = b[..., 0].view(-1); v.relu_(); b.sum().backward(); out = (b, x.grad, chain(b))",

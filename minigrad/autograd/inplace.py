@@ -42,15 +42,16 @@ def check_in_place(t):
         raise RuntimeError("a view of " + IN_PLACE_ON_LEAF)
 
 
-def apply_in_place(t, compute, *others, cpp_type_names=False):
+def apply_in_place(t, compute, *others, cpp_type_names=False, allow_overlap=False):
     """Change ``t`` in place to ``compute(t)``; ``others`` are the other tensor inputs of the operation.
-    ``cpp_type_names``: name t's dtype as C++ does in a casting error ("long int"), as clamp_ does."""
+    ``cpp_type_names``: name t's dtype as C++ does in a casting error ("long int"), as clamp_ does.
+    ``allow_overlap``: t may have elements sharing memory (PyTorch still lets index_put_ write there)."""
     check_in_place(t)
     recording = is_grad_enabled() and (t._requires_grad or any(o._requires_grad for o in others))
     if not recording:
         with no_grad():
             result = compute(t)
-        _write(t, result, cpp_type_names)
+        _write(t, result, cpp_type_names, allow_overlap)
         bump_version(t)
         return t
     # The old values as a tensor of their own (a copy: the numbers in t are about to change).
@@ -59,7 +60,7 @@ def apply_in_place(t, compute, *others, cpp_type_names=False):
     if t.grad_fn is None and t._requires_grad:
         before._accumulator = t._grad_accumulator()
     result = compute(before)
-    _write(t, result, cpp_type_names)
+    _write(t, result, cpp_type_names, allow_overlap)
     t._version += 1
     node = result.grad_fn
     for saved in node._saved or ():  # a saved result is now t itself, at its new version
@@ -106,7 +107,7 @@ _CPP_TYPE_NAMES = {"float32": "float", "float64": "double", "int64": "long int",
                    "int8": "signed char", "uint8": "unsigned char", "bool": "bool"}
 
 
-def _write(t, result, cpp_type_names=False):
+def _write(t, result, cpp_type_names=False, allow_overlap=False):
     if result._data.shape != t._data.shape:
         if result._data.ndim > t._data.ndim or not _broadcasts(result._data.shape, t._data.shape):
             raise RuntimeError(f"output with shape {list(t._data.shape)} doesn't match the broadcast shape "
@@ -115,9 +116,14 @@ def _write(t, result, cpp_type_names=False):
         names = _CPP_TYPE_NAMES if cpp_type_names else _TYPE_NAMES
         raise RuntimeError(f"result type {_TYPE_NAMES[result._data.dtype.name]} can't be cast to the desired "
                            f"output type {names[t._data.dtype.name]}")
-    if _overlaps(t._data) or not t._data.flags.writeable:
+    overlaps = _overlaps(t._data)
+    if (overlaps and not allow_overlap) or not t._data.flags.writeable:
         raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
                            "single memory location. Please clone() the tensor before performing the operation.")
+    if overlaps:  # write only the elements that change: the others share their memory with them
+        changed = np.broadcast_to(result._data != t._data, t._data.shape)
+        t._data[changed] = np.broadcast_to(result._data, t._data.shape)[changed]
+        return
     np.copyto(t._data, result._data, casting="unsafe")
 
 

@@ -21,7 +21,7 @@ import warnings
 
 import numpy as np
 
-from ..autograd.inplace import apply_in_place
+from ..autograd.inplace import _overlaps, apply_in_place
 from ..tensor import Tensor
 from . import shape as shape_ops
 from ._util import as_tensor_like
@@ -30,6 +30,18 @@ _SEQUENCE_AS_TUPLE = (
     "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in pytorch "
     "2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor index, "
     "x[torch.tensor(seq)], which will result either in an error or a different result")
+
+
+
+def warn_if_expanded(t, operation, example):
+    """PyTorch still lets index_put_ and masked_fill_ write into a tensor whose elements share memory
+    (after ``expand``), with a deprecation warning. True if ``t`` is such a tensor."""
+    if not _overlaps(t._data):
+        return False
+    warnings.warn(f"Use of {operation} on expanded tensors is deprecated. Please clone() the tensor before "
+                  f"performing this operation. This also applies to advanced indexing e.g. {example}",
+                  UserWarning, stacklevel=4)
+    return True
 
 
 # ----- reading: t[key] ---------------------------------------------------------------------------
@@ -204,11 +216,15 @@ def setitem(x, key, value):
                            f"the destination and {_kind(value)} for the source.")
     value = _without_leading_ones(value)
     key = _advanced_key(target, indices)
+    if warn_if_expanded(target, "index_put_", "tensor[indices] = tensor"):  # PyTorch's index_put_ calls
+        if len(indices) == 1 and indices[0][1].dtype == np.bool_ and value.ndim == 0:  # masked_fill_ here
+            warn_if_expanded(target, "masked_fill_", "tensor[mask] = scalar")
     picked = np.empty(target.shape, dtype=np.int8)[key].shape
     if not _broadcasts(value.shape, picked):
         raise RuntimeError(f"shape mismatch: value tensor of shape {list(value.shape)} cannot be broadcast to "
                            f"indexing result of shape {list(picked)}")
-    apply_in_place(target, lambda before: shape_ops.IndexPutValues.apply(before, value, key=key), value)
+    apply_in_place(target, lambda before: shape_ops.IndexPutValues.apply(before, value, key=key), value,
+                   allow_overlap=True)
 
 
 def _value_tensor(x, value):
