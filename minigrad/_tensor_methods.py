@@ -322,9 +322,9 @@ def expand_as(self, other):
 
 
 def flatten(self, start_dim=0, end_dim=-1):
+    start, end = _check_dim(start_dim, self.ndim), _check_dim(end_dim, self.ndim)  # 0-d: as if 1-d
     if self.ndim == 0:
         return view(self, 1)
-    start, end = _check_dim(start_dim, self.ndim), _check_dim(end_dim, self.ndim)
     if start == end:
         return self  # nothing to flatten: PyTorch returns the tensor itself
     dims = self.shape
@@ -345,6 +345,8 @@ def t(self):
 
 
 def permute(self, *dims):
+    if not dims:
+        raise TypeError('permute() missing 1 required positional arguments: "dims"')
     return shape_ops.Permute.apply(self, dims=shape_ops._shape_arg(dims))
 
 

@@ -92,7 +92,14 @@ class Tensor:
         return Size(self._data.shape)
 
     def size(self, dim=None):
-        return self.shape if dim is None else self._data.shape[dim]
+        if dim is None:
+            return self.shape
+        ndim = self._data.ndim
+        if ndim == 0:
+            raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
+        if not -ndim <= dim < ndim:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-ndim}, {ndim - 1}], but got {dim})")
+        return self._data.shape[dim]
 
     def dim(self):
         return self._data.ndim

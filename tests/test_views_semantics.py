@@ -87,6 +87,11 @@ CASES = {
                                 "    warnings.simplefilter('always'); t[t > -1] = 1; t[torch.tensor([0])] = 2\n"
                                 "    t.masked_fill_(t > 1, 3.)\n"
                                 "out = (t, [str(x.message).partition(' (Triggered')[0] for x in w])",
+    "size_0d": "torch.tensor(1.).size(0)",
+    "size_out_of_range": "torch.ones(2, 3).size(-3)",
+    "flatten_0d_dim": "torch.tensor(1.).flatten(1)",
+    "flatten_0d": "out = (torch.tensor(1.).flatten(0), torch.tensor(1.).flatten(-1))",
+    "permute_no_dims": "torch.ones(2).permute()",
     "expand_inplace": "t = torch.ones(3).expand(2, 3); t += 1",
     "noncontig_base_view_inplace": "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True); b = x.t() + 1\n"
                                    "v = b[..., 0].view(-1); v.relu_(); b.sum().backward(); out = (b, x.grad, chain(b))",
