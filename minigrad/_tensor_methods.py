@@ -351,7 +351,7 @@ def permute(self, *dims):
 
 
 def _T(self):
-    return permute(self, *reversed(range(self.ndim)))
+    return shape_ops.Permute.apply(self, dims=tuple(reversed(range(self.ndim))))  # 0-d: permute(())
 
 
 def unsqueeze(self, dim):
