@@ -201,7 +201,7 @@ class SqueezeMatmul(Squeeze):
 
 class Index(NumpyFunction):
     """``x[key]``. Named as PyTorch names it: Select (an integer), Slice (slices only), Index (lists,
-    tensors, masks)."""
+    tensors, masks). ``ops/indexing.py`` picks which, one index item at a time."""
 
     node_name = "IndexBackward0"
     _is_view = True
@@ -289,79 +289,6 @@ class Alias(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):
         return grad
-
-
-def index(x, key):
-    if key is None:
-        return x.unsqueeze(0)
-    if key is Ellipsis:
-        return Alias.apply(x)
-    key = _index_key(key, x)
-    parts = key if isinstance(key, tuple) else (key,)
-    if any(isinstance(p, (np.ndarray, list)) for p in parts):
-        node = Index
-    else:
-        node = Select if any(isinstance(p, (int, np.integer)) for p in parts) else Slice
-        if not any(p is Ellipsis for p in parts):
-            key = parts + (Ellipsis,)  # NumPy then gives a 0-d view, not a scalar, for x[0] of a vector
-    return node.apply(x, key=key)
-
-
-def _index_key(key, x):
-    """Tensors inside an index become arrays; out-of-range integers raise PyTorch's IndexError."""
-    converted = tuple(_as_index(k) for k in key) if isinstance(key, tuple) else _as_index(key)
-    key_parts = key if isinstance(key, tuple) else (key,)
-    if x.ndim == 0 and any(isinstance(p, slice) for p in key_parts):
-        raise IndexError("slice() cannot be applied to a 0-dim tensor.")
-    if x.ndim == 0 and not all(p is None or p is Ellipsis or isinstance(p, (Tensor, np.ndarray, bool))
-                               for p in key_parts):
-        if any(p is Ellipsis for p in key_parts):
-            raise IndexError("too many indices for tensor of dimension 0")
-        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
-                         "C++ to convert a 0-dim tensor to a number")
-    dim, new_parts = 0, []
-    for part in (converted if isinstance(converted, tuple) else (converted,)):
-        new_parts.append(part)
-        if isinstance(part, str):
-            raise TypeError("new(): invalid data type 'str'")
-        if isinstance(part, (float, np.floating)):
-            raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
-                             f"valid indices (got {type(part).__name__})")
-        if isinstance(part, list):
-            part = new_parts[-1] = np.asarray(part)
-        if isinstance(part, np.ndarray) and dim < x.ndim:
-            if part.dtype.kind == "f":
-                raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
-            if part.dtype == np.bool_:
-                mask_shape, target = list(part.shape), list(x.shape[dim:dim + part.ndim])
-                if mask_shape != target:
-                    bad = next(i for i, (m, n) in enumerate(zip(mask_shape, target + [None] * 9)) if m != n)
-                    raise IndexError(f"The shape of the mask {mask_shape} at index {bad} does not match the shape "
-                                     f"of the indexed tensor {list(x.shape)} at index {dim + bad}")
-                dim += part.ndim
-                continue
-            if part.dtype.kind in "iu" and part.size:
-                size = x.shape[dim]
-                bad = part[(part >= size) | (part < -size)]
-                if bad.size:
-                    raise IndexError(f"index {bad.flat[0]} is out of bounds for dimension {dim} with size {size}")
-        if isinstance(part, (int, np.integer)) and not isinstance(part, bool):
-            if dim >= x.ndim:
-                raise IndexError(f"too many indices for tensor of dimension {x.ndim}")
-            size = x.shape[dim]
-            if not -size <= part < size:
-                raise IndexError(f"index {part} is out of bounds for dimension {dim} with size {size}")
-        if isinstance(part, slice) and part.step is not None and part.step <= 0:
-            raise ValueError("step must be greater than zero")
-        if part is not None and part is not Ellipsis:
-            dim += 1
-    return tuple(new_parts) if isinstance(converted, tuple) else new_parts[0]
-
-
-def _as_index(part):
-    if isinstance(part, Tensor):  # a 0-d integer tensor is a number; a 0-d mask stays a mask
-        return part._data if part._data.ndim or part._data.dtype == np.bool_ else part._data.item()
-    return part
 
 
 class Cat(NumpyFunction):
