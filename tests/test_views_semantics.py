@@ -92,7 +92,8 @@ CASES = {
     "flatten_0d_dim": "torch.tensor(1.).flatten(1)",
     "flatten_0d": "out = (torch.tensor(1.).flatten(0), torch.tensor(1.).flatten(-1))",
     "permute_no_dims": "torch.ones(2).permute()",
-    "T_0d": "out = (torch.full((), 2.5).T, chain(torch.tensor(2., requires_grad=True).T))",
+    "T_0d": "x = torch.tensor(2., requires_grad=True); y = x.T; y.backward(create_graph=True)\n"
+            "out = (torch.full((), 2.5).T, chain(y), x.grad)",
     "expand_inplace": "t = torch.ones(3).expand(2, 3); t += 1",
     "noncontig_base_view_inplace": "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True); b = x.t() + 1\n"
                                    "v = b[..., 0].view(-1); v.relu_(); b.sum().backward(); out = (b, x.grad, chain(b))",

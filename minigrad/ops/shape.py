@@ -151,7 +151,7 @@ class Permute(NumpyFunction):
 
     @staticmethod
     def backward(ctx, grad):
-        return grad.permute(*np.argsort(ctx.dims).tolist())
+        return Permute.apply(grad, dims=tuple(np.argsort(ctx.dims).tolist()))  # (0-d: permute(()))
 
 
 class Unsqueeze(NumpyFunction):
