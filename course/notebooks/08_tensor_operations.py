@@ -507,10 +507,12 @@ print(y.grad)
 
 # %% [markdown]
 # A plain `grad[key] = g` would **overwrite** (NumPy assigns each repeated position once, so `y[2]`
-# would get 1, not 3). minigrad's `IndexPut` uses `np.add.at`, which adds for every occurrence:
+# would get 1, not 3). minigrad's `IndexPutImpl` (the backward of indexing with a list, a tensor or a
+# mask; PyTorch's name) uses `np.add.at`, which adds for every occurrence:
 #
 # 그냥 `grad[key] = g`라고 쓰면 **덮어씁니다**(NumPy는 반복된 위치에 한 번만 대입하므로 `y[2]`는 3이 아니라 1을 받게
-# 됩니다). minigrad의 `IndexPut`은 나올 때마다 더하는 `np.add.at`을 씁니다.
+# 됩니다). minigrad의 `IndexPutImpl`(리스트, 텐서, 마스크로 인덱싱한 것의 역전파로, 이름은 PyTorch를 따릅니다)은 나올
+# 때마다 더하는 `np.add.at`을 씁니다.
 
 # %%
 key = [0, 2, 2, 2]
@@ -548,16 +550,19 @@ print(e.grad)
 
 # %% [markdown]
 # minigrad's shape operations are in `minigrad/ops/shape.py`. `View`, `Permute` (whose backward
-# applies the inverse permutation, `np.argsort(dims)`), the three indexing nodes with `IndexPut`,
-# `Cat`, and `Expand`:
+# applies the inverse permutation, `np.argsort(dims)`), the three indexing nodes, their backwards
+# (`IndexPutImpl` for lists, tensors and masks; `SelectBackward` and `SliceBackward`, which place each
+# element once, for an integer and for slices), `Cat`, and `Expand`:
 #
 # minigrad의 모양 연산은 `minigrad/ops/shape.py`에 있습니다. `View`, `Permute`(역전파가 역순열 `np.argsort(dims)`를 적용),
-# 인덱싱 노드 셋과 `IndexPut`, `Cat`, 그리고 `Expand`입니다.
+# 인덱싱 노드 셋과 그 역전파(리스트, 텐서, 마스크에는 `IndexPutImpl`, 정수와 슬라이스에는 원소마다 한 번씩 놓는
+# `SelectBackward`와 `SliceBackward`), `Cat`, 그리고 `Expand`입니다.
 
 # %%
 shape_ops = importlib.import_module("minigrad.ops.shape")
 for cls in [shape_ops.View, shape_ops.Permute, shape_ops.Index, shape_ops.Select, shape_ops.Slice,
-            shape_ops.IndexPut, shape_ops.Cat, shape_ops.Expand]:
+            shape_ops.IndexPutImpl, shape_ops.SelectBackward, shape_ops.SliceBackward, shape_ops.Cat,
+            shape_ops.Expand]:
     print(inspect.getsource(cls))
 
 # %% [markdown]
