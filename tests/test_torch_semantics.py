@@ -240,3 +240,21 @@ def test_second_order_through_user_function():
     (g,) = minigrad.autograd.grad(Cube.apply(x), x, create_graph=True)
     (h,) = minigrad.autograd.grad(g, x)
     assert g.item() == 12.0 and h.item() == 12.0
+
+
+def test_autograd_grad_runs_and_frees_only_what_leads_to_its_inputs():
+    """PyTorch's autograd.grad executes only the nodes on a path to the inputs asked for; the rest of the
+    graph is neither run nor freed, so a later backward through it works."""
+    torch = pytest.importorskip("torch")
+    outcomes = []
+    for lib in (minigrad, torch):
+        x = lib.tensor([0.5, 1.0], requires_grad=True)
+        y = lib.tensor([2.0, 3.0], requires_grad=True)
+        b = (x * 2).exp()
+        out = b.sum() + (y * 3).sum()
+        (gy,) = lib.autograd.grad(out, [y])
+        b.sum().backward()  # the exp branch was not part of grad(): it still has its saved tensors
+        outcomes.append((gy.tolist(), x.grad.tolist(), y.grad))
+    (gy_mg, gx_mg, y_grad_mg), (gy_pt, gx_pt, y_grad_pt) = outcomes
+    assert gy_mg == gy_pt and y_grad_mg is None and y_grad_pt is None
+    np.testing.assert_allclose(gx_mg, gx_pt, rtol=1e-6)

@@ -51,9 +51,13 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
         _add_to_buffer(buffers, node, tensor._output_nr, grad)
 
     captured, processed = {}, []
+    order = topological_order([r.grad_fn or r._grad_accumulator() for r in roots])
     wanted = set(capture) if capture is not None else None
+    leading = _nodes_leading_to(order, wanted) if capture is not None else None
     with set_grad_enabled(create_graph), silent_numpy():
-        for node in topological_order([r.grad_fn or r._grad_accumulator() for r in roots]):
+        for node in order:
+            if leading is not None and node not in leading:
+                continue  # autograd.grad runs only what leads to its inputs (and frees only that), as PyTorch
             grads = buffers.pop(node, None)
             if grads is None:
                 continue
@@ -65,6 +69,8 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
                 if capture is None:
                     node.accumulate(grads[0], keep_graph=create_graph)
                 continue
+            if leading is not None and not any(child in leading for child, _ in node.next_functions):
+                continue  # a wanted node with nothing wanted below it
             output = node._output()
             if output is not None and output._retains_grad and capture is None and grads[0] is not None:
                 g = grads[0] if create_graph else Tensor._make(np.array(grads[0]._data))
@@ -81,6 +87,15 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
     if capture is not None:
         return [captured.get(node) for node in capture]
     return None
+
+
+def _nodes_leading_to(order, wanted):
+    """The nodes from which a gradient can reach a wanted node (the wanted ones included)."""
+    leading = set()
+    for node in reversed(order):  # every node after the nodes it points to
+        if node in wanted or any(child in leading for child, _ in node.next_functions):
+            leading.add(node)
+    return leading
 
 
 def _run_hooks(hooks, grads):
