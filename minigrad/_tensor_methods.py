@@ -8,8 +8,9 @@ import numpy as np
 from . import _dtype
 from .autograd import engine
 from .autograd.grad_mode import is_grad_enabled
-from .autograd.inplace import apply_in_place, check_in_place
+from .autograd.inplace import apply_in_place, bump_version, check_in_place
 from .ops import arithmetic, comparison, elementwise, linalg, reductions
+from .ops import indexing
 from .ops import shape as shape_ops
 from .ops._util import as_tensor_like, check_broadcast, number_array, result_dtype
 from .tensor import Tensor
@@ -225,12 +226,13 @@ def _unary_in_place(out_of_place):
 
 
 def _clamp_(self, min=None, max=None):
-    """``x.clamp_(lo, hi)``; its cast error names the C++ type (``... output type long int``)."""
-    dtype = self._data.dtype
-    for bound in (min, max):
-        if bound is not None and not isinstance(bound, Tensor):
-            dtype = result_dtype(np.empty(1, dtype), number_array(bound, dtype))
-    _dtype.check_cast(dtype, self._data.dtype, _dtype.c_type_name)
+    """``x.clamp_(lo, hi)``; with number bounds its cast error names the C++ type (``... output type long int``)."""
+    if not isinstance(min, Tensor) and not isinstance(max, Tensor):  # PyTorch's message differs with tensors
+        dtype = self._data.dtype
+        for bound in (min, max):
+            if bound is not None:
+                dtype = result_dtype(np.empty(1, dtype), number_array(bound, dtype))
+        _dtype.check_cast(dtype, self._data.dtype, _dtype.c_type_name)
     return apply_in_place(self, lambda before: elementwise.Clamp.apply(before, min=min, max=max))
 
 
@@ -238,13 +240,14 @@ def zero_(self):
     if not is_grad_enabled() or not self._requires_grad:  # the common case (optimizers): just write
         check_in_place(self)
         self._data.fill(0)
-        self._version += 1
+        bump_version(self)
         return self
     return apply_in_place(self, lambda before: shape_ops.Zero.apply(before, value=0))
 
 
 def fill_(self, value):
-    value = value.item() if isinstance(value, Tensor) else value
+    if isinstance(value, Tensor):  # a 0-d tensor: its gradient is the sum of the filled elements'
+        return apply_in_place(self, lambda before: shape_ops.FillTensor.apply(before, value), value)
     return apply_in_place(self, lambda before: shape_ops.Fill.apply(before, value=value))
 
 
@@ -254,7 +257,8 @@ def copy_(self, src):
 
 
 def masked_fill_(self, mask, value):
-    return apply_in_place(self, lambda before: masked_fill(before, mask, value))
+    expanded = indexing.warn_if_expanded(self, "masked_fill_", "tensor[mask] = scalar")
+    return apply_in_place(self, lambda before: masked_fill(before, mask, value), allow_overlap=expanded)
 
 
 def masked_fill(self, mask, value):
@@ -262,19 +266,8 @@ def masked_fill(self, mask, value):
 
 
 def __setitem__(self, key, value):
-    """``t[key] = value``: a copy into the view ``t[key]`` (PyTorch's CopySlices), or, for lists, tensors
-    and masks as indices, PyTorch's ``index_put_``."""
-    value = value if isinstance(value, Tensor) else as_tensor_like(value, self)
-    if isinstance(value, Tensor) and value._data.dtype != self._data.dtype:
-        value = value.to(self.dtype) if value._data.ndim or value._requires_grad else \
-            Tensor._make(value._data.astype(self._data.dtype))
-    converted = shape_ops._index_key(key, self) if key is not None and key is not Ellipsis else key
-    parts = converted if isinstance(converted, tuple) else (converted,)
-    if any(isinstance(p, (np.ndarray, list)) for p in parts):
-        apply_in_place(self, lambda before: shape_ops.IndexPutValues.apply(before, value, key=converted), value)
-        return
-    view = shape_ops.index(self, key)
-    apply_in_place(view, lambda before: shape_ops.Copy.apply(before, value), value)
+    """``t[key] = value``: a write into the view ``t[key]`` (see ``ops/indexing.py``)."""
+    indexing.setitem(self, key, value)
 
 
 # ----- reductions ------------------------------------------------------------------------------
@@ -498,11 +491,11 @@ def select(self, dim, index):
     if not -self.shape[dim] <= index < self.shape[dim]:
         raise IndexError(f"select(): index {index} out of range for tensor of size {list(self.shape)} at dimension {dim}")
     key = (slice(None),) * dim + (index,)
-    return shape_ops.index(self, key)
+    return indexing.getitem(self, key)
 
 
 def __getitem__(self, key):
-    return shape_ops.index(self, key)
+    return indexing.getitem(self, key)
 
 
 def __iter__(self):

@@ -10,6 +10,7 @@ This file knows nothing of operations. The operators (``+``, ``*``, ``@``, ``sum
 ``backward()`` are attached by ``minigrad/_tensor_methods.py`` once the layers above exist.
 """
 import warnings
+import weakref
 
 import numpy as np
 
@@ -91,7 +92,14 @@ class Tensor:
         return Size(self._data.shape)
 
     def size(self, dim=None):
-        return self.shape if dim is None else self._data.shape[dim]
+        if dim is None:
+            return self.shape
+        ndim = self._data.ndim
+        if ndim == 0:
+            raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
+        if not -ndim <= dim < ndim:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-ndim}, {ndim - 1}], but got {dim})")
+        return self._data.shape[dim]
 
     def dim(self):
         return self._data.ndim
@@ -188,6 +196,8 @@ class Tensor:
     def _grad_accumulator(self):
         """The AccumulateGrad node of a leaf, created on first use (it holds this tensor weakly)."""
         if self._accumulator is None:
+            if self._base is not None and is_no_grad_view(self):
+                return None  # it requires grad only through its base, and gradients reach neither (PyTorch)
             from .autograd.function import AccumulateGrad  # the graph layer, imported on first use only
             self._accumulator = AccumulateGrad(self)
         return self._accumulator
@@ -270,6 +280,35 @@ class Tensor:
 
     def __reduce__(self):  # pickling and copy.deepcopy
         return _rebuild, (self._data.copy(), self._requires_grad)
+
+
+_NO_GRAD_VIEWS = {}  # id -> weak reference, for views made under no_grad of a base that requires grad
+
+
+def mark_no_grad_view(view):
+    """A view made under no_grad of a base that requires grad: PyTorch says it requires grad (through its
+    base), gives it no history and no gradient, and forbids changing it in place with grad mode on."""
+    key = id(view)
+    view._requires_grad = True
+    _NO_GRAD_VIEWS[key] = weakref.ref(view, lambda _, key=key: _NO_GRAD_VIEWS.pop(key, None))
+
+
+def is_no_grad_view(t):
+    ref = _NO_GRAD_VIEWS.get(id(t))
+    return ref is not None and ref() is t
+
+
+def remember_view(view):
+    """Note ``view`` (weakly) beside the version counter it shares with its base: after an in-place
+    change of that memory, ``autograd/inplace.py`` gives each live view a new history, as PyTorch does.
+    The counter is the list ``[version]``; its second item, once a view exists, lists the views."""
+    vc = view._vc
+    if len(vc) == 1:
+        vc.append([])
+    views = vc[1]
+    if len(views) >= 32 and len(views) & (len(views) - 1) == 0:  # now and then, forget views that are gone
+        views[:] = [ref for ref in views if ref() is not None]
+    views.append(weakref.ref(view))
 
 
 def _rebuild(data, requires_grad):

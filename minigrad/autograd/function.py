@@ -22,7 +22,7 @@ import weakref
 
 import numpy as np
 
-from ..tensor import Tensor
+from ..tensor import Tensor, mark_no_grad_view, remember_view
 from .grad_mode import _GradMode, no_grad
 
 
@@ -358,6 +358,10 @@ def _mark_view(out, base):
     if np.may_share_memory(out._data, base._data):
         out._base = base._base if base._base is not None else base
         out._vc = base._vc
+        if _GradMode.enabled:
+            remember_view(out)
+        elif base._requires_grad:
+            mark_no_grad_view(out)
 
 
 def _wrap(value, args):

@@ -9,22 +9,33 @@ When ``y`` is a *view* (``v = b[:2]``, ``b.t()``, ``b.view(...)``), the numbers 
 too, so the graph of ``b`` changes: ``b.grad_fn`` becomes ``CopySlices``, which sends the gradient of
 the changed region through the in-place node and the rest of it to ``b``'s old history. ``t[i] = v``
 is exactly this: ``t[i].copy_(v)``.
+
+After any in-place change, every other view of the same memory has stale history too (its numbers
+may have changed under it). PyTorch then gives each such view a new ``grad_fn``, ``AsStridedBackward0``:
+"my numbers are this region of the base, whatever the base's history is now". So does minigrad.
 """
 import weakref
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 from .. import _dtype
-from ..tensor import IN_PLACE_ON_LEAF, Tensor
+from ..tensor import IN_PLACE_ON_LEAF, Tensor, is_no_grad_view
 from .function import Node
 from .grad_mode import is_grad_enabled, no_grad
+
+NO_GRAD_VIEW_IN_PLACE = (
+    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this "
+    "use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view "
+    "and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both "
+    "outside (if you want the inplace to be tracked).")
 
 
 def check_in_place(t):
     """PyTorch refuses to change a leaf that requires grad (or a view of one) while recording."""
     if not is_grad_enabled():
         return
+    if t._base is not None and is_no_grad_view(t):
+        raise RuntimeError(NO_GRAD_VIEW_IN_PLACE)
     if t._requires_grad and t.grad_fn is None and t._base is None:
         raise RuntimeError(IN_PLACE_ON_LEAF)
     base = t._base
@@ -32,19 +43,17 @@ def check_in_place(t):
         raise RuntimeError("a view of " + IN_PLACE_ON_LEAF)
 
 
-def apply_in_place(t, compute, *others):
-    """Change ``t`` in place to ``compute(t)``; ``others`` are the other tensor inputs of the operation."""
+def apply_in_place(t, compute, *others, cpp_type_names=False, allow_overlap=False):
+    """Change ``t`` in place to ``compute(t)``; ``others`` are the other tensor inputs of the operation.
+    ``cpp_type_names``: name t's dtype as C++ does in a casting error ("long int"), as clamp_ does.
+    ``allow_overlap``: t may have elements sharing memory (PyTorch still lets index_put_ write there)."""
     check_in_place(t)
     recording = is_grad_enabled() and (t._requires_grad or any(o._requires_grad for o in others))
     if not recording:
         with no_grad():
             result = compute(t)
-        _write(t, result)
-        t._version += 1
-        base = t._base
-        if base is not None and t._requires_grad and base._requires_grad:
-            # PyTorch regenerates the history of a view changed in place, even under no_grad
-            t.grad_fn, t._output_nr = AsStridedBackward0(_node_of(base), base, t, base._output_nr), 0
+        _write(t, result, cpp_type_names, allow_overlap)
+        bump_version(t)
         return t
     # The old values as a tensor of their own (a copy: the numbers in t are about to change).
     before = Tensor._make(t._data.copy(), t._requires_grad, t.grad_fn)
@@ -52,7 +61,7 @@ def apply_in_place(t, compute, *others):
     if t.grad_fn is None and t._requires_grad:
         before._accumulator = t._grad_accumulator()
     result = compute(before)
-    _write(t, result)
+    _write(t, result, cpp_type_names, allow_overlap)
     t._version += 1
     node = result.grad_fn
     for saved in node._saved or ():  # a saved result is now t itself, at its new version
@@ -61,29 +70,59 @@ def apply_in_place(t, compute, *others):
     if t._base is None:
         t.grad_fn, t._requires_grad, t._output_nr = node, True, result._output_nr
         node._output_ref = weakref.ref(t)
-        return t
-    base = t._base
-    copy_slices = CopySlices(base, t, node)
-    base.grad_fn, base._requires_grad, base._output_nr = copy_slices, True, 0
-    copy_slices._output_ref = weakref.ref(base)
-    t.grad_fn, t._requires_grad, t._output_nr = AsStridedBackward0(copy_slices, base, t), True, 0
+    else:
+        base = t._base
+        copy_slices = CopySlices(base, t, node)
+        base.grad_fn, base._requires_grad, base._output_nr = copy_slices, True, 0
+        copy_slices._output_ref = weakref.ref(base)
+    refresh_views(t)
     return t
 
 
-def _node_of(t):
-    return t.grad_fn if t.grad_fn is not None else t._grad_accumulator()
+def bump_version(t):
+    """Count an in-place change of ``t``'s numbers made outside the graph (no_grad, or nothing requires grad)."""
+    t._version += 1
+    refresh_views(t)
 
 
-def _write(t, result):
+def refresh_views(t):
+    """Give every live view of ``t``'s memory (made while recording) a new history: AsStridedBackward0
+    from its base's current node. A view whose base needs no gradient keeps having none."""
+    views = t._vc[1] if len(t._vc) > 1 else ()
+    for ref in list(views):
+        view = ref()
+        if view is None:
+            continue
+        base = view._base
+        if view.grad_fn is None and not base._requires_grad:
+            continue
+        if base._requires_grad:
+            base_node = base.grad_fn if base.grad_fn is not None else base._grad_accumulator()
+            view.grad_fn = AsStridedBackward0(base_node, base, view, base._output_nr)
+            view._requires_grad, view._output_nr = True, 0
+
+
+def _write(t, result, cpp_type_names=False, allow_overlap=False):
     if result._data.shape != t._data.shape:
         if result._data.ndim > t._data.ndim or not _broadcasts(result._data.shape, t._data.shape):
             raise RuntimeError(f"output with shape {list(t._data.shape)} doesn't match the broadcast shape "
                                f"{list(np.broadcast_shapes(result._data.shape, t._data.shape))}")
-    _dtype.check_cast(result._data.dtype, t._data.dtype)
-    if not t._data.flags.writeable:  # an expanded tensor: several elements share one memory location
+    names = _dtype.c_type_name if cpp_type_names else _dtype.scalar_type_name
+    _dtype.check_cast(result._data.dtype, t._data.dtype, names)
+    overlaps = _overlaps(t._data)
+    if (overlaps and not allow_overlap) or not t._data.flags.writeable:
         raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
                            "single memory location. Please clone() the tensor before performing the operation.")
+    if overlaps:  # write only the elements that change: the others share their memory with them
+        changed = np.broadcast_to(result._data != t._data, t._data.shape)
+        t._data[changed] = np.broadcast_to(result._data, t._data.shape)[changed]
+        return
     np.copyto(t._data, result._data, casting="unsafe")
+
+
+def _overlaps(array):
+    """True if two elements share one memory location (a dimension of stride 0, as after ``expand``)."""
+    return any(stride == 0 and n > 1 for n, stride in zip(array.shape, array.strides))
 
 
 def _broadcasts(shape, target):
@@ -91,26 +130,44 @@ def _broadcasts(shape, target):
 
 
 class _Region:
-    """Where a view's elements sit inside its (contiguous) base: an offset and strides, so that the
-    same region can be picked out of a gradient of the base's shape."""
+    """Where a view's elements sit inside its base: for each element of the view, the position (in C
+    order) of the base element at the same memory address. Works for any layout of base and view."""
 
     def __init__(self, base, view):
         b, v = base._data, view._data
-        if not b.flags.c_contiguous:
-            raise NotImplementedError("minigrad records in-place changes of views of contiguous tensors only")
         self.base_shape, self.dtype = b.shape, b.dtype
-        self.offset = (v.__array_interface__["data"][0] - b.__array_interface__["data"][0]) // b.itemsize
-        self.shape, self.strides = v.shape, tuple(s // v.itemsize * b.itemsize for s in v.strides)
+        start = v.__array_interface__["data"][0] - b.__array_interface__["data"][0]
+        self._geometry = (b.shape, b.strides, b.itemsize, b.flags.c_contiguous, start, v.shape, v.strides)
+        self._positions = None
 
-    def of(self, array):
-        """The region inside ``array`` (C-contiguous, of the base's shape and dtype), as a NumPy view."""
-        return as_strided(array.reshape(-1)[self.offset:], self.shape, self.strides)
+    @property
+    def positions(self):
+        """Computed on first use (backward), not each time a view gets a new history."""
+        if self._positions is None:
+            base_shape, base_strides, itemsize, c_order, start, shape, strides = self._geometry
+            addresses = start + _offsets(shape, strides)  # in bytes, from the base's first element
+            if c_order:
+                self._positions = addresses // itemsize
+            else:
+                base_addresses = _offsets(base_shape, base_strides).reshape(-1)
+                order = np.argsort(base_addresses, kind="stable")
+                self._positions = order[np.searchsorted(base_addresses[order], addresses)]
+        return self._positions
+
+
+def _offsets(shape, strides):
+    """The byte offset of every element of an array with these shape and strides."""
+    offsets = np.zeros(shape, dtype=np.int64)
+    for dim, (n, stride) in enumerate(zip(shape, strides)):
+        offsets += (np.arange(n, dtype=np.int64) * stride).reshape((-1,) + (1,) * (len(shape) - dim - 1))
+    return offsets
 
 
 class CopySlices(Node):
     """The base's node after an in-place change of one of its views. Backward: the changed region's
     gradient goes through the in-place node ``fn`` (its first input is the region's old values,
-    whose gradient goes back into the region); everything else goes to the base's old history."""
+    whose gradient goes back into the region); everything else goes to the base's old history.
+    Written with tensor operations, so that ``create_graph=True`` can differentiate it again."""
 
     def __init__(self, base, view, fn):
         self.fn = fn
@@ -119,18 +176,25 @@ class CopySlices(Node):
         self.next_functions = ((old, base._output_nr),) + tuple(fn.next_functions[1:])
 
     def _backward(self, grad_outputs):
-        grad = np.array(grad_outputs[0]._data, dtype=self.region.dtype, order="C")  # a copy we may change
-        region = self.region.of(grad)
-        fn_grads = self.fn._backward((Tensor._make(np.array(region)),))
-        region[...] = 0 if fn_grads[0] is None else fn_grads[0]._data
-        return (Tensor._make(grad),) + tuple(fn_grads[1:])
+        from ..ops.elementwise import where
+        grad, region = grad_outputs[0], self.region
+        if grad._data.dtype != region.dtype:
+            grad = grad.to(_dtype_of(region.dtype))
+        fn_grads = self.fn._backward((_gather(grad, region),))
+        inside = np.zeros(region.base_shape, dtype=bool)
+        inside.reshape(-1)[region.positions] = True
+        if fn_grads[0] is None:
+            grad_base = where(inside, 0.0, grad)
+        else:  # the region's old values get fn's gradient for them; exact, no arithmetic with the rest
+            grad_base = where(inside, _scatter(fn_grads[0], region), grad)
+        return (grad_base,) + tuple(fn_grads[1:])
 
     def release(self):
         self.fn.release()
 
 
 class AsStridedBackward0(Node):
-    """The node of a view after an in-place change through it: its gradient lands in its region of
+    """The node of a view after an in-place change of its memory: its gradient lands in its region of
     a zero gradient for the base."""
 
     def __init__(self, base_node, base, view, output_nr=0):
@@ -138,6 +202,23 @@ class AsStridedBackward0(Node):
         self.next_functions = ((base_node, output_nr),)
 
     def _backward(self, grad_outputs):
-        grad = np.zeros(self.region.base_shape, dtype=self.region.dtype)
-        self.region.of(grad)[...] = grad_outputs[0]._data
-        return (Tensor._make(grad),)
+        return (_scatter(grad_outputs[0], self.region),)
+
+
+def _gather(grad, region):
+    """The region's part of a gradient of the base's shape (recorded: indexing the flattened gradient)."""
+    return grad.reshape(-1)[region.positions]
+
+
+def _scatter(grad, region):
+    """Zeros of the base's shape with ``grad`` added at the region (overlapping elements add up)."""
+    from ..ops.shape import IndexPutImpl
+    zeros = Tensor._make(np.zeros(int(np.prod(region.base_shape)), dtype=region.dtype))
+    values = grad if grad._data.dtype == region.dtype else grad.to(_dtype_of(region.dtype))
+    flat = IndexPutImpl.apply(zeros, values.reshape(-1), key=(region.positions.reshape(-1),))
+    return flat.reshape(region.base_shape)
+
+
+def _dtype_of(numpy_dtype):
+    from .. import _dtype
+    return _dtype.from_numpy_dtype(numpy_dtype)

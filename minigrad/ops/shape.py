@@ -93,11 +93,16 @@ class Expand(NumpyFunction):
     def forward(ctx, x, shape):
         ctx.input_shape = x.shape
         lead = len(shape) - x.ndim
+        if lead < 0:
+            raise RuntimeError(f"expand(torch.{_type_name(x)}{{{list(x.shape)}}}, size={list(shape)}): the number of "
+                               f"sizes provided ({len(shape)}) must be greater or equal to the number of dimensions "
+                               f"in the tensor ({x.ndim})")
         target = tuple(x.shape[i - lead] if n == -1 else n for i, n in enumerate(shape))
         if target == x.shape:
             return x.view()
         try:
-            return np.broadcast_to(x, target)
+            spread = np.broadcast_to(x, target)  # read-only; the same strides, writable (in-place ops check overlap)
+            return np.lib.stride_tricks.as_strided(x, spread.shape, spread.strides)
         except ValueError:
             bad = next(i for i in range(len(target) - 1, -1, -1) if i >= lead and x.shape[i - lead] not in (1, target[i]))
             raise RuntimeError(f"The expanded size of the tensor ({target[bad]}) must match the existing size "
@@ -108,6 +113,11 @@ class Expand(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):
         return sum_to(grad, ctx.input_shape)
+
+
+def _type_name(array):
+    kinds = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool"}
+    return kinds.get(array.dtype.name, array.dtype.name.capitalize()) + "Tensor"
 
 
 class Transpose(NumpyFunction):
@@ -127,6 +137,10 @@ class Transpose(NumpyFunction):
 class T(Transpose):
     node_name = "TBackward0"
 
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.t()
+
 
 class Permute(NumpyFunction):
     node_name = "PermuteBackward0"
@@ -143,7 +157,7 @@ class Permute(NumpyFunction):
 
     @staticmethod
     def backward(ctx, grad):
-        return grad.permute(tuple(np.argsort(ctx.dims).tolist()))
+        return Permute.apply(grad, dims=tuple(np.argsort(ctx.dims).tolist()))  # (0-d: permute(()))
 
 
 class Unsqueeze(NumpyFunction):
@@ -166,14 +180,17 @@ class Squeeze(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x, dim=None):
-        ctx.input_shape = x.shape
+        ctx.input_shape, ctx.dim = x.shape, (None if dim is None else dim % max(x.ndim, 1))
         if dim is None:
             return np.squeeze(x)
         return np.squeeze(x, dim) if x.ndim and x.shape[dim] == 1 else x.view()
 
     @staticmethod
-    def backward(ctx, grad):
-        return grad.reshape(ctx.input_shape)
+    def backward(ctx, grad):  # each removed dimension of size 1 comes back (one unsqueeze each, as in PyTorch)
+        for dim, n in enumerate(ctx.input_shape):
+            if n == 1 and ctx.dim in (None, dim):
+                grad = grad.unsqueeze(dim)
+        return grad
 
 
 class SqueezeDim(Squeeze):
@@ -190,7 +207,7 @@ class SqueezeMatmul(Squeeze):
 
 class Index(NumpyFunction):
     """``x[key]``. Named as PyTorch names it: Select (an integer), Slice (slices only), Index (lists,
-    tensors, masks)."""
+    tensors, masks). ``ops/indexing.py`` picks which, one index item at a time."""
 
     node_name = "IndexBackward0"
     _is_view = True
@@ -208,7 +225,9 @@ class Index(NumpyFunction):
     def backward(ctx, grad):  # each picked element's gradient goes back where it was picked from
         if ctx.advanced:  # indices were saved (lists, tensors, masks): they are gone after a backward
             ctx.saved_tensors  # noqa: B018  (raises after the graph was freed)
-        return IndexPut.apply(grad, key=ctx.key, shape=ctx.input_shape)
+            zeros = Tensor._make(np.zeros(ctx.input_shape, dtype=grad._data.dtype))
+            return IndexPutImpl.apply(zeros, grad, key=ctx.key)
+        return ctx._forward_cls.scatter.apply(grad, key=ctx.key, shape=ctx.input_shape)
 
 
 class Select(Index):
@@ -219,21 +238,48 @@ class Slice(Index):
     node_name = "SliceBackward0"
 
 
-class IndexPut(NumpyFunction):
-    """Zeros of ``shape`` with ``values`` added at ``key`` (repeated indices add up)."""
+class IndexPutImpl(NumpyFunction):
+    """``zeros`` with ``values`` added at ``key`` (repeated indices add up): the backward of ``x[key]``."""
 
-    node_name = "IndexPutBackward0"
+    node_name = "IndexPutImplBackward0"
 
     @staticmethod
-    def forward(ctx, values, key, shape):
+    def forward(ctx, zeros, values, key):
         ctx.key = key
-        out = np.zeros(shape, dtype=values.dtype)
+        out = zeros.copy()
         np.add.at(out, key, values)
         return out
 
     @staticmethod
     def backward(ctx, grad):
-        return Index.apply(grad, key=ctx.key)
+        return None, Index.apply(grad, key=ctx.key)
+
+
+class SelectBackward(NumpyFunction):
+    """Zeros of ``shape`` with ``values`` at ``key`` (one element per position): the backward of
+    ``x[i]``; its own backward picks the same place again."""
+
+    node_name = "SelectBackwardBackward0"
+    gather = Select
+
+    @staticmethod
+    def forward(ctx, values, key, shape):
+        ctx.key = key
+        out = np.zeros(shape, dtype=values.dtype)
+        out[key] = values
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        return ctx._forward_cls.gather.apply(grad, key=ctx.key)
+
+
+class SliceBackward(SelectBackward):
+    node_name = "SliceBackwardBackward0"
+    gather = Slice
+
+
+Select.scatter, Slice.scatter = SelectBackward, SliceBackward
 
 
 class Alias(NumpyFunction):
@@ -249,79 +295,6 @@ class Alias(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):
         return grad
-
-
-def index(x, key):
-    if key is None:
-        return x.unsqueeze(0)
-    if key is Ellipsis:
-        return Alias.apply(x)
-    key = _index_key(key, x)
-    parts = key if isinstance(key, tuple) else (key,)
-    if any(isinstance(p, (np.ndarray, list)) for p in parts):
-        node = Index
-    else:
-        node = Select if any(isinstance(p, (int, np.integer)) for p in parts) else Slice
-        if not any(p is Ellipsis for p in parts):
-            key = parts + (Ellipsis,)  # NumPy then gives a 0-d view, not a scalar, for x[0] of a vector
-    return node.apply(x, key=key)
-
-
-def _index_key(key, x):
-    """Tensors inside an index become arrays; out-of-range integers raise PyTorch's IndexError."""
-    converted = tuple(_as_index(k) for k in key) if isinstance(key, tuple) else _as_index(key)
-    key_parts = key if isinstance(key, tuple) else (key,)
-    if x.ndim == 0 and any(isinstance(p, slice) for p in key_parts):
-        raise IndexError("slice() cannot be applied to a 0-dim tensor.")
-    if x.ndim == 0 and not all(p is None or p is Ellipsis or isinstance(p, (Tensor, np.ndarray, bool))
-                               for p in key_parts):
-        if any(p is Ellipsis for p in key_parts):
-            raise IndexError("too many indices for tensor of dimension 0")
-        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
-                         "C++ to convert a 0-dim tensor to a number")
-    dim, new_parts = 0, []
-    for part in (converted if isinstance(converted, tuple) else (converted,)):
-        new_parts.append(part)
-        if isinstance(part, str):
-            raise TypeError("new(): invalid data type 'str'")
-        if isinstance(part, (float, np.floating)):
-            raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
-                             f"valid indices (got {type(part).__name__})")
-        if isinstance(part, list):
-            part = new_parts[-1] = np.asarray(part)
-        if isinstance(part, np.ndarray) and dim < x.ndim:
-            if part.dtype.kind == "f":
-                raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
-            if part.dtype == np.bool_:
-                mask_shape, target = list(part.shape), list(x.shape[dim:dim + part.ndim])
-                if mask_shape != target:
-                    bad = next(i for i, (m, n) in enumerate(zip(mask_shape, target + [None] * 9)) if m != n)
-                    raise IndexError(f"The shape of the mask {mask_shape} at index {bad} does not match the shape "
-                                     f"of the indexed tensor {list(x.shape)} at index {dim + bad}")
-                dim += part.ndim
-                continue
-            if part.dtype.kind in "iu" and part.size:
-                size = x.shape[dim]
-                bad = part[(part >= size) | (part < -size)]
-                if bad.size:
-                    raise IndexError(f"index {bad.flat[0]} is out of bounds for dimension {dim} with size {size}")
-        if isinstance(part, (int, np.integer)) and not isinstance(part, bool):
-            if dim >= x.ndim:
-                raise IndexError(f"too many indices for tensor of dimension {x.ndim}")
-            size = x.shape[dim]
-            if not -size <= part < size:
-                raise IndexError(f"index {part} is out of bounds for dimension {dim} with size {size}")
-        if isinstance(part, slice) and part.step is not None and part.step <= 0:
-            raise ValueError("step must be greater than zero")
-        if part is not None and part is not Ellipsis:
-            dim += 1
-    return tuple(new_parts) if isinstance(converted, tuple) else new_parts[0]
-
-
-def _as_index(part):
-    if isinstance(part, Tensor):  # a 0-d integer tensor is a number; a 0-d mask stays a mask
-        return part._data if part._data.ndim or part._data.dtype == np.bool_ else part._data.item()
-    return part
 
 
 class Cat(NumpyFunction):
@@ -428,6 +401,25 @@ class Fill(NumpyFunction):
 
 class Zero(Fill):
     node_name = "ZeroBackward0"
+
+
+class FillTensor(NumpyFunction):
+    """``x.fill_(value)`` with a 0-d tensor ``value`` (also ``x[i] = value``): every element's gradient
+    goes to the one value."""
+
+    node_name = "FillBackward3"
+
+    @staticmethod
+    def forward(ctx, x, value):
+        if value.ndim:
+            raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with {value.ndim} "
+                               "dimensions.")
+        return np.full_like(x, value)
+
+    @staticmethod
+    def backward(ctx, grad):
+        grad_x = Tensor._make(np.zeros_like(grad._data)) if ctx.needs_input_grad[0] else None
+        return grad_x, (grad.sum() if ctx.needs_input_grad[1] else None)
 
 
 class Copy(NumpyFunction):

@@ -1,0 +1,164 @@
+"""Cross-checks against PyTorch for views, in-place changes and indexing (issue 10).
+
+Each case runs under PyTorch and minigrad; what it leaves in ``out`` (or the error it raises) must print
+the same. ``chain(t)`` names the nodes from ``t.grad_fn`` down its first edges, so a case sees the whole
+graph that indexing records. Gradients of views changed in place are also checked against central
+differences (float64), PyTorch or not.
+"""
+import pytest
+
+import minigrad
+from minigrad.autograd import gradcheck
+from tests.test_torch_semantics import observe
+
+PRELUDE = '''
+def chain(t):
+    names, node = [], t.grad_fn
+    while node is not None:
+        names.append(node.name().rpartition("::")[2])
+        node = node.next_functions[0][0] if node.next_functions else None
+    return names
+def edges(t):
+    return [n.name().rpartition("::")[2] if n is not None else None for n, _ in t.grad_fn.next_functions]
+'''
+
+KEYS_3D = ["[:, None]", "[1:, ::2]", "[1, 0]", "[None, 0]", "[:]", "[:, :]", "[...]", "[..., 0]", "[None]",
+           "[0, :, 1]", "[0:10]", "[:, 0:4]", "[:, -4:]", "[:, 1:]", "[None, None, 0]", "[1, None, 2:]",
+           "[..., None, 1]", "[True]", "[False]", "[0, True]", "[0, :, [1, 2]]", "[[0, 1], :, 0]", "[1:, [0, 1]]",
+           "[None, [0, 1]]", "[torch.tensor(1)]", "[torch.tensor(1), 0]", "[torch.tensor([1])]", "[x > 0]",
+           "[0, x[0] > 0]", "[..., [0, 1]]", "[[1], [0, 1], 2]", "[:, :, ::1]", "[0:3, 0:4, 0:5]"]
+
+CASES = {
+    # reading: one node per index item, in PyTorch's order
+    "index_chains": "x = torch.arange(60.).reshape(3, 4, 5).requires_grad_()\n"
+                    f"out = [(k, chain(eval('x' + k)), tuple(eval('x' + k).shape)) for k in {KEYS_3D!r}]",
+    "index_0d": "s = torch.tensor(2., requires_grad=True)\n"
+                "out = [(k, chain(eval('s' + k)), tuple(eval('s' + k).shape)) for k in "
+                "['[None]', '[...]', '[None, None]', '[True]', '[False]', '[s > 0]', '[None, True]']]",
+    "index_0d_zero": "torch.tensor(2.)[0]",
+    "index_0d_minus_one": "torch.tensor(2.)[-1]",
+    "index_0d_tuple": "torch.tensor(2.)[None, 0]",
+    "index_0d_list": "torch.tensor(2.)[[0]]",
+    "index_too_many": "torch.ones(4)[1:, ::2]",
+    "index_too_many_none": "torch.ones(4)[0, None, 0]",
+    "index_oob_dim": "torch.ones(3, 4)[None, 0, 9]",
+    "index_mask_shape": "torch.ones(4)[[True, False]]",
+    "setitem_0d_minus_one": "t = torch.tensor(2.); t[-1] = True",
+    "setitem_list": "t = torch.ones(2); t[0] = [1., 2.]",
+    "setitem_dtype": "t = torch.ones(2, 3); t[[0]] = torch.ones(3, dtype=torch.float64)",
+    "setitem_shape": "t = torch.ones(2, 4); t[[0]] = torch.ones(3)",
+    "setitem_expand": "t = torch.ones(2, 4); t[0] = torch.ones(3)",
+    # writing: t[key] = v is copy_/fill_ into the view t[key], or index_put_ with tensors in the key
+    "setitem_graphs": "x = torch.arange(12.).reshape(3, 4).requires_grad_(); w = torch.tensor(2., requires_grad=True)\n"
+                      "out = []\n"
+                      "for k, v in [('[:]', 0.5), ('[:, :]', w), ('[...]', 1), ('[0]', w), ('[None]', 1.), ('[1:]', "
+                      "torch.ones(4)), ('[0]', torch.ones(1, 4)), ('[[0]]', w), ('[0, [1]]', w), ('[x > 3]', 0.), "
+                      "('[True]', w), ('[0, 0]', w)]:\n"
+                      "    b = x * 1; exec('b' + k + ' = v'); out.append((k, chain(b), edges(b)))",
+    "setitem_0d": "s = torch.tensor(2., requires_grad=True); out = []\n"
+                  "for k in ['[...]', '[None]', '[True]', '[s > 0]']:\n"
+                  "    b = s * 1; exec('b' + k + ' = 0.5'); out.append((k, chain(b)))",
+    "setitem_mask_0d_leaf": "t = torch.tensor(-0.5, requires_grad=True); t[t < 0] = 0",
+    "fill_tensor": "x = torch.ones(3, requires_grad=True); w = torch.tensor(2., requires_grad=True)\n"
+                   "b = x * 1; b.fill_(w); b.sum().backward(); out = (b, edges(b), x.grad, w.grad)",
+    # a view's history after an in-place change of its memory
+    "regen_base_changed": "x = torch.ones(3, requires_grad=True); b = x * 2; v = b[:2]; b.mul_(2); out = (chain(v), v)",
+    "regen_sibling": "x = torch.ones(3, requires_grad=True); b = x * 2; v = b[:2]; w = b[1:]; v.mul_(2)\n"
+                     "out = (chain(v), chain(w), chain(b))",
+    "regen_detached": "x = torch.ones(3, requires_grad=True); b = x * 2; d = b.detach(); v = b[:2]; d.add_(1)\n"
+                      "out = (chain(v), chain(b), d)",
+    "regen_no_grad": "x = torch.ones(2, 3, requires_grad=True); v = x[-1:]\nwith torch.no_grad(): v.zero_()\n"
+                     "out = (chain(v), x.grad_fn)",
+    "regen_base_gains_grad": "b = torch.zeros(3); v = b[:2]; b.copy_(torch.ones(3, requires_grad=True)); out = chain(v)",
+    "regen_view_kinds": "x = torch.ones(2, 3, requires_grad=True); b = x * 1\n"
+                        "vs = [b.view(6), b.t(), b.unsqueeze(0), b.expand(2, 2, 3), b.permute(1, 0), b[0], b[...]]\n"
+                        "b.add_(1); out = [chain(v) for v in vs]",
+    "regen_advanced_is_copy": "x = torch.ones(3, requires_grad=True); b = x * 2; v = b[[0, 1]]; b.mul_(2); out = chain(v)",
+    "no_grad_view": "x = torch.ones(3, requires_grad=True)\nwith torch.no_grad(): v = x[:2]; d = x.detach()[:1]\n"
+                    "y = v * 2; y.sum().backward(); out = (v, v.is_leaf, d.requires_grad, edges(y), x.grad)",
+    "no_grad_view_in_place": "x = torch.ones(3, requires_grad=True) * 2\nwith torch.no_grad(): v = x[:2]\nv.mul_(2)",
+    "cast_error_names": "out = []\nfor dt in (torch.int64, torch.int32, torch.bool):\n"
+                        "    for f in ('clamp_(min=0.5)', 'clamp_(-0.5, 0.5)', 'mul_(1.5)', 'exp_()'):\n"
+                        "        try: eval('torch.zeros(2, dtype=dt).' + f)\n"
+                        "        except RuntimeError as e: out.append(str(e))",
+    "expand_slice_inplace": "t = torch.linspace(-1, 1, 3).expand(2, 3); v = t[:1]; v *= 2; out = t",
+    "expanded_index_put_warns": "import warnings\nt = torch.zeros(1, 1).expand(2, 3)\n"
+                                "with warnings.catch_warnings(record=True) as w:\n"
+                                "    warnings.simplefilter('always'); t[t > -1] = 1; t[torch.tensor([0])] = 2\n"
+                                "    t.masked_fill_(t > 1, 3.)\n"
+                                "out = (t, [str(x.message).partition(' (Triggered')[0] for x in w])",
+    "size_0d": "torch.tensor(1.).size(0)",
+    "size_out_of_range": "torch.ones(2, 3).size(-3)",
+    "flatten_0d_dim": "torch.tensor(1.).flatten(1)",
+    "flatten_0d": "out = (torch.tensor(1.).flatten(0), torch.tensor(1.).flatten(-1))",
+    "permute_no_dims": "torch.ones(2).permute()",
+    "T_0d": "x = torch.tensor(2., requires_grad=True); y = x.T; y.backward(create_graph=True)\n"
+            "out = (torch.full((), 2.5).T, chain(y), x.grad)",
+    "expand_inplace": "t = torch.ones(3).expand(2, 3); t += 1",
+    "noncontig_base_view_inplace": "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True); b = x.t() + 1\n"
+                                   "v = b[..., 0].view(-1); v.relu_(); b.sum().backward(); out = (b, x.grad, chain(b))",
+    # gradients that were silently wrong before
+    "grad_view_of_changed_copy": "x = torch.arange(12.).reshape(3, 4).requires_grad_(); c = x[[True] * 3]\n"
+                                 "e = c.expand(2, 3, 4); c[2] = 1e-3; e.sum().backward(); out = x.grad",
+    "grad_t_setitem": "x = torch.tensor([0.5, -1., 0.7, 0.1], requires_grad=True); y = x[torch.tensor([3, 0])] * 2\n"
+                      "t = y.t(); t[:1] = torch.tensor([0.6]); t.backward(torch.ones_like(t)); out = x.grad",
+    "grad_cat_view_clamp": "x = torch.tensor([[-1., 1.], [2., -2.]], requires_grad=True); u = x.unsqueeze(0)\n"
+                           "c = torch.cat((u, u), 0); v = c[0]; c.clamp_(min=0); v.backward(torch.ones_like(v))\n"
+                           "out = x.grad",
+    "grad_unsqueeze_setitem": "x = torch.tensor([2., 3.], requires_grad=True); b = x.sum() - torch.ones(3, 1)\n"
+                              "u = b.unsqueeze(0); u[..., 0] = 0.5; u.backward(torch.ones_like(u)); out = x.grad",
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_same_as_pytorch(name):
+    pytest.importorskip("torch")
+    code = PRELUDE + CASES[name]
+    theirs, _ = observe("torch", code)
+    mine, numpy_warnings = observe(minigrad, code)
+    assert mine == theirs
+    assert numpy_warnings == []
+
+
+def _through_views(x):
+    """A function of x that changes views in place: b's history becomes CopySlices, v's AsStrided."""
+    b = x * 1
+    v = b.t()
+    w = b[1:]
+    v[0] = x[:, 1].exp()  # through a transposed view: the first column of b
+    b[:, 1:].mul_(x[:, :1])  # through a slice
+    return (w * w).sum() + (v.exp().t() * b).sum()
+
+
+def test_gradients_through_in_place_changes_of_views_match_central_differences():
+    x = minigrad.tensor([[0.3, -0.7, 1.1], [0.4, 0.9, -0.2]], dtype=minigrad.float64, requires_grad=True)
+    assert gradcheck(_through_views, (x,))
+
+
+def test_gradients_through_a_view_of_a_non_contiguous_base():
+    def f(x):
+        b = x.t() * 1  # NumPy keeps the transposed (Fortran) layout: b is not C-contiguous
+        b[0] = b[1].exp() * 2
+        return b.sin().sum()
+    x = minigrad.tensor([[0.3, -0.7], [1.1, 0.4], [0.9, -0.2]], dtype=minigrad.float64, requires_grad=True)
+    assert gradcheck(f, (x,))
+
+
+def test_second_derivatives_through_copyslices_and_asstrided_match_central_differences():
+    """create_graph=True through CopySlices and AsStridedBackward0: the gradient is itself differentiable."""
+    def grad_of(x_values):
+        x = minigrad.tensor(x_values, dtype=minigrad.float64, requires_grad=True)
+        (g,) = minigrad.autograd.grad(_through_views(x), x, create_graph=True)
+        return x, g
+    values = [[0.3, -0.7, 1.1], [0.4, 0.9, -0.2]]
+    x, g = grad_of(values)
+    (second,) = minigrad.autograd.grad(g.sum(), x)
+    eps = 1e-6
+    for i in range(2):
+        for j in range(3):
+            up = [row[:] for row in values]
+            down = [row[:] for row in values]
+            up[i][j] += eps
+            down[i][j] -= eps
+            numeric = (grad_of(up)[1].sum().item() - grad_of(down)[1].sum().item()) / (2 * eps)
+            assert abs(second[i, j].item() - numeric) < 1e-5 * max(1.0, abs(numeric))
