@@ -716,10 +716,14 @@ for name, y in [("x * c", x * c), ("x / c", x / c), ("c / x", c / x)]:
 
 # %% [markdown]
 # `c / x` is `DivBackward0` and keeps both: the gradient of `x`, the divisor, is $-c/x^2$. The three
-# powers, one per node name:
+# powers, one per node name. Besides the rules of the table, their backwards take PyTorch's values
+# at the edges: the derivative in $a$ is 0 where $b = 0$ (not $0 \cdot \infty$), and the derivative in
+# $b$ is 0 where $a = 0$ and $b \ge 0$ ($\ln 0$ is never used there):
 #
 # `c / x`는 `DivBackward0`이고 둘 다 저장합니다. 나누는 수 `x`의 변화도가 $-c/x^2$이기 때문입니다. 노드 이름마다
-# 하나씩, 세 가지 거듭제곱입니다.
+# 하나씩, 세 가지 거듭제곱입니다. 표의 규칙 말고도 경계에서는 PyTorch와 같은 값을 씁니다. $b = 0$인 곳에서 $a$에 대한
+# 미분은 0이고($0 \cdot \infty$가 아니라), $a = 0$이고 $b \ge 0$인 곳에서 $b$에 대한 미분은 0입니다(거기서는 $\ln 0$을
+# 쓰지 않습니다).
 
 # %%
 for cls in [arithmetic.Pow, arithmetic.PowTensor, arithmetic.RPow]:
