@@ -1,6 +1,6 @@
 """Differential test: a fixed sample of random programs and the whole learner-mistake corpus, run under
 PyTorch and minigrad; the share of programs that agree on every observation must not fall below
-``MIN_AGREEMENT``. Raise the floors as the engine gets closer to PyTorch (issue 10 asks for 0.95).
+``MIN_AGREEMENT`` (issue 10 asks for 0.95; the floors sit just under today's figures, so a regression fails).
 
 Reproduce one failure with ``python -m tests.differential.run --seed N`` or ``--mistake NAME``;
 ``python -m tests.differential.run --programs 3000 --report out.md`` runs more and writes minimal repros.
@@ -14,8 +14,9 @@ import minigrad  # noqa: E402
 from .run import agreement, mistake_programs, random_programs, table  # noqa: E402
 
 RANDOM_PROGRAMS = 300  # seeds 0..299
-# Measured on 2026-12-01: main 00475ae 48/300 random, 186/285 mistakes; after the engine rewrite 243/300, 279/285.
-MIN_AGREEMENT = {"random programs": 0.81, "learner mistakes": 0.97}
+# Measured on 2026-12-01: main 00475ae 48/300 random, 186/285 mistakes; after the engine rewrite 243/300, 279/285;
+# session 3 (views, arithmetic, linalg, double backward) 298/300, 283/285 (3,000 programs: 99.0%; seeds 50000+: 99.3%).
+MIN_AGREEMENT = {"random programs": 0.97, "learner mistakes": 0.98}
 
 
 @pytest.fixture(scope="module")
