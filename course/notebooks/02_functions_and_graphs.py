@@ -564,16 +564,17 @@ print(inspect.getsource(function._record))
 # ours did, `_common` checks that the shapes broadcast and brings both arrays to one dtype (lesson
 # 05), and `sum_to` undoes broadcasting (lesson 08). Like PyTorch, it saves only what a needed gradient
 # uses: `a`'s gradient uses `b` and `b`'s uses `a`, so when only `a` requires grad, only `b` is saved
-# (`None` takes `a`'s place). What forward saves comes back to `backward` as tensors, and `backward` receives and returns tensors: that way a backward pass can itself be
-# recorded as a graph, which is how higher-order derivatives work (lesson 09).
+# (`None` takes `a`'s place). What forward saves comes back to `backward` as tensors, and `backward`
+# receives and returns tensors: that way a backward pass can itself be recorded as a graph, which is
+# how higher-order derivatives work (lesson 09).
 #
 # 다음은 `minigrad/ops/arithmetic.py`의 곱셈입니다. `node_name`이 앞에서 출력된 이름입니다. `NumpyFunction`을
-# 상속하므로 우리 것처럼 `forward`가 텐서 안의 NumPy 배열을 받습니다. `_common`은 두 모양이 브로드캐스팅되는지 확인하고
-# 두 배열을 한 dtype으로 맞추며(05강), `sum_to`로 브로드캐스팅(broadcasting)을 되돌립니다(08강). PyTorch처럼 필요한 변화도가
-# 쓰는 것만 저장합니다. `a`의 변화도는 `b`를, `b`의 변화도는 `a`를 쓰므로, `a`만 변화도를 요구하면 `b`만 저장합니다
-# (`a` 자리에는 `None`).
-# `forward`가 저장한 것은 `backward`에 텐서로 돌아오고, `backward`는 텐서를 받아 텐서를 돌려줍니다. 그래야 역전파 자체도
-# 그래프로 기록할 수 있고, 이것이 고차 미분(higher-order derivative)이 동작하는 원리입니다(09강).
+# 상속하므로 우리 것처럼 `forward`가 텐서 안의 NumPy 배열을 받습니다. `_common`은 두 모양이
+# 브로드캐스팅(broadcasting)되는지 확인하고 두 배열을 한 자료형(dtype)으로 맞추며(05강), `sum_to`는 브로드캐스팅을
+# 되돌립니다(08강). PyTorch처럼 필요한 변화도가 쓰는 것만 저장합니다. `a`의 변화도는 `b`를, `b`의 변화도는 `a`를
+# 쓰므로, `a`만 변화도를 요구하면 `b`만 저장합니다(`a` 자리에는 `None`). `forward`가 저장한 것은 `backward`에 텐서로
+# 돌아오고, `backward`는 텐서를 받아 텐서를 돌려줍니다. 그래야 역전파 자체도 그래프로 기록할 수 있고, 이것이 고차
+# 미분(higher-order derivative)이 동작하는 원리입니다(09강).
 
 # %%
 from minigrad.ops import arithmetic
