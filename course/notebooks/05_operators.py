@@ -661,7 +661,7 @@ for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
 #   (with PyTorch's error message) and brings both arrays to the result dtype (below). `Add` and
 #   `Sub` save no values: only the shapes, for `sum_to`.
 # * `alpha` is PyTorch's `a.add(b, alpha=2)`, which computes $a + 2b$ in one node, so the gradient
-#   of `b` is multiplied by 2 (`scale`); `a + b` is the case `alpha=1`. Bool tensors follow PyTorch
+#   of `b` is multiplied by 2 (`mul_scalar`); `a + b` is the case `alpha=1`. Bool tensors follow PyTorch
 #   too: `+` of two bools is a logical or (`|`), and `check_subtraction` refuses `-` with PyTorch's error.
 # * `sum_to` undoes broadcasting: if `b` had shape `(3,)` and was stretched to `(2, 3)`, its gradient
 #   is summed back to `(3,)`. Lesson 08 explains it.
@@ -682,7 +682,7 @@ for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
 #   배열로, `backward`는 텐서로 계산합니다. `_common`은 두 모양이 브로드캐스팅되는지 확인하고(PyTorch의 오류 메시지로)
 #   두 배열을 결과 자료형으로 맞춥니다 (아래에서 봅니다). `Add`와 `Sub`는 값을 저장하지 않고, `sum_to`에 쓸 모양만 기억합니다.
 # * `alpha`는 PyTorch의 `a.add(b, alpha=2)`로, 노드 하나에서 $a + 2b$를 계산합니다. 그래서 `b`의 변화도에 2를
-#   곱합니다(`scale`). `a + b`는 `alpha=1`인 경우입니다. bool 텐서도 PyTorch를 따릅니다. bool 둘의 `+`는 논리합(`|`)이고,
+#   곱합니다(`mul_scalar`). `a + b`는 `alpha=1`인 경우입니다. bool 텐서도 PyTorch를 따릅니다. bool 둘의 `+`는 논리합(`|`)이고,
 #   `check_subtraction`은 `-`를 PyTorch와 같은 오류로 거부합니다.
 # * `sum_to`는 브로드캐스팅(broadcasting)을 되돌립니다. 모양이 `(3,)`인 `b`가 `(2, 3)`으로 늘어났다면 그 변화도를 다시 `(3,)`으로
 #   합칩니다. 08강에서 설명합니다.

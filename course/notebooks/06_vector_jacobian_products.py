@@ -358,12 +358,12 @@ print("v @ J:  ", v @ J_a, v @ J_b)
 # %% [markdown]
 # Same numbers; the hand version touched vectors of length 2 only. minigrad's power operation does
 # the same: its backward receives `grad` (the $v$ arriving from above) and returns
-# `grad * scale(a ** (c - 1), c)`, the product of $v$ with the diagonal of $J$, $c\,a^{c-1}$ (`scale`
-# multiplies a tensor by the number $c$), never the matrix.
+# `grad * mul_scalar(a ** (c - 1), c)`, the product of $v$ with the diagonal of $J$, $c\,a^{c-1}$
+# (`mul_scalar` multiplies a tensor by the number $c$), never the matrix.
 #
 # 결과가 같고, 손 계산은 길이 2짜리 벡터만 다뤘습니다. minigrad의 거듭제곱 연산도 똑같습니다. 역전파에서 `grad`(위에서
-# 내려온 $v$)를 받아 `grad * scale(a ** (c - 1), c)`, 곧 $v$와 $J$의 대각 원소 $c\,a^{c-1}$의 곱을 돌려줄 뿐, 행렬은
-# 만들지 않습니다(`scale`은 텐서에 수 $c$를 곱합니다).
+# 내려온 $v$)를 받아 `grad * mul_scalar(a ** (c - 1), c)`, 곧 $v$와 $J$의 대각 원소 $c\,a^{c-1}$의 곱을 돌려줄 뿐, 행렬은
+# 만들지 않습니다(`mul_scalar`는 텐서에 수 $c$를 곱합니다).
 
 # %%
 arithmetic = importlib.import_module("minigrad.ops.arithmetic")
