@@ -221,3 +221,30 @@ def test_sort_puts_nan_where_pytorch_does():
     for descending in (False, True):
         t, m = torch.tensor(value).sort(descending=descending), minigrad.tensor(value).sort(descending=descending)
         assert m.indices.tolist() == t.indices.tolist()
+
+
+PRODUCTS = {"dot": ((3,), (3,)), "mv": ((2, 3), (3,)), "mm": ((2, 3), (3, 2)), "bmm": ((2, 2, 3), (2, 3, 2)),
+            "linear": ((4, 3), (2, 3))}
+
+
+@pytest.mark.parametrize("kind", sorted(PRODUCTS))
+@pytest.mark.parametrize("changed", [0, 1])
+def test_products_keep_only_the_operand_a_needed_gradient_uses(kind, changed):
+    """PyTorch keeps each operand only for the other operand's gradient: changing in place, after the product,
+    the operand that requires grad (its partner needs no gradient, so it was not kept) is no error."""
+    torch = pytest.importorskip("torch")
+    outcomes = []
+    for lib in (minigrad, torch):
+        shapes = PRODUCTS[kind]
+        leaves = [lib.tensor(np.arange(1, math.prod(s) + 1, dtype=np.float32).reshape(s) / 4) for s in shapes]
+        leaves[changed].requires_grad_(True)
+        operands = [leaf * 1 for leaf in leaves]  # non-leaves, so that they may be changed in place
+        op = {"linear": lib.nn.functional.linear}.get(kind) or getattr(lib, kind)
+        result = op(*operands)
+        operands[changed].add_(1)
+        try:
+            result.sum().backward()
+            outcomes.append(leaves[changed].grad.tolist())
+        except RuntimeError as error:
+            outcomes.append(str(error)[:60])
+    assert outcomes[0] == outcomes[1]

@@ -690,7 +690,8 @@ print(f"central difference {numerical:.6f}   backward {A.grad[2, 1].item():.6f}"
 # reshapes its operands so that one kernel can do the work, and those reshapes are recorded too. A
 # batch times a matrix, for example, becomes one big `mm` between a `view` and an `_unsafe_view`.
 # Below are the `mm` and `bmm` kernels and `matmul`, which picks one; the helpers that fold or batch
-# the operands are in the same file.
+# the operands are in the same file. Each kernel keeps an operand only if the *other* operand needs a
+# gradient (`save_partners`), as PyTorch does: the gradient of `a` is made with `b`, and the reverse.
 #
 # `minigrad/ops/linalg.py`는 우리의 `MatMul`을 `@`의 모든 경우로 키운 것입니다. minigrad의 내장 연산도 같은 API를
 # `NumpyFunction`으로 씁니다. `forward`는 텐서 안의 NumPy 배열을 받고, `backward`는 우리 것처럼 텐서로 계산하며,
@@ -699,11 +700,12 @@ print(f"central difference {numerical:.6f}   backward {A.grad[2, 1].item():.6f}"
 # `MmBackward0`), `bmm`(행렬 곱의 배치, `BmmBackward0`)입니다. `@` 자체는 노드가 아닙니다. 커널 하나가 일을 할 수 있도록
 # 피연산자의 모양을 바꾸고, 그 모양 바꾸기도 기록됩니다. 예를 들어 배치와 행렬의 곱은 `view`와 `_unsafe_view` 사이의
 # 큰 `mm` 하나가 됩니다. 아래는 `mm`과 `bmm` 커널, 그리고 커널 하나를 고르는 `matmul`입니다. 피연산자를 접거나 배치로
-# 묶는 도우미 함수는 같은 파일에 있습니다.
+# 묶는 도우미 함수는 같은 파일에 있습니다. 각 커널은 *다른* 피연산자에 변화도가 필요할 때만 피연산자를 저장합니다
+# (`save_partners`). PyTorch도 그렇습니다. `a`의 변화도는 `b`로 만들고, 그 반대도 마찬가지이기 때문입니다.
 
 # %%
 linalg = importlib.import_module("minigrad.ops.linalg")
-for obj in [linalg.Mm, linalg.Bmm, linalg.matmul]:
+for obj in [linalg.save_partners, linalg.Mm, linalg.Bmm, linalg.matmul]:
     print(inspect.getsource(obj))
 
 # %%

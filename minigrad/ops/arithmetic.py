@@ -6,6 +6,7 @@ the gradient as a Tensor and ``ctx.saved_tensors`` as Tensors.
 
 Inputs may have been broadcast to a common shape; ``sum_to`` sums each gradient back to the shape
 of the input it belongs to. The result's dtype is PyTorch's (``result_dtype`` in ``_util.py``).
+Forwards run with NumPy's warnings off (``Function.apply`` sees to it): x/0 = inf silently, as in PyTorch.
 """
 import numpy as np
 
@@ -141,8 +142,7 @@ def _true_divide(a, b):
     dtype = result_dtype(a, b)
     if dtype.kind != "f":
         dtype = np.dtype(np.float32)
-    with np.errstate(divide="ignore", invalid="ignore"):  # x/0 = inf, 0/0 = nan, silently as in PyTorch
-        return np.true_divide(a.astype(dtype, copy=False), b.astype(dtype, copy=False))
+    return np.true_divide(a.astype(dtype, copy=False), b.astype(dtype, copy=False))  # x/0 = inf, 0/0 = nan
 
 
 class Div(NumpyFunction):
@@ -207,8 +207,7 @@ def _power(a, b):
     if a.dtype == np.bool_:
         raise NotImplementedError("\"pow\" not implemented for 'Bool'")
     if a.dtype.kind == "f":
-        with np.errstate(all="ignore"):
-            return np.power(a, b)
+        return np.power(a, b)
     negative = b < 0
     if not negative.any():
         return np.power(a, b)
@@ -236,8 +235,7 @@ class Pow(NumpyFunction):
             return a.copy() if exponent else np.ones_like(a)
         a = a.astype(dtype, copy=False)
         if dtype.kind == "f":
-            with np.errstate(all="ignore"):
-                return _float_power(a, exponent)
+            return _float_power(a, exponent)
         return np.power(a, exponent_array.astype(dtype))
 
     @staticmethod
@@ -310,8 +308,7 @@ class Reciprocal(NumpyFunction):
     def forward(ctx, a):
         if a.dtype.kind != "f":
             a = a.astype(np.float32)
-        with np.errstate(divide="ignore"):
-            result = 1 / a
+        result = 1 / a
         ctx.save_for_backward(result)
         return result
 

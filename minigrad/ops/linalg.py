@@ -24,13 +24,19 @@ from .shape import SqueezeMatmul, UnsafeView
 
 
 # ----- the four kernels ---------------------------------------------------------------------------
+def save_partners(ctx, a, b):
+    """Each input's gradient is made with the other input: keep ``a`` only if ``b`` needs a gradient and
+    ``b`` only if ``a`` does, as PyTorch does (so changing an unneeded one in place later is no error)."""
+    ctx.save_for_backward(a if ctx.needs_input_grad[1] else None, b if ctx.needs_input_grad[0] else None)
+
+
 class Dot(NumpyFunction):
     node_name = "DotBackward0"
     saved_names = ("self", "tensor")
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        save_partners(ctx, a, b)
         return np.asarray(np.dot(a, b))
 
     @staticmethod
@@ -46,7 +52,7 @@ class Mv(NumpyFunction):
 
     @staticmethod
     def forward(ctx, matrix, vector):
-        ctx.save_for_backward(matrix, vector)
+        save_partners(ctx, matrix, vector)
         return matrix @ vector
 
     @staticmethod
@@ -66,7 +72,7 @@ class Mm(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        save_partners(ctx, a, b)
         ctx.column_major = _column_major(a), _column_major(b)
         return a @ b
 
@@ -95,7 +101,7 @@ class Bmm(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        save_partners(ctx, a, b)
         return np.matmul(a, b)
 
     @staticmethod

@@ -32,7 +32,8 @@ class Addmm(NumpyFunction):
 
     @staticmethod
     def forward(ctx, bias, mat1, mat2):
-        ctx.save_for_backward(mat1, mat2)
+        _, need_mat1, need_mat2 = ctx.needs_input_grad  # each matrix is kept for the other's gradient only
+        ctx.save_for_backward(mat1 if need_mat2 else None, mat2 if need_mat1 else None)
         ctx._saved_alpha = ctx._saved_beta = 1
         out = mat1 @ mat2
         out += bias  # in place: no second temporary array
