@@ -561,14 +561,20 @@ print(inspect.getsource(function._record))
 # %% [markdown]
 # And here is multiplication from `minigrad/ops/arithmetic.py`. `node_name` is the name you saw
 # printed. It derives from `NumpyFunction`: `forward` receives the NumPy arrays inside the tensors, as
-# ours did, and `sum_to` undoes broadcasting (lesson 08). What forward saves comes back to `backward`
-# as tensors, and `backward` receives and returns tensors: that way a backward pass can itself be
-# recorded as a graph, which is how higher-order derivatives work (lesson 09).
+# ours did, `_common` checks that the shapes broadcast and brings both arrays to one dtype (lesson
+# 05), and `sum_to` undoes broadcasting (lesson 08). Like PyTorch, it saves only what a needed gradient
+# uses: `a`'s gradient uses `b` and `b`'s uses `a`, so when only `a` requires grad, only `b` is saved
+# (`None` takes `a`'s place). What forward saves comes back to `backward` as tensors, and `backward`
+# receives and returns tensors: that way a backward pass can itself be recorded as a graph, which is
+# how higher-order derivatives work (lesson 09).
 #
 # 다음은 `minigrad/ops/arithmetic.py`의 곱셈입니다. `node_name`이 앞에서 출력된 이름입니다. `NumpyFunction`을
-# 상속하므로 우리 것처럼 `forward`가 텐서 안의 NumPy 배열을 받고, `sum_to`로 브로드캐스팅(broadcasting)을 되돌립니다(08강).
-# `forward`가 저장한 것은 `backward`에 텐서로 돌아오고, `backward`는 텐서를 받아 텐서를 돌려줍니다. 그래야 역전파 자체도
-# 그래프로 기록할 수 있고, 이것이 고차 미분(higher-order derivative)이 동작하는 원리입니다(09강).
+# 상속하므로 우리 것처럼 `forward`가 텐서 안의 NumPy 배열을 받습니다. `_common`은 두 모양이
+# 브로드캐스팅(broadcasting)되는지 확인하고 두 배열을 한 자료형(dtype)으로 맞추며(05강), `sum_to`는 브로드캐스팅을
+# 되돌립니다(08강). PyTorch처럼 필요한 변화도가 쓰는 것만 저장합니다. `a`의 변화도는 `b`를, `b`의 변화도는 `a`를
+# 쓰므로, `a`만 변화도를 요구하면 `b`만 저장합니다(`a` 자리에는 `None`). `forward`가 저장한 것은 `backward`에 텐서로
+# 돌아오고, `backward`는 텐서를 받아 텐서를 돌려줍니다. 그래야 역전파 자체도 그래프로 기록할 수 있고, 이것이 고차
+# 미분(higher-order derivative)이 동작하는 원리입니다(09강).
 
 # %%
 from minigrad.ops import arithmetic
@@ -610,7 +616,7 @@ print(x.grad)
 #   `backward(ctx, grad)` that reads it back (`ctx.saved_tensors`) and returns one gradient per input.
 # - `Cls.apply(...)` runs `forward` and, when an input requires grad, records the node (`ctx` itself):
 #   the result's `grad_fn`. A node keeps edges (where gradients go) and saved tensors (only what its
-#   backward needs: `Mul` saves its inputs, `Add` nothing).
+#   backward needs: `Mul` saves the inputs its needed gradients use, `Add` nothing).
 # - Nodes link to the nodes of their inputs through `next_functions`; leaves that require grad are
 #   represented by `AccumulateGrad`, constants by `None`. Together they form a DAG rooted at the result.
 # - The graph is recorded while the code runs (define-by-run), so Python control flow shapes it.
@@ -624,7 +630,7 @@ print(x.grad)
 #   (`ctx.saved_tensors`) 입력마다 변화도를 하나씩 돌려줍니다.
 # - `Cls.apply(...)`는 `forward`를 실행하고, 입력 중 하나가 변화도를 요구하면 노드(`ctx` 자신)를 기록합니다.
 #   그 노드가 결과의 `grad_fn`입니다. 노드는 간선(변화도가 갈 곳)과 저장된 텐서(역전파에 꼭 필요한 것만.
-#   `Mul`은 입력을, `Add`는 아무것도 저장하지 않습니다)를 간직합니다.
+#   `Mul`은 필요한 변화도가 쓰는 입력을, `Add`는 아무것도 저장하지 않습니다)를 간직합니다.
 # - 노드는 `next_functions`로 입력의 노드와 연결됩니다. 변화도를 요구하는 잎 텐서는 `AccumulateGrad`로,
 #   상수는 `None`으로 나타납니다. 이 노드들이 결과를 뿌리로 하는 DAG를 이룹니다.
 # - 그래프는 코드가 실행되는 동안 기록되므로(실행-기반-정의) 파이썬 제어 흐름이 그 모양을 정합니다.

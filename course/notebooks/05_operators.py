@@ -657,9 +657,12 @@ for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
 # What is new compared with our engine:
 #
 # * The same form as ours, `forward(ctx, ...)` and `backward(ctx, grad)`, but `forward` works on
-#   NumPy arrays of any shape, and `backward` on tensors; `check_broadcast` and `promote` reproduce
-#   PyTorch's error message and result dtype (below). `Add` and `Sub` save no values: only the
-#   shapes, for `sum_to`.
+#   NumPy arrays of any shape, and `backward` on tensors; `_common` checks that the shapes broadcast
+#   (with PyTorch's error message) and brings both arrays to the result dtype (below). `Add` and
+#   `Sub` save no values: only the shapes, for `sum_to`.
+# * `alpha` is PyTorch's `a.add(b, alpha=2)`, which computes $a + 2b$ in one node, so the gradient
+#   of `b` is multiplied by 2 (`mul_scalar`); `a + b` is the case `alpha=1`. Bool tensors follow PyTorch
+#   too: `+` of two bools is a logical or (`|`), and `check_subtraction` refuses `-` with PyTorch's error.
 # * `sum_to` undoes broadcasting: if `b` had shape `(3,)` and was stretched to `(2, 3)`, its gradient
 #   is summed back to `(3,)`. Lesson 08 explains it.
 # * `RSub` is where minigrad parts from our engine. The number of `5 - x` is passed to `forward` as a
@@ -668,23 +671,29 @@ for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
 #   and one gradient returned, $-g$ for an upstream gradient $g$. Our engine made the `5` an input,
 #   which received a gradient nobody used.
 #
-# Multiplication and division save their inputs (`ctx.save_for_backward`) because their derivatives
-# need the values, and skip the gradients nobody asked for (`ctx.needs_input_grad`), such as the one
-# of the constant in `x * 3`:
+# Multiplication and division need input values for their derivatives, but, like PyTorch, they save
+# (`ctx.save_for_backward`) only the values a needed gradient uses, and skip the gradients nobody
+# asked for (`ctx.needs_input_grad`). The gradient of `a` in `a * b` uses only `b`, so `x * 3` saves
+# the `3` and not `x`; `a / b` always saves `b`, and `a` only for `b`'s gradient:
 #
 # 우리 엔진과 비교해 새로운 점은 다음과 같습니다.
 #
 # * 우리 것과 같은 형식(`forward(ctx, ...)`, `backward(ctx, grad)`)이지만, `forward`는 모양(shape)에 상관없이 NumPy
-#   배열로, `backward`는 텐서로 계산합니다. `check_broadcast`와 `promote`는 PyTorch의 오류 메시지와 결과 자료형을
-#   재현합니다 (아래에서 봅니다). `Add`와 `Sub`는 값을 저장하지 않고, `sum_to`에 쓸 모양만 기억합니다.
+#   배열로, `backward`는 텐서로 계산합니다. `_common`은 두 모양이 브로드캐스팅되는지 확인하고(PyTorch의 오류 메시지로)
+#   두 배열을 결과 자료형으로 맞춥니다 (아래에서 봅니다). `Add`와 `Sub`는 값을 저장하지 않고, `sum_to`에 쓸 모양만 기억합니다.
+# * `alpha`는 PyTorch의 `a.add(b, alpha=2)`로, 노드 하나에서 $a + 2b$를 계산합니다. 그래서 `b`의 변화도에 2를
+#   곱합니다(`mul_scalar`). `a + b`는 `alpha=1`인 경우입니다. bool 텐서도 PyTorch를 따릅니다. bool 둘의 `+`는 논리합(`|`)이고,
+#   `check_subtraction`은 `-`를 PyTorch와 같은 오류로 거부합니다.
 # * `sum_to`는 브로드캐스팅(broadcasting)을 되돌립니다. 모양이 `(3,)`인 `b`가 `(2, 3)`으로 늘어났다면 그 변화도를 다시 `(3,)`으로
 #   합칩니다. 08강에서 설명합니다.
 # * `RSub`에서 minigrad는 우리 엔진과 갈라집니다. `5 - x`의 수는 텐서가 아닌 평범한 파이썬 수로 `forward`에 넘어가므로,
 #   `Pow`의 지수처럼 노드의 입력이 아닙니다. 그래서 PyTorch처럼 입력은 `x` 하나이고, 위에서 온 변화도가 $g$일 때 변화도 $-g$ 하나를
 #   돌려줍니다. 우리 엔진은 `5`를 입력으로 만들었고, 그 입력은 아무도 쓰지 않을 변화도를 받았습니다.
 #
-# 곱셈과 나눗셈은 도함수에 입력값이 필요하므로 입력을 저장하고(`ctx.save_for_backward`), `x * 3`의 상수처럼 아무도
-# 요청하지 않은 변화도는 계산하지 않습니다(`ctx.needs_input_grad`).
+# 곱셈과 나눗셈의 도함수에는 입력값이 필요합니다. 다만 PyTorch처럼 필요한 변화도가 쓰는 값만 저장하고
+# (`ctx.save_for_backward`), 아무도 요청하지 않은 변화도는 계산하지 않습니다(`ctx.needs_input_grad`). `a * b`에서
+# `a`의 변화도는 `b`만 쓰므로 `x * 3`은 `x`가 아니라 `3`을 저장합니다. `a / b`는 `b`를 늘 저장하고, `a`는 `b`의
+# 변화도가 필요할 때만 저장합니다.
 
 # %%
 for cls in [arithmetic.Mul, arithmetic.Div, arithmetic.Reciprocal]:
@@ -692,10 +701,29 @@ for cls in [arithmetic.Mul, arithmetic.Div, arithmetic.Reciprocal]:
 
 # %% [markdown]
 # `Reciprocal` saves its **output** $y = 1/x$ rather than its input, since $-1/x^2 = -y^2$.
-# The three powers, one per node name:
+# As in PyTorch, a node shows what it saved as `_saved_self` and `_saved_other` (`None` for a value
+# not saved). Only `x` requires grad here:
 #
 # `Reciprocal`은 입력 대신 **출력** $y = 1/x$를 저장합니다. $-1/x^2 = -y^2$이기 때문입니다.
-# 노드 이름마다 하나씩, 세 가지 거듭제곱입니다.
+# PyTorch처럼 노드는 저장한 값을 `_saved_self`와 `_saved_other`로 보여 줍니다(저장하지 않은 값은 `None`).
+# 여기서는 `x`만 변화도를 요구합니다.
+
+# %%
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+c = torch.tensor([3.0, 4.0])
+for name, y in [("x * c", x * c), ("x / c", x / c), ("c / x", c / x)]:
+    print(f"{name}: {y.grad_fn.name()}  self = {y.grad_fn._saved_self}  other = {y.grad_fn._saved_other}")
+
+# %% [markdown]
+# `c / x` is `DivBackward0` and keeps both: the gradient of `x`, the divisor, is $-c/x^2$. The three
+# powers, one per node name. Besides the rules of the table, their backwards take PyTorch's values
+# at the edges: the derivative in $a$ is 0 where $b = 0$ (not $0 \cdot \infty$), and the derivative in
+# $b$ is 0 where $a = 0$ and $b \ge 0$ ($\ln 0$ is never used there):
+#
+# `c / x`는 `DivBackward0`이고 둘 다 저장합니다. 나누는 수 `x`의 변화도가 $-c/x^2$이기 때문입니다. 노드 이름마다
+# 하나씩, 세 가지 거듭제곱입니다. 표의 규칙 말고도 경계에서는 PyTorch와 같은 값을 씁니다. $b = 0$인 곳에서 $a$에 대한
+# 미분은 0이고($0 \cdot \infty$가 아니라), $a = 0$이고 $b \ge 0$인 곳에서 $b$에 대한 미분은 0입니다(거기서는 $\ln 0$을
+# 쓰지 않습니다).
 
 # %%
 for cls in [arithmetic.Pow, arithmetic.PowTensor, arithmetic.RPow]:
@@ -762,13 +790,17 @@ print((torch.tensor([1.0, 2.0]) + torch.tensor(1.0, dtype=torch.float64)).dtype)
 
 # %% [markdown]
 # This matters for autograd because only floating-point tensors can require gradients. The rule
-# for Python numbers is in `as_tensor_like`:
+# for Python numbers is `number_array` in `minigrad/ops/_util.py`: it turns the number into a
+# 0-dimensional array of the dtype PyTorch gives it. `as_tensor_like` (our `lift`) uses it, and so do
+# the operators that keep the number inside the node (`RSub`, `Pow`, `RPow` above):
 #
 # autograd에서 이것이 중요한 이유는 실수 텐서만 변화도를 요구할 수 있기 때문입니다. 파이썬 수에 대한 규칙은
-# `as_tensor_like`에 있습니다.
+# `minigrad/ops/_util.py`의 `number_array`입니다. 수를 PyTorch가 정하는 자료형의 0차원 배열로 바꿉니다.
+# `as_tensor_like`(우리의 `lift`)가 이것을 쓰고, 수를 노드 안에 두는 연산자(위의 `RSub`, `Pow`, `RPow`)도 씁니다.
 
 # %%
 util = importlib.import_module("minigrad.ops._util")
+print(inspect.getsource(util.number_array))
 print(inspect.getsource(util.as_tensor_like))
 
 # %% [markdown]

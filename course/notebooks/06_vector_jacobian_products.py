@@ -358,10 +358,12 @@ print("v @ J:  ", v @ J_a, v @ J_b)
 # %% [markdown]
 # Same numbers; the hand version touched vectors of length 2 only. minigrad's power operation does
 # the same: its backward receives `grad` (the $v$ arriving from above) and returns
-# `grad * c * a ** (c - 1)`, the product of $v$ with the diagonal of $J$, never the matrix.
+# `grad * mul_scalar(a ** (c - 1), c)`, the product of $v$ with the diagonal of $J$, $c\,a^{c-1}$
+# (`mul_scalar` multiplies a tensor by the number $c$), never the matrix.
 #
 # 결과가 같고, 손 계산은 길이 2짜리 벡터만 다뤘습니다. minigrad의 거듭제곱 연산도 똑같습니다. 역전파에서 `grad`(위에서
-# 내려온 $v$)를 받아 `grad * c * a ** (c - 1)`, 곧 $v$와 $J$의 대각 원소의 곱을 돌려줄 뿐, 행렬은 만들지 않습니다.
+# 내려온 $v$)를 받아 `grad * mul_scalar(a ** (c - 1), c)`, 곧 $v$와 $J$의 대각 원소 $c\,a^{c-1}$의 곱을 돌려줄 뿐, 행렬은
+# 만들지 않습니다(`mul_scalar`는 텐서에 수 $c$를 곱합니다).
 
 # %%
 arithmetic = importlib.import_module("minigrad.ops.arithmetic")
@@ -750,11 +752,13 @@ print(inspect.getsource(engine.make_root_grads))
 # `Tensor.backward(gradient)` hands over to `engine.backward`, which makes the root gradients and
 # gives them to lesson 04's `run_backward`. There they fill the root's buffer, the first entry of
 # `buffers`: from then on, a vector-Jacobian product travels the graph like any other gradient.
-# (`inputs=` restricts where gradients are accumulated; `autograd.grad` uses the same start.)
+# (`inputs=` restricts where gradients are accumulated; `autograd.grad` uses the same start;
+# `create_graph=True`, lesson 09, gives PyTorch's warning once.)
 #
 # `Tensor.backward(gradient)`는 `engine.backward`에 일을 넘기고, 이 함수는 뿌리의 변화도를 만들어 04강의 `run_backward`에
 # 건넵니다. 거기서 뿌리의 버퍼, 곧 `buffers`의 첫 항목이 채워지고, 그다음부터 벡터-야코비안 곱은 다른 변화도와 똑같이
-# 그래프를 따라 흘러갑니다. (`inputs=`는 변화도를 누적할 텐서를 제한하며, `autograd.grad`도 같은 방식으로 출발합니다.)
+# 그래프를 따라 흘러갑니다. (`inputs=`는 변화도를 누적할 텐서를 제한하며, `autograd.grad`도 같은 방식으로 출발합니다.
+# `create_graph=True`(09강)는 PyTorch와 같은 경고를 한 번 냅니다.)
 
 # %%
 print(inspect.getsource(torch.Tensor.backward))
