@@ -594,7 +594,8 @@ print(inspect.getsource(engine.topological_order))
 #   `retain_grad()` gets its gradient too, in its own `.grad`;
 # * without `retain_graph`, once the pass is over, `node.release()` frees what each node saved:
 #   hence the error above. (PyTorch frees each node's saved tensors as soon as that node has run.
-#   `capture` serves `autograd.grad`, lesson 09; `_pre_hooks` serve gradient hooks.)
+#   `capture` serves `autograd.grad`, lesson 09: it runs only the nodes that lead to the tensors asked
+#   for (`leading`); `_pre_hooks` serve gradient hooks.)
 #
 # 다음은 역전파 본체입니다. 우리의 `backward`와 비교해 보세요.
 #
@@ -604,8 +605,8 @@ print(inspect.getsource(engine.topological_order))
 #   하나씩 돌려줍니다. 이 변화도는 `next_functions`의 노드들로 갑니다.
 # * `AccumulateGrad` 노드는 잎 텐서에 속하며 그 `.grad`에 더합니다. `retain_grad()`를 호출한 텐서도 자기 `.grad`에 변화도를 받습니다.
 # * `retain_graph`가 없으면 역전파가 끝난 뒤 `node.release()`가 각 노드가 저장한 것을 해제합니다. 위의 오류가 여기서
-#   나옵니다. (PyTorch는 노드를 실행하자마자 그 노드가 저장한 텐서를 해제합니다. `capture`는 09강의 `autograd.grad`를,
-#   `_pre_hooks`는 변화도 훅(hook)을 위한 것입니다.)
+#   나옵니다. (PyTorch는 노드를 실행하자마자 그 노드가 저장한 텐서를 해제합니다. `capture`는 09강의 `autograd.grad`를
+#   위한 것으로, 요청한 텐서로 이어지는 노드(`leading`)만 실행합니다. `_pre_hooks`는 변화도 훅(hook)을 위한 것입니다.)
 
 # %%
 print(inspect.getsource(engine.run_backward))
