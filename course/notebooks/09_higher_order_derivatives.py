@@ -288,7 +288,7 @@ print(inspect.getsource(arithmetic.Mul.backward))
 engine = importlib.import_module("minigrad.autograd.engine")
 source = inspect.getsource(engine.run_backward).splitlines()
 start = next(i for i, line in enumerate(source) if "set_grad_enabled" in line)
-print("\n".join(source[start:start + 3]))
+print("\n".join(source[start:start + 2]))
 
 # %% [markdown]
 # With `create_graph=False` (the default) the pass runs in no-grad mode: nothing is recorded, no
