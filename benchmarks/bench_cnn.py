@@ -24,6 +24,7 @@ import minigrad
 import minigrad.nn as nn
 import minigrad.nn.functional as F
 import minigrad.optim
+from _timing import time_steps
 
 LR = 0.01
 
@@ -190,23 +191,6 @@ def numpy_step_fn(x, y):
     return step
 
 
-def time_interleaved(steps, seconds, repeats=5, warmup=3):
-    """Milliseconds per call of each step: rounds of ``repeats`` calls, the steps taking turns for
-    about ``seconds`` in all; each step's best round (the least disturbed by other processes)."""
-    for step in steps.values():
-        for _ in range(warmup):
-            step()
-    best = dict.fromkeys(steps, float("inf"))
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:
-        for name, step in steps.items():
-            start = time.perf_counter()
-            for _ in range(repeats):
-                step()
-            best[name] = min(best[name], (time.perf_counter() - start) / repeats)
-    return {name: t * 1000 for name, t in best.items()}
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batches", type=int, nargs="+", default=[32, 128, 512])
@@ -227,7 +211,8 @@ def main():
         losses = {name: (step(), step()) for name, step in steps.items()}  # the second checks the gradients
         if not np.allclose(list(losses.values()), losses["numpy"], rtol=1e-4):
             raise SystemExit(f"the implementations disagree on the first two losses: {losses}")
-        ms = time_interleaved(steps, args.seconds)
+        # wall clock, the engines taking turns round by round
+        ms = time_steps(steps, args.seconds / len(steps), repeats=5, warmup=3, clock=time.perf_counter)
         mg, npy, th = ms["minigrad"], ms["numpy"], ms.get("torch", float("nan"))
         print(f"{batch:>6} {mg:>12.3f} {th:>10.3f} {npy:>10.3f} {mg / th:>9.2f} {mg / npy:>9.2f}")
 
