@@ -4,19 +4,17 @@ kernel it reached: a (2, 2, 3) batch @ a (4,) vector is folded into a (4, 3) mat
 "size mismatch, got input (4), mat (4x3), vec (4)"."""
 import numpy as np
 
-_NAMES = {"float64": ("Double", "double"), "float32": ("Float", "float"), "float16": ("Half", "c10::Half"),
-          "int64": ("Long", "long int"), "int32": ("Int", "int"), "int16": ("Short", "short int"),
-          "int8": ("Char", "signed char"), "uint8": ("Byte", "unsigned char"), "bool": ("Bool", "bool")}
+from .._dtype import c_type_name, scalar_type_name
 
 
 def scalar_type(t):
-    """PyTorch's name of a dtype in messages: Float, Double, Long, Bool ..."""
-    return _NAMES[t._data.dtype.name][0]
+    """PyTorch's name of a tensor's dtype in messages: Float, Double, Long, Bool ..."""
+    return scalar_type_name(t._data.dtype)
 
 
 def _c_type(t):
     """The C++ type name some messages use instead: float, double, long int, bool ..."""
-    return _NAMES[t._data.dtype.name][1]
+    return c_type_name(t._data.dtype)
 
 
 def _not_implemented_for_bool(kernel, t):

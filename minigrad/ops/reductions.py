@@ -97,7 +97,7 @@ class Mean(NumpyFunction):
     def forward(ctx, x, dim=None, keepdim=False):
         if x.dtype.kind != "f":
             raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating "
-                               f"point or complex dtype. Got: {scalar_type(Tensor._make(x))}")
+                               f"point or complex dtype. Got: {_dtype.scalar_type_name(x.dtype)}")
         ctx.input_shape = x.shape
         ctx.dims = normalize_dims(dim, x.ndim)
         ctx.keepdim = keepdim

@@ -1,16 +1,14 @@
 """``y = x @ W.T + b`` as one node, named as PyTorch names it (``AddmmBackward0``, or ``MmBackward0``
 without a bias)."""
 
+from ..._dtype import scalar_type_name
 from ...autograd.function import NumpyFunction
 from ...tensor import Tensor
 from . import recording_backward
 
-_TYPE_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int",
-               "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool"}
-
 
 def type_name(array):
-    return _TYPE_NAMES.get(str(array.dtype), str(array.dtype))
+    return scalar_type_name(array.dtype)
 
 
 def check_mm(x, w):
