@@ -46,12 +46,11 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
     returned instead.
     """
     buffers = {}  # node -> one gradient per output of the node, summed as they arrive
-    for tensor, grad in zip(roots, root_grads):
-        node = tensor.grad_fn if tensor.grad_fn is not None else tensor._grad_accumulator()
-        _add_to_buffer(buffers, node, tensor._output_nr, grad)
+    root_nodes = [r.grad_fn or r._grad_accumulator() for r in roots]
+    _send(buffers, [(node, r._output_nr) for node, r in zip(root_nodes, roots)], root_grads)
 
     captured, processed = {}, []
-    order = topological_order([r.grad_fn or r._grad_accumulator() for r in roots])
+    order = topological_order(root_nodes)
     wanted = set(capture) if capture is not None else None
     leading = _nodes_leading_to(order, wanted) if capture is not None else None
     with set_grad_enabled(create_graph), silent_numpy():
@@ -75,10 +74,7 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
             if output is not None and output._retains_grad and capture is None and grads[0] is not None:
                 g = grads[0] if create_graph else Tensor._make(np.array(grads[0]._data))
                 output._grad = g if output._grad is None else output._grad + g
-            grads_in = node._backward(tuple(grads))
-            for (next_node, nr), next_grad in zip(node.next_functions, grads_in):
-                if next_node is not None and next_grad is not None:
-                    _add_to_buffer(buffers, next_node, nr, next_grad)
+            _send(buffers, node.next_functions, node._backward(grads))
             processed.append(node)
     if not retain_graph:
         # Only now: a node's saved output is the next node's input, still needed until here.
@@ -106,11 +102,14 @@ def _run_hooks(hooks, grads):
     return grads
 
 
-def _add_to_buffer(buffers, node, nr, grad):
-    slots = buffers.get(node)
-    if slots is None:
-        slots = buffers[node] = [None] * node._num_outputs
-    slots[nr] = grad if slots[nr] is None else slots[nr] + grad
+def _send(buffers, edges, grads):
+    """Add each gradient to the buffer of the node its edge leads to (one slot per output of that node)."""
+    for (node, nr), grad in zip(edges, grads):
+        if node is not None and grad is not None:
+            slots = buffers.get(node)
+            if slots is None:
+                slots = buffers[node] = [None] * node._num_outputs
+            slots[nr] = grad if slots[nr] is None else slots[nr] + grad
 
 
 def make_root_grads(outputs, grads):

@@ -18,6 +18,7 @@ Tensors. Backward is written with tensor operations, so with ``create_graph=True
 of its own: that is what makes higher-order derivatives possible.
 """
 import re
+import sys
 import weakref
 
 import numpy as np
@@ -140,17 +141,43 @@ class AccumulateGrad(Node):
         if grad._data.dtype != leaf._data.dtype:
             grad = Tensor._make(grad._data.astype(leaf._data.dtype))
         if leaf._grad is None:
-            # Copy: the same gradient tensor may also have been sent to another leaf. With create_graph
-            # the copy is recorded, as PyTorch does (grad_fn CopyBackwards).
+            # A copy, unless nothing else holds these numbers (the same gradient may also have been sent
+            # to another leaf). With create_graph the copy is recorded, as PyTorch does (CopyBackwards).
             if keep_graph:
                 from ..ops.shape import Copy
                 leaf._grad = Copy.apply(Tensor._make(np.empty_like(grad._data)), grad)
+            elif _unshared(grad):
+                leaf._grad = Tensor._make(grad._data)
             else:
                 leaf._grad = Tensor._make(np.array(grad._data))
         elif keep_graph:
             leaf._grad = leaf._grad + grad
         else:
             leaf._grad._data += grad._data
+
+
+def _unshared(grad):
+    """True if only the backward pass holds ``grad`` and its memory: then the leaf may keep the array
+    instead of a copy, as PyTorch's AccumulateGrad does (it checks the tensor's use count). Here the
+    count is CPython's reference count. The tensor: the engine's list of gradients, ``accumulate``'s
+    argument, ours and ``getrefcount``'s; its array: the tensor, our variable and ``getrefcount``; a base
+    array it views: the view, our variable and ``getrefcount``. Anything more (another leaf, a hook, a
+    saved tensor, the caller's own gradient) means a copy."""
+    data = grad._data
+    if not (_STEALING and grad._base is None and data.flags.c_contiguous and data.flags.writeable):
+        return False  # (a view, a broadcast or a read-only gradient is always copied)
+    if sys.getrefcount(grad) > 4 or sys.getrefcount(data) > 3:
+        return False
+    base = data.base
+    while base is not None:
+        if not isinstance(base, np.ndarray) or sys.getrefcount(base) > 3:
+            return False
+        base = base.base
+    return True
+
+
+# Python 3.14 counts references differently (borrowed references on the stack): copy there.
+_STEALING = sys.implementation.name == "cpython" and sys.version_info < (3, 14)
 
 
 class _SavedTensor:
@@ -162,9 +189,12 @@ class _SavedTensor:
 
     def __init__(self, tensor, is_output):
         self.is_output = is_output
-        self.vc, self.version = tensor._vc, tensor._vc[0]
+        self.vc = tensor._vc
+        self.version = tensor._vc[0]
         if is_output:
-            self.tensor, self.data, self.requires_grad = None, tensor._data, tensor._requires_grad
+            self.tensor = None
+            self.data = tensor._data
+            self.requires_grad = tensor._requires_grad
             self.ref = weakref.ref(tensor)  # only to name it in the error message
         else:
             self.tensor = tensor
@@ -316,14 +346,22 @@ class Function:
     def apply(cls, *args, **kwargs):
         """Run forward on ``args`` and, if some input requires grad (and grad mode is on), record the node."""
         ctx = cls._backward_cls()
-        ctx.needs_input_grad = needs_input_grad = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
+        needs_input_grad, arrays = [], []  # per input: does it require grad? what a NumpyFunction's forward gets
+        for a in args:
+            if isinstance(a, Tensor):
+                needs_input_grad.append(a._requires_grad)
+                arrays.append(a._data)
+            else:
+                needs_input_grad.append(False)
+                arrays.append(a)
+        ctx.needs_input_grad = needs_input_grad = tuple(needs_input_grad)
         silent = _enter_silent()  # x/0 = inf, log(0) = -inf ... silently, as in PyTorch
         try:
             if cls._forward_on_arrays:
-                values = [a._data if isinstance(a, Tensor) else a for a in args]
-                if kwargs:  # options are never differentiated, but may be tensors (a loss's target)
-                    kwargs = {k: v._data if isinstance(v, Tensor) else v for k, v in kwargs.items()}
-                output = cls.forward(ctx, *values, **kwargs)
+                for name, value in kwargs.items():  # options are never differentiated, but may be tensors (a target)
+                    if isinstance(value, Tensor):
+                        kwargs[name] = value._data
+                output = cls.forward(ctx, *arrays, **kwargs)
             else:
                 with no_grad():
                     if cls._uses_setup_context:
@@ -384,8 +422,10 @@ def _record(ctx, args, outputs, raw):
     next_functions, meta, inputs = [], [], []
     for position, a in enumerate(args):
         if isinstance(a, Tensor):
-            next_functions.append((a.grad_fn or (a._grad_accumulator() if a._requires_grad else None),
-                                   a._output_nr))
+            node = a.grad_fn
+            if node is None and a._requires_grad:
+                node = a._grad_accumulator()
+            next_functions.append((node, a._output_nr))
             meta.append((position, a._data.shape, a._data.dtype))
             inputs.append(a)
     ctx.next_functions = tuple(next_functions)
@@ -400,11 +440,14 @@ def _record(ctx, args, outputs, raw):
             continue  # integer results (indices) are never differentiable
         if non_diff and any(out is n or out._data is getattr(n, "_data", n) for n in non_diff):
             continue
-        out._requires_grad, out.grad_fn, out._output_nr = True, ctx, nr
-    ctx._output_ref = weakref.ref(outputs[0]) if outputs[0] is not None else None
+        out._requires_grad = True
+        out.grad_fn = ctx
+        out._output_nr = nr
+    if outputs[0] is not None:
+        ctx._output_ref = weakref.ref(outputs[0])
     if ctx._to_save:
         ctx._saved = [_save(x, args, outputs, raw) for x in ctx._to_save]
-        ctx._to_save = ()
+        ctx._to_save = ()  # forward's references go: an output kept here would keep its own node alive
     else:
         ctx._saved = ()
 
@@ -415,13 +458,13 @@ def _save(x, args, outputs, raw):
         return None
     for o, r in zip(outputs, raw):
         if o is not None and (x is o or x is r or x is o._data):
-            return _SavedTensor(o, is_output=True)
+            return _SavedTensor(o, True)
     if isinstance(x, Tensor):
-        return _SavedTensor(x, is_output=False)
+        return _SavedTensor(x, False)
     for a in args:
         if isinstance(a, Tensor) and x is a._data:
-            return _SavedTensor(a, is_output=False)
-    return _SavedTensor(Tensor._make(np.asarray(x)), is_output=False)  # a constant computed by forward
+            return _SavedTensor(a, False)
+    return _SavedTensor(Tensor._make(np.asarray(x)), False)  # a constant computed by forward
 
 
 def _raise_version_error(saved, node):

@@ -12,6 +12,7 @@ import copy
 
 import numpy as np
 
+from ..autograd.function import silent_numpy
 from ..tensor import Tensor
 
 
@@ -81,7 +82,7 @@ class Optimizer:
             from ..autograd.grad_mode import enable_grad
             with enable_grad():
                 loss = closure()
-        with np.errstate(all="ignore"):  # inf and nan pass silently, as in PyTorch
+        with silent_numpy():  # inf and nan pass silently, as in PyTorch
             for group in self.param_groups:
                 for p in group["params"]:
                     if p._grad is not None:
