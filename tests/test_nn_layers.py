@@ -1,5 +1,7 @@
 """nn layers and functional: forward and backward against PyTorch (same weights, same input) where it is
 installed, and against central differences (float64 gradcheck) always."""
+import warnings
+
 import numpy as np
 import pytest
 
@@ -291,6 +293,29 @@ def test_mse_loss_matches_torch(reduction):
 def test_mse_loss_broadcasting_warns_like_torch():
     with pytest.warns(UserWarning, match=r"Using a target size \(torch.Size\(\[4, 1\]\)\) that is different"):
         F.mse_loss(minigrad.randn(4, 3), minigrad.randn(4, 1))
+
+
+@pytest.mark.parametrize("shapes", [((4, 3), (3,)), ((4, 1), (1, 3)), ((2, 3), (2, 3))])
+def test_mse_loss_broadcasts_like_torch(shapes):
+    """PyTorch expands the operands first: an ExpandBackward0 for each stretched one, gradients summed back."""
+    torch = pytest.importorskip("torch")
+    a, b = rand(*shapes[0], dtype=np.float64), rand(*shapes[1], seed=1, dtype=np.float64)
+    at, bt, am, bm = (lib.tensor(v, requires_grad=True) for lib in (torch, minigrad) for v in (a, b))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lt, lm = torch.nn.functional.mse_loss(at, bt), F.mse_loss(am, bm)
+    close(lm, lt)
+    assert [f.name() for f, _ in lm.grad_fn.next_functions] == [f.name() for f, _ in lt.grad_fn.next_functions]
+    lt.backward(), lm.backward()
+    close(am.grad, at.grad), close(bm.grad, bt.grad)
+
+
+def test_mse_loss_of_empty_tensors_is_nan_with_empty_gradient():
+    a = minigrad.zeros(0, requires_grad=True)
+    loss = F.mse_loss(a, minigrad.zeros(0))
+    assert np.isnan(loss.item())
+    loss.backward()
+    assert tuple(a.grad.shape) == (0,)
 
 
 def test_grad_fn_names_match_torch():

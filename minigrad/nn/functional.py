@@ -8,6 +8,7 @@ import warnings
 
 import numpy as np
 
+from ..ops._util import check_broadcast
 from ..ops.creation import default_generator
 from ..tensor import Tensor
 from ._ops.batchnorm import BatchNorm
@@ -220,6 +221,10 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     """Mean squared error ``mean((input - target)^2)``."""
     check_reduction(reduction)
     warn_size_mismatch(input, target)
+    if input.shape != target.shape:  # broadcast first, as PyTorch: an ExpandBackward0 for each stretched operand
+        check_broadcast(input.shape, target.shape)
+        shape = np.broadcast_shapes(input.shape, target.shape)
+        input, target = (t if t.shape == shape else t.expand(shape) for t in (input, target))
     return MseLoss.apply(input, target, reduction=reduction)
 
 

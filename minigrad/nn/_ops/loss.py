@@ -93,7 +93,7 @@ def check_class_target(x, target, ignore_index):
     if x.shape[0] != target.shape[0]:
         raise ValueError(f"Expected input batch_size ({x.shape[0]}) to match target batch_size ({target.shape[0]}).")
     classes = x.shape[1]
-    if target.size == 0 or (target.min() >= 0 and target.max() < classes):  # the usual case: all are classes
+    if _all_classes(target, classes):  # the usual case
         if not 0 <= ignore_index < classes:
             return None
         counted = target != ignore_index
@@ -103,6 +103,11 @@ def check_class_target(x, target, ignore_index):
     if bad.any():
         raise IndexError(f"Target {target[bad][0]} is out of bounds.")
     return counted
+
+
+def _all_classes(target, classes):
+    """Is every target in [0, classes)? Read as unsigned, a negative index is huge: one maximum checks both ends."""
+    return target.size == 0 or target.view(f"u{target.itemsize}").max() < classes
 
 
 def _reduce(losses, reduction, count):

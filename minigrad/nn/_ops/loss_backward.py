@@ -69,7 +69,7 @@ class MseLossBackward(NumpyFunction):
         a, b = promote(a, b)
         diff = a - b
         ctx.count = diff.size
-        scale = 2.0 / diff.size if reduction == "mean" else 2.0
+        scale = 2.0 / max(diff.size, 1) if reduction == "mean" else 2.0  # (an empty mean has an empty gradient)
         return diff * diff.dtype.type(scale) * grad
 
     @staticmethod
