@@ -1,5 +1,7 @@
 """nn layers and functional: forward and backward against PyTorch (same weights, same input) where it is
 installed, and against central differences (float64 gradcheck) always."""
+import warnings
+
 import numpy as np
 import pytest
 
@@ -212,6 +214,68 @@ def test_cross_entropy_is_stable_for_huge_logits():
 
 
 @pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+@pytest.mark.parametrize("ignore_index", [-100, 0, 2])
+def test_nll_loss_ignored_samples_count_for_nothing_like_torch(reduction, ignore_index):
+    """An ignored sample's loss is +0 whatever its scores (NaN, inf), and the mean is over the counted samples:
+    with ignore_index inside [0, C) the ignored samples are also valid classes."""
+    torch = pytest.importorskip("torch")
+    x = rand(6, 4, scale=3.0)
+    x[1, 0], x[3, :] = np.nan, np.inf  # only in ignored samples
+    t = np.array([0, ignore_index, 1, ignore_index, 3, 1])
+    for fn in ("nll_loss", "cross_entropy"):
+        xt, xm = torch.tensor(x, requires_grad=True), mg(x, requires_grad=True)
+        lt = getattr(torch.nn.functional, fn)(xt, torch.tensor(t), reduction=reduction, ignore_index=ignore_index)
+        lm = getattr(F, fn)(xm, minigrad.tensor(t), reduction=reduction, ignore_index=ignore_index)
+        assert not np.isnan(lm._data).any()
+        close(lm, lt)
+        assert np.array_equal(np.signbit(lm._data), np.signbit(lt.detach().numpy()))  # +0 for the ignored
+        g = rand(*lt.shape, seed=2)
+        lt.backward(torch.tensor(g)), lm.backward(minigrad.tensor(g))
+        np.testing.assert_allclose(xm.grad._data, xt.grad.numpy(), atol=1e-5, rtol=1e-4)  # NaN where torch's are
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+def test_cross_entropy_of_one_sample_draws_like_torch(reduction):
+    """Scores (C,) and a class (): NllLossBackward0 straight on LogSoftmaxBackward0, a () loss for "none"."""
+    torch = pytest.importorskip("torch")
+    x = rand(5, dtype=np.float64)
+    xt, xm = torch.tensor(x, requires_grad=True), mg(x, requires_grad=True)
+    lt = torch.nn.functional.cross_entropy(xt, torch.tensor(3), reduction=reduction)
+    lm = F.cross_entropy(xm, minigrad.tensor(3), reduction=reduction)
+    assert tuple(lm.shape) == tuple(lt.shape) == ()
+    assert lm.grad_fn.name() == lt.grad_fn.name() == "NllLossBackward0"
+    assert lm.grad_fn.next_functions[0][0].name() == "LogSoftmaxBackward0"
+    close(lm, lt)
+    (gt,) = torch.autograd.grad(lt, xt, create_graph=True)
+    (gm,) = minigrad.autograd.grad(lm, xm, create_graph=True)
+    close(gm, gt)
+    close(minigrad.autograd.grad((gm * gm).sum(), xm)[0], torch.autograd.grad((gt * gt).sum(), xt)[0])
+    assert gradcheck(lambda s: F.cross_entropy(s, minigrad.tensor(3), reduction=reduction), (xm,))
+
+
+@pytest.mark.parametrize("fn", ["softmax", "log_softmax"])
+@pytest.mark.parametrize("shape, dim", [((0, 3), 0), ((4, 0), 1), ((0, 3), 1)])
+def test_softmax_of_empty_rows_is_empty_like_torch(fn, shape, dim):
+    x = mg(np.zeros(shape, np.float32), requires_grad=True)
+    y = getattr(F, fn)(x, dim)
+    assert tuple(y.shape) == shape and y.grad_fn is not None
+    y.sum().backward()
+    assert tuple(x.grad.shape) == shape
+
+
+@pytest.mark.parametrize("rows", [3, 200, 2000])
+def test_softmax_of_many_short_rows_matches_torch(rows):
+    """Many short rows take another path to their maximum (see loss.row_max): same results, NaN and inf rows too."""
+    torch = pytest.importorskip("torch")
+    x = rand(rows, 10, scale=30.0)
+    x[0, 3], x[1, :], x[2, 5] = np.nan, -np.inf, np.inf
+    for fn in ("softmax", "log_softmax"):
+        yt, ym = getattr(torch.nn.functional, fn)(torch.tensor(x), 1), getattr(F, fn)(mg(x), 1)
+        np.testing.assert_allclose(ym._data, yt.numpy(), atol=1e-5, rtol=1e-4)
+    np.testing.assert_array_equal(minigrad.nn._ops.loss.row_max(x, 1), x.max(axis=1, keepdims=True))
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
 def test_mse_loss_matches_torch(reduction):
     torch = pytest.importorskip("torch")
     a, b = rand(3, 4), rand(3, 4, seed=1)
@@ -229,6 +293,29 @@ def test_mse_loss_matches_torch(reduction):
 def test_mse_loss_broadcasting_warns_like_torch():
     with pytest.warns(UserWarning, match=r"Using a target size \(torch.Size\(\[4, 1\]\)\) that is different"):
         F.mse_loss(minigrad.randn(4, 3), minigrad.randn(4, 1))
+
+
+@pytest.mark.parametrize("shapes", [((4, 3), (3,)), ((4, 1), (1, 3)), ((2, 3), (2, 3))])
+def test_mse_loss_broadcasts_like_torch(shapes):
+    """PyTorch expands the operands first: an ExpandBackward0 for each stretched one, gradients summed back."""
+    torch = pytest.importorskip("torch")
+    a, b = rand(*shapes[0], dtype=np.float64), rand(*shapes[1], seed=1, dtype=np.float64)
+    at, bt, am, bm = (lib.tensor(v, requires_grad=True) for lib in (torch, minigrad) for v in (a, b))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lt, lm = torch.nn.functional.mse_loss(at, bt), F.mse_loss(am, bm)
+    close(lm, lt)
+    assert [f.name() for f, _ in lm.grad_fn.next_functions] == [f.name() for f, _ in lt.grad_fn.next_functions]
+    lt.backward(), lm.backward()
+    close(am.grad, at.grad), close(bm.grad, bt.grad)
+
+
+def test_mse_loss_of_empty_tensors_is_nan_with_empty_gradient():
+    a = minigrad.zeros(0, requires_grad=True)
+    loss = F.mse_loss(a, minigrad.zeros(0))
+    assert np.isnan(loss.item())
+    loss.backward()
+    assert tuple(a.grad.shape) == (0,)
 
 
 def test_grad_fn_names_match_torch():

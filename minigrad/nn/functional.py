@@ -8,6 +8,7 @@ import warnings
 
 import numpy as np
 
+from ..ops._util import check_broadcast
 from ..ops.creation import default_generator
 from ..tensor import Tensor
 from ._ops.batchnorm import BatchNorm
@@ -182,16 +183,13 @@ def _class_loss(node, input, target, reduction, ignore_index):
     if input.ndim == 1:  # a single sample: scores (C,) and a class index ()
         if target.ndim != 0:
             raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
-        out = node.apply(input.unsqueeze(0), target=target.reshape(1), reduction=reduction, ignore_index=ignore_index)
-        return out.squeeze(0) if reduction == "none" else out
+        return node.apply(input, target=target, reduction=reduction, ignore_index=ignore_index)
     if input.ndim != 2:
         raise NotImplementedError("minigrad's losses take (N, C) scores (no extra dimensions)")
-    if target.ndim == 1 and target.shape[0] != input.shape[0] and target._data.dtype.kind in "iu":
-        raise ValueError(f"Expected input batch_size ({input.shape[0]}) to match target batch_size "
-                         f"({target.shape[0]}).")
-    if target.ndim > 1 and target.shape[0] != input.shape[0]:
-        raise ValueError(f"Expected input batch_size ({input.shape[0]}) to match target batch_size "
-                         f"({target.shape[0]}).")
+    scores, classes = input._data, target._data
+    if classes.ndim >= 1 and classes.shape[0] != scores.shape[0] and (classes.ndim > 1 or classes.dtype.kind in "iu"):
+        raise ValueError(f"Expected input batch_size ({scores.shape[0]}) to match target batch_size "
+                         f"({classes.shape[0]}).")
     return node.apply(input, target=target, reduction=reduction, ignore_index=ignore_index)
 
 
@@ -203,12 +201,13 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     A float ``target`` of the same shape as ``input`` is read as class probabilities."""
     if weight is not None or label_smoothing:
         raise NotImplementedError("minigrad's cross_entropy has no class weights or label smoothing")
-    if target.shape == input.shape and target._data.dtype.kind == "f":
+    if target._data.dtype.kind == "f" and target._data.shape == input._data.shape:
         check_reduction(reduction)
         losses = -(target * log_softmax(input, 1)).sum(1)
         return {"mean": lambda: losses.sum() / input.shape[0], "sum": losses.sum, "none": lambda: losses}[reduction]()
     # PyTorch's graph: NllLossBackward0 <- LogSoftmaxBackward0
-    return _class_loss(NllLoss, log_softmax(input, 1 if input.ndim > 1 else 0), target, reduction, ignore_index)
+    log_probs = LogSoftmax.apply(input, dim=1 if input._data.ndim > 1 else 0)
+    return _class_loss(NllLoss, log_probs, target, reduction, ignore_index)
 
 
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
@@ -222,6 +221,10 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     """Mean squared error ``mean((input - target)^2)``."""
     check_reduction(reduction)
     warn_size_mismatch(input, target)
+    if input.shape != target.shape:  # broadcast first, as PyTorch: an ExpandBackward0 for each stretched operand
+        check_broadcast(input.shape, target.shape)
+        shape = np.broadcast_shapes(input.shape, target.shape)
+        input, target = (t if t.shape == shape else t.expand(shape) for t in (input, target))
     return MseLoss.apply(input, target, reduction=reduction)
 
 

@@ -69,7 +69,7 @@ class MseLossBackward(NumpyFunction):
         a, b = promote(a, b)
         diff = a - b
         ctx.count = diff.size
-        scale = 2.0 / diff.size if reduction == "mean" else 2.0
+        scale = 2.0 / max(diff.size, 1) if reduction == "mean" else 2.0  # (an empty mean has an empty gradient)
         return diff * diff.dtype.type(scale) * grad
 
     @staticmethod
@@ -87,20 +87,21 @@ class MseLossBackward(NumpyFunction):
 
 
 class NllLossBackward(NumpyFunction):
-    """dx[i, t_i] = -g_i (divided by the number of counted samples for the mean), 0 elsewhere."""
+    """dx[i, t_i] = -g_i (divided by the number of counted samples for the mean), 0 elsewhere. ``counted`` is
+    the mask of the samples that count, None when all do (as NllLoss's forward found)."""
 
     node_name = "NllLossBackwardBackward0"
 
     @staticmethod
-    def forward(ctx, grad, x, target, reduction, ignore_index):
+    def forward(ctx, grad, x, target, reduction, ignore_index, counted=None):
         ctx.target, ctx.reduction, ctx.ignore_index = target, reduction, ignore_index
-        valid = target != ignore_index
-        rows = np.nonzero(valid)[0]
-        scale = grad[rows] if reduction == "none" else grad
-        if reduction == "mean":
-            scale = scale / x.dtype.type(valid.sum())
         result = np.zeros(x.shape, dtype=x.dtype)
-        result[rows, target[rows]] = -scale
+        by_sample, classes = result.reshape(-1, x.shape[-1]), target.reshape(-1)  # (a single sample is one row)
+        rows = np.arange(len(classes)) if counted is None else np.flatnonzero(counted)  # the samples that count
+        scale = grad.reshape(-1)[rows] if reduction == "none" else grad
+        if reduction == "mean":
+            scale = scale / x.dtype.type(len(rows))
+        by_sample[rows, classes[rows]] = -scale
         return result
 
     @staticmethod
