@@ -303,3 +303,15 @@ def test_recorded_in_place_op_differentiates_through_the_old_value():
     y *= x          # x^3, recorded: MulBackward0 with the old y as input
     y.backward()
     assert y.grad_fn is not None and y.item() == 27.0 and x.grad.item() == 27.0  # d(x^3)/dx = 3x^2
+
+
+def test_a_loss_target_changed_in_place_after_the_loss_is_caught():
+    # The target is an option (not an input with an edge), but the loss saves it, so PyTorch checks its version.
+    import minigrad.nn.functional as F
+    scores = torch.randn(3, 4, requires_grad=True)
+    target = torch.tensor([0, 1, 2])
+    loss = F.nll_loss(F.log_softmax(scores, 1), target)
+    assert len(loss.grad_fn.next_functions) == 1
+    target.add_(0)
+    with pytest.raises(RuntimeError, match=r"\[torch.LongTensor \[3\]\] is at version 1; expected version 0"):
+        loss.backward()

@@ -108,3 +108,12 @@ def test_pickle_and_deepcopy_keep_values_and_flag():
     x = torch.tensor([1.0, 2.0], requires_grad=True)
     for y in (pickle.loads(pickle.dumps(x)), copy.deepcopy(x)):
         assert y.tolist() == [1.0, 2.0] and y.requires_grad and y is not x
+
+
+@pytest.mark.parametrize("value, dtype", [
+    (np.float64(1.5), torch.float64), (np.float32(1.5), torch.float32), (np.int32(3), torch.int32),
+    (np.int64(3), torch.int64), (np.uint8(3), torch.uint8), (np.bool_(True), torch.bool),
+    (1.5, torch.float32), (3, torch.int64)])
+def test_a_numpy_scalar_keeps_its_dtype_as_in_pytorch(value, dtype):
+    t = torch.tensor(value)
+    assert t.dtype == dtype and t.item() == value

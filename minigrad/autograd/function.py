@@ -358,10 +358,12 @@ class Function:
         silent = _enter_silent()  # x/0 = inf, log(0) = -inf ... silently, as in PyTorch
         try:
             if cls._forward_on_arrays:
-                for name, value in kwargs.items():  # options are never differentiated, but may be tensors (a target)
+                options = kwargs  # never differentiated, but may be tensors (a loss's target): forward gets arrays
+                for value in kwargs.values():
                     if isinstance(value, Tensor):
-                        kwargs[name] = value._data
-                output = cls.forward(ctx, *arrays, **kwargs)
+                        options = {k: v._data if isinstance(v, Tensor) else v for k, v in kwargs.items()}
+                        break
+                output = cls.forward(ctx, *arrays, **options)
             else:
                 with no_grad():
                     if cls._uses_setup_context:
@@ -379,7 +381,7 @@ class Function:
         if cls._is_view:
             _mark_view(outputs[0], args[0])
         if True in needs_input_grad and _GradMode.enabled:
-            _record(ctx, args, outputs, raw)
+            _record(ctx, args, outputs, raw, kwargs)
         return outputs if type(output) is tuple else outputs[0]
 
 
@@ -417,7 +419,7 @@ def _wrap(value, args):
     return Tensor._make(value)
 
 
-def _record(ctx, args, outputs, raw):
+def _record(ctx, args, outputs, raw, options=None):
     """Make ``ctx`` the ``grad_fn`` of the outputs and point it at the inputs' nodes."""
     next_functions, meta, inputs = [], [], []
     for position, a in enumerate(args):
@@ -446,7 +448,8 @@ def _record(ctx, args, outputs, raw):
     if outputs[0] is not None:
         ctx._output_ref = weakref.ref(outputs[0])
     if ctx._to_save:
-        ctx._saved = [_save(x, args, outputs, raw) for x in ctx._to_save]
+        inputs = args + tuple(options.values()) if options else args  # a saved target is checked as well
+        ctx._saved = [_save(x, inputs, outputs, raw) for x in ctx._to_save]
         ctx._to_save = ()  # forward's references go: an output kept here would keep its own node alive
     else:
         ctx._saved = ()

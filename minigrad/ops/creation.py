@@ -56,9 +56,10 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
         _raise_ragged(data, 0)
         raise
     if dtype is None:
-        if array.dtype == np.float64 and not isinstance(data, (np.ndarray, Tensor)):
+        typed = isinstance(data, (np.ndarray, np.generic, Tensor))  # keeps its dtype (np.float64(1.0) too)
+        if array.dtype == np.float64 and not typed:
             array = array.astype(np.float32)  # Python floats become the default float32
-        elif array.dtype.kind in "iu" and not isinstance(data, (np.ndarray, Tensor)):
+        elif array.dtype.kind in "iu" and not typed:
             array = array.astype(np.int64)
         elif array.dtype.kind not in "fiub":
             raise TypeError(f"Could not infer dtype of {type(data).__name__}")
