@@ -453,8 +453,8 @@ def transpose(self, dim0=_MISSING, dim1=_MISSING):
 
 
 def t(self):
-    if self.ndim > 2:
-        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {self.ndim}D")
+    if self._data.ndim > 2:
+        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {self._data.ndim}D")
     return shape_ops.T.apply(self, dim0=0, dim1=-1)
 
 

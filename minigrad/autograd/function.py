@@ -279,16 +279,22 @@ class BackwardNode(Node):
                 if not isinstance(g, Tensor):
                     raise TypeError(f"function {self.name()} returned a gradient of type {type(g).__name__} "
                                     f"at index {position}, expected a Tensor or None")
-                if g._data.shape != shape:
-                    if not _expandable(shape, g._data.shape):
-                        raise RuntimeError(f"Function {self.name()} returned an invalid gradient at index {position} - "
-                                           f"got {list(g._data.shape)} but expected shape compatible with {list(shape)}")
-                    from ..ops._util import sum_to
-                    g = sum_to(g, shape)
-                if g._data.dtype != dtype:
-                    g = g.to(_dtype_of(dtype))
+                if g._data.shape != shape or g._data.dtype != dtype:
+                    g = self._conform(g, position, shape, dtype)
             result.append(g)
         return tuple(result)
+
+    def _conform(self, g, position, shape, dtype):
+        """A gradient broadcast to a bigger shape is summed back to the input's; its dtype becomes the input's."""
+        if g._data.shape != shape:
+            if not _expandable(shape, g._data.shape):
+                raise RuntimeError(f"Function {self.name()} returned an invalid gradient at index {position} - "
+                                   f"got {list(g._data.shape)} but expected shape compatible with {list(shape)}")
+            from ..ops._util import sum_to
+            g = sum_to(g, shape)
+        if g._data.dtype != dtype:
+            g = g.to(_dtype_of(dtype))
+        return g
 
     def release(self):
         self._saved = None
@@ -395,7 +401,9 @@ class NumpyFunction(Function):
 
 def _mark_view(out, base):
     """A view shares its base's memory and version counter, and remembers the base (``out._base``)."""
-    if np.may_share_memory(out._data, base._data):
+    view, data = out._data, base._data
+    owner = view.base  # NumPy gives a view the array that owns the memory as its base
+    if view is data or (owner is not None and (owner is data or owner is data.base or np.may_share_memory(view, data))):
         out._base = base._base if base._base is not None else base
         out._vc = base._vc
         if _GradMode.enabled:
