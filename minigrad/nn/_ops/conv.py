@@ -80,7 +80,7 @@ class Conv2d(NumpyFunction):
         if b is not None:
             y += b[:, None]
         ctx.save_for_backward(x, w, cols)  # the columns are kept for dW in backward
-        return g.to_nchw(y, (len(x), len(w), g.oh, g.ow))
+        return g.to_nchw(y, (len(x), len(w), g.oh, g.ow))  # (N, O, OH, OW), as PyTorch lays it out
 
     @staticmethod
     def backward(ctx, grad):
