@@ -317,8 +317,8 @@ print(torch.autograd.gradcheck(lambda x, w, b: F.conv2d(x, w, b, stride=2, paddi
 # columns: channels first, or with the batch last when `col2im` will run in the backward pass (each
 # of its additions then runs along long stretches of adjacent numbers). `g.padded` copies the image
 # into that layout with its border of zeros, `g.image_axes` says where the image's height and width
-# went, and `g.to_nchw` copies a result back to the usual (N, C, H, W). The numbers do not depend on
-# the layout. The two functions:
+# went, and `g.to_nchw` copies a result back to the usual (N, C, H, W). The layout changes where the
+# numbers sit in memory, not the formulas. The two functions:
 #
 # `minigrad/nn/_ops/conv.py`는 위의 반복문에서 반복문을 뺀 것입니다. `im2col`은 NumPy의 `sliding_window_view`(복사 없는
 # 뷰)로 모든 창을 한 번에 잡고, 필터가 들르는 창(`stride`마다 하나)만 남겨 열로 바꿉니다. 이때의 `reshape`가 유일한
@@ -329,7 +329,8 @@ print(torch.autograd.gradcheck(lambda x, w, b: F.conv2d(x, w, b, stride=2, paddi
 # 크기 `g.oh`, `g.ow`와 작은 인덱스 도우미들을 가집니다. 열의 메모리 레이아웃(memory layout)도 정합니다. 보통은 채널이
 # 먼저 오고, 역전파에서 `col2im`이 실행될 때는 배치가 마지막에 옵니다(그러면 덧셈 한 번 한 번이 메모리에 길게 이어진
 # 수들을 따라 진행됩니다). `g.padded`는 이미지를 0으로 된 테두리와 함께 그 레이아웃으로 복사하고, `g.image_axes`는
-# 이미지의 높이와 너비 축이 어디로 갔는지 알려 주며, `g.to_nchw`는 결과를 보통의 (N, C, H, W)로 돌려 복사합니다. 수는 레이아웃과 상관없이 같습니다. 두 함수입니다.
+# 이미지의 높이와 너비 축이 어디로 갔는지 알려 주며, `g.to_nchw`는 결과를 보통의 (N, C, H, W)로 돌려 복사합니다.
+# 레이아웃은 수가 메모리의 어디에 놓이는지만 바꿀 뿐, 식은 바꾸지 않습니다. 두 함수입니다.
 
 # %%
 conv_ops = importlib.import_module("minigrad.nn._ops.conv")

@@ -11,7 +11,7 @@ The backward pass uses the same two pieces the other way round:
 ``Im2col`` and ``Col2im`` are each other's adjoint, so each is the other's backward.
 
 Sizes and the memory layout of the columns (channels first, or batch last when col2im will run) are
-kept by a ``ConvGeometry`` (``conv_geometry.py``); the numbers do not depend on the layout.
+kept by a ``ConvGeometry`` (``conv_geometry.py``); the formulas do not depend on the layout.
 """
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view

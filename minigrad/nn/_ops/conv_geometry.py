@@ -4,7 +4,8 @@ The columns of im2col run over the output pixels of every image. The arrays are 
 first, (C, N, H, W), so that copying a patch row moves whole image rows. On small images (an 8x8 digit
 pools to 4x4) an image row is only a few numbers long, and col2im's shifted adds would crawl along
 4-number runs; so when the input needs a gradient (col2im will run in backward) the batch goes last,
-(C, H, W, N), and every run is a whole batch long. The numbers are the same in either layout.
+(C, H, W, N), and every run is a whole batch long. The formulas are the same in either layout (BLAS
+may round a sum differently in its last bit, as it may for any change of memory layout).
 """
 import numpy as np
 
