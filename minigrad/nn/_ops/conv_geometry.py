@@ -70,14 +70,17 @@ class ConvGeometry:
 
     def rows(self, grad):
         """An output gradient (N, O, OH, OW) as rows (O, pixels), the pixels in the columns' order."""
-        out = np.empty(self.arranged(grad.shape), dtype=grad.dtype)
-        self._copy(out, grad.transpose(self.layout), axis=self.layout.index(0), size=16)
-        return out.reshape(grad.shape[1], -1)
+        rows = grad.transpose(self.layout)
+        if not rows.flags.c_contiguous:  # (a batch of one is laid out alike in both: no copy)
+            rows = self._copy(np.empty(rows.shape, dtype=grad.dtype), rows, axis=self.layout.index(0), size=16)
+        return rows.reshape(grad.shape[1], -1)
 
     def to_nchw(self, array, shape):
         """An array in the layout holding an (N, C, H, W) ``shape`` (the output: channels x pixels; or an
         image) back to that shape, contiguous as PyTorch's."""
         nchw = array.reshape(self.arranged(shape)).transpose(np.argsort(self.layout))
+        if nchw.flags.c_contiguous:  # a batch of one: already laid out as (N, C, H, W)
+            return nchw
         pixels = shape[2] * shape[3]
         return self._copy(np.empty(shape, dtype=array.dtype), nchw, axis=1, size=max(1, 16 // pixels))
 
