@@ -399,6 +399,28 @@ def test_conv2d_both_layouts_gradcheck():
     np.testing.assert_allclose(conv(x, w, b)._data, conv(x.detach(), w, b)._data, rtol=1e-12)
 
 
+def test_conv2d_large_batch_matches_torch():
+    """From batch 64 on, the copies between (N, C, H, W) and the batch-last layout go in blocks of images:
+    a batch of 70 (a partial last block), small and large images, and an upstream gradient that is not
+    contiguous must still give PyTorch's output and gradients."""
+    torch = pytest.importorskip("torch")
+    for c, size, stride, padding in [(3, 4, 1, 1), (2, 9, 2, (1, 0))]:
+        x, w, b = rand(70, c, size, size + 1, dtype=np.float64), rand(5, c, 3, 2, seed=1, dtype=np.float64), \
+            rand(5, seed=2, dtype=np.float64)
+        xm, wm, bm = mg(x, True), mg(w, True), mg(b, True)
+        xt, wt, bt = (torch.tensor(a, requires_grad=True) for a in (x, w, b))
+        ym, yt = F.conv2d(xm, wm, bm, stride, padding), torch.nn.functional.conv2d(xt, wt, bt, stride, padding)
+        close(ym, yt, atol=1e-12, rtol=1e-12)
+        g_reversed = rand(*yt.shape[::-1], seed=3, dtype=np.float64)
+        gm = mg(g_reversed).permute(3, 2, 1, 0)  # the upstream gradient, a transposed (non-contiguous) view
+        assert not gm.is_contiguous()
+        ym.backward(gm)
+        yt.backward(torch.tensor(g_reversed).permute(3, 2, 1, 0))
+        for m, t in ((xm, xt), (wm, wt), (bm, bt)):
+            close(m.grad, t.grad, atol=1e-10, rtol=1e-10)
+        np.testing.assert_allclose(F.conv2d(xm.detach(), wm, bm, stride, padding)._data, ym._data, rtol=1e-12)  # both layouts
+
+
 def test_conv_and_pool_outputs_are_contiguous_like_torch():
     """PyTorch's conv2d returns a contiguous (N, C, H, W) tensor, so ``out.view(n, -1)`` works."""
     x = minigrad.randn(2, 3, 6, 6, requires_grad=True)

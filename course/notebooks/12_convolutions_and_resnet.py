@@ -307,38 +307,53 @@ print(torch.autograd.gradcheck(lambda x, w, b: F.conv2d(x, w, b, stride=2, paddi
 # ## minigrad's convolution · minigrad의 합성곱
 #
 # `minigrad/nn/_ops/conv.py` is the loops above without the loops. `im2col` takes all windows at once
-# with NumPy's `sliding_window_view` (a view, no copy), keeps every `stride`-th, and reshapes them into
-# columns; `col2im` adds back with one vectorised `+=` per position inside the kernel (9 for 3x3)
-# instead of one per patch. Both work in a memory layout chosen by a small `Geometry` object: the
-# image's axes reordered channels first, as (C, N, H, W), or as (C, H, W, N) when `col2im` will run
-# in the backward pass (its additions are faster that way). The numbers are the same either way;
-# `to_nchw` returns the usual (N, C, H, W) at the end:
+# with NumPy's `sliding_window_view` (a view, no copy), keeps the ones the filter visits (every
+# `stride`-th), and reshapes them into columns: that reshape is the one copy. `col2im` adds back with
+# one vectorised `+=` per position inside the kernel (9 for 3x3) instead of one per patch: the entry
+# `(i, j)` of the kernel touched one pixel per output pixel, and `g.touched_by(i, j)` picks them all.
+#
+# `g` is a `ConvGeometry` (in `conv_geometry.py`, not printed here): the kernel size `g.kh`, `g.kw`,
+# the output size `g.oh`, `g.ow`, and small index helpers. It also chooses the memory layout of the
+# columns: channels first, or with the batch last when `col2im` will run in the backward pass (each
+# of its additions then runs along long stretches of adjacent numbers). `g.padded` copies the image
+# into that layout with its border of zeros, `g.image_axes` says where the image's height and width
+# went, and `g.to_nchw` copies a result back to the usual (N, C, H, W). The layout changes where the
+# numbers sit in memory, not the formulas. The two functions:
 #
 # `minigrad/nn/_ops/conv.py`는 위의 반복문에서 반복문을 뺀 것입니다. `im2col`은 NumPy의 `sliding_window_view`(복사 없는
-# 뷰)로 모든 창을 한 번에 잡고, `stride`마다 하나씩 골라 열로 바꿉니다. `col2im`은 조각마다가 아니라 커널 안의 위치마다(3x3이면
-# 9번) 벡터화된 `+=`를 한 번씩 해서 되돌려 더합니다. 둘 다 작은 `Geometry` 객체가 고른 메모리 배치에서 계산합니다. 이미지의
-# 축을 채널이 먼저 오도록 (C, N, H, W)로 바꾸거나, 역전파에서 `col2im`이 실행될 때는 (C, H, W, N)으로 바꿉니다(그쪽이
-# 덧셈이 빠릅니다). 어느 쪽이든 수는 같고, 마지막에 `to_nchw`가 보통의 (N, C, H, W)로 돌려놓습니다.
+# 뷰)로 모든 창을 한 번에 잡고, 필터가 들르는 창(`stride`마다 하나)만 남겨 열로 바꿉니다. 이때의 `reshape`가 유일한
+# 복사입니다. `col2im`은 조각마다가 아니라 커널 안의 위치마다(3x3이면 9번) 벡터화된 `+=`를 한 번씩 해서 되돌려 더합니다.
+# 커널의 `(i, j)` 칸은 출력 픽셀마다 픽셀 하나씩에 닿았고, `g.touched_by(i, j)`가 그 픽셀들을 한꺼번에 고릅니다.
+#
+# `g`는 `ConvGeometry` 객체입니다(`conv_geometry.py`에 있고 여기서는 출력하지 않습니다). 커널 크기 `g.kh`, `g.kw`, 출력
+# 크기 `g.oh`, `g.ow`와 작은 인덱스 도우미들을 가집니다. 열의 메모리 레이아웃(memory layout)도 정합니다. 보통은 채널이
+# 먼저 오고, 역전파에서 `col2im`이 실행될 때는 배치가 마지막에 옵니다(그러면 덧셈 한 번 한 번이 메모리에 길게 이어진
+# 수들을 따라 진행됩니다). `g.padded`는 이미지를 0으로 된 테두리와 함께 그 레이아웃으로 복사하고, `g.image_axes`는
+# 이미지의 높이와 너비 축이 어디로 갔는지 알려 주며, `g.to_nchw`는 결과를 보통의 (N, C, H, W)로 돌려 복사합니다.
+# 레이아웃은 수가 메모리의 어디에 놓이는지만 바꿀 뿐, 식은 바꾸지 않습니다. 두 함수입니다.
 
 # %%
 conv_ops = importlib.import_module("minigrad.nn._ops.conv")
-print(inspect.getsource(conv_ops.Geometry))
 print(inspect.getsource(conv_ops.im2col))
 print(inspect.getsource(conv_ops.col2im))
 
 # %% [markdown]
 # The `Function` itself: `forward` is `W.reshape(O, -1) @ cols` plus the bias; `backward` is the two
 # formulas above, $G\,\text{cols}^\top$ and $\text{col2im}(W^\top G)$, and the bias gradient, the
-# sum of $G$ over images and pixels. The backward has two branches with the same formulas. When a
-# graph of the backward is recorded (lesson 09's `create_graph=True`) they are tensor operations, and
-# `Im2col` and `Col2im`, each other's backward, let a convolution be differentiated twice. Otherwise
-# nothing needs recording, and the same formulas run straight on the NumPy arrays, with fewer steps.
+# sum of $G$ over images and pixels. There $G$ is `grad_rows`, the upstream gradient as one row per
+# filter, its pixels in the same order as the columns. The backward has two branches with the same
+# formulas. When a graph of the backward is recorded (lesson 09's `create_graph=True`) they are tensor
+# operations, and `Im2col` and `Col2im`, each other's backward, let a convolution be differentiated
+# twice. Otherwise nothing needs recording, and the same formulas run straight on the NumPy arrays,
+# with fewer steps (`g.rows` is the array version of `permute(...).reshape(...)`).
 #
 # `Function` 자체입니다. `forward`는 `W.reshape(O, -1) @ cols`에 편향을 더한 것이고, `backward`는 위의 두 식
 # $G\,\text{cols}^\top$와 $\text{col2im}(W^\top G)$, 그리고 $G$를 이미지와 픽셀에 걸쳐 더한 편향의 변화도입니다.
+# 여기서 $G$는 `grad_rows`, 곧 위에서 온 변화도를 필터마다 한 행으로, 픽셀은 열과 같은 순서로 놓은 것입니다.
 # 역전파에는 같은 식을 쓰는 갈래가 둘 있습니다. 역전파의 그래프를 기록할 때(09강의 `create_graph=True`)는 텐서 연산으로
 # 계산하고, 서로의 역전파인 `Im2col`과 `Col2im` 덕분에 합성곱을 두 번 미분할 수 있습니다. 그렇지 않으면 기록할 것이
-# 없으므로 같은 식을 NumPy 배열에서 곧바로, 더 적은 단계로 계산합니다.
+# 없으므로 같은 식을 NumPy 배열에서 곧바로, 더 적은 단계로 계산합니다(`g.rows`는 `permute(...).reshape(...)`의 배열
+# 버전입니다).
 
 # %%
 print(inspect.getsource(conv_ops.Conv2d))
