@@ -169,7 +169,8 @@ class MseLoss(NumpyFunction):
         squared = diff * diff
         if reduction == "none":
             return squared
-        return np.asarray(squared.sum() if reduction == "sum" else squared.mean(), dtype=squared.dtype)
+        total = squared.sum()  # the mean as total / n: NumPy's mean() would warn about an empty tensor
+        return np.asarray(total if reduction == "sum" else total / squared.dtype.type(squared.size), dtype=squared.dtype)
 
     @staticmethod
     def backward(ctx, grad):  # d/da = 2 (a - b) grad / n as one node (PyTorch's mse_loss_backward); d/db = -d/da
