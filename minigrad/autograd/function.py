@@ -456,8 +456,8 @@ def _record(ctx, args, outputs, raw, options=None):
     if outputs[0] is not None:
         ctx._output_ref = weakref.ref(outputs[0])
     if ctx._to_save:
-        inputs = args + tuple(options.values()) if options else args  # a saved target is checked as well
-        ctx._saved = [_save(x, inputs, outputs, raw) for x in ctx._to_save]
+        sources = args + tuple(options.values()) if options else args  # a saved target is version-checked too
+        ctx._saved = [_save(x, sources, outputs, raw) for x in ctx._to_save]
         ctx._to_save = ()  # forward's references go: an output kept here would keep its own node alive
     else:
         ctx._saved = ()
