@@ -12,7 +12,7 @@ import numpy as np
 
 from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
-from ._util import check_broadcast, number_array, promote, result_dtype, sum_to
+from ._util import check_broadcast, number_array, promote, result_dtype, sum_to, unary
 from .scalar_arithmetic import mul_scalar
 
 
@@ -174,7 +174,7 @@ class Neg(NumpyFunction):
         if a.dtype == np.bool_:
             raise RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying "
                                "to invert a mask, use the `~` or `logical_not()` operator instead.")
-        return -a
+        return unary(np.negative, a)  # (fast on the broadcast gradient of a sum too)
 
     @staticmethod
     def backward(ctx, grad):
@@ -187,7 +187,12 @@ NEGATIVE_INTEGER_POWER = "Integers to negative integer powers are not allowed."
 
 def _float_power(a, c):
     """a ** c for a float array. The common exponents are computed as PyTorch computes them, with
-    multiplications and square roots: the general ``pow`` costs 10-100x more."""
+    multiplications, square roots and reciprocals: the general ``pow`` costs 10-100x more. As in
+    PyTorch, float16 is computed in float32 and rounded once, its square roots with ``pow``."""
+    if a.dtype == np.float16:
+        single = a.astype(np.float32)
+        result = np.power(single, np.float32(c)) if c in (0.5, -0.5) else _float_power(single, c)
+        return result.astype(np.float16)
     if c == 2:
         return a * a
     if c == 3:
@@ -196,8 +201,12 @@ def _float_power(a, c):
         return result
     if c == 0.5:
         return np.sqrt(a)
+    if c == -0.5:
+        return np.reciprocal(np.sqrt(a))
     if c == -1:
         return np.reciprocal(a)
+    if c == -2:
+        return np.reciprocal(a * a)
     return np.power(a, a.dtype.type(c))
 
 
