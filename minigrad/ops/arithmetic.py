@@ -259,7 +259,7 @@ class PowTensor(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, b):
-        result = _power(*_common(a, b))
+        result = _power(*_common(a, b))  # a ** b
         ctx.save_for_backward(a, b, result)  # (PyTorch saves the result even when b needs no gradient)
         return result
 
@@ -285,7 +285,7 @@ class RPow(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x, base):
-        result = _power(*promote(number_array(base, x.dtype), x))
+        result = _power(*promote(number_array(base, x.dtype), x))  # c ** x, in PyTorch's result dtype
         ctx.base = base
         ctx.save_for_backward(x, result)
         return result
