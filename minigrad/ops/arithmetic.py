@@ -218,6 +218,8 @@ def _power(a, b):
 
 def _power_by_number(a, c):
     """a ** c for a Python number c, in PyTorch's result dtype (see ``number_array``)."""
+    if a.dtype.kind == "f":  # a number never widens a float tensor
+        return _float_power(a, c)
     exponent = number_array(c, a.dtype)
     dtype = result_dtype(a, exponent)
     if dtype.kind in "iu" and c < 0:
