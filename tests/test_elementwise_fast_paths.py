@@ -46,7 +46,7 @@ def test_neg_of_the_gradient_of_a_sum():
 
 
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
-@pytest.mark.parametrize("shape", [(), (7,), (3, 70001)])
+@pytest.mark.parametrize("shape", [(), (7,), (5, 9), (3, 70001)])
 def test_sigmoid_forward_and_backward_bit_identical_to_the_formulas(dtype, shape):
     rng = np.random.default_rng(0)
     x = np.asarray(rng.standard_normal(shape) * 20, dtype=dtype)
