@@ -658,11 +658,13 @@ for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
 #
 # * The same form as ours, `forward(ctx, ...)` and `backward(ctx, grad)`, but `forward` works on
 #   NumPy arrays of any shape, and `backward` on tensors; `_common` checks that the shapes broadcast
-#   (with PyTorch's error message) and brings both arrays to the result dtype (below). `Add` and
-#   `Sub` save no values: only the shapes, for `sum_to`.
-# * `alpha` is PyTorch's `a.add(b, alpha=2)`, which computes $a + 2b$ in one node, so the gradient
-#   of `b` is multiplied by 2 (`mul_scalar`); `a + b` is the case `alpha=1`. Bool tensors follow PyTorch
-#   too: `+` of two bools is a logical or (`|`), and `check_subtraction` refuses `-` with PyTorch's error.
+#   (with PyTorch's error message) and brings both arrays to the result dtype (`promote`, below).
+#   `Add` and `Sub` save no values: only the shapes, for `sum_to`.
+# * `alpha` is PyTorch's `a.add(b, alpha=2)`, which computes $a + 2b$ in one node: `_scaled(b, alpha)`
+#   is $2b$ (it also checks `alpha` as PyTorch does), and backward multiplies the gradient of `b` by 2
+#   with `maybe_multiply`, PyTorch's own name for "times alpha, unless alpha is 1" (then it adds no
+#   node). `a + b` is the case `alpha=1`. Bool tensors follow PyTorch too: NumPy's `+` of two bools is
+#   already a logical or, as PyTorch's, and `check_subtraction` refuses `-` with PyTorch's error.
 # * `sum_to` undoes broadcasting: if `b` had shape `(3,)` and was stretched to `(2, 3)`, its gradient
 #   is summed back to `(3,)`. Lesson 08 explains it.
 # * `RSub` is where minigrad parts from our engine. The number of `5 - x` is passed to `forward` as a
@@ -680,9 +682,12 @@ for cls in [arithmetic.Add, arithmetic.Sub, arithmetic.RSub]:
 #
 # * 우리 것과 같은 형식(`forward(ctx, ...)`, `backward(ctx, grad)`)이지만, `forward`는 모양(shape)에 상관없이 NumPy
 #   배열로, `backward`는 텐서로 계산합니다. `_common`은 두 모양이 브로드캐스팅되는지 확인하고(PyTorch의 오류 메시지로)
-#   두 배열을 결과 자료형으로 맞춥니다 (아래에서 봅니다). `Add`와 `Sub`는 값을 저장하지 않고, `sum_to`에 쓸 모양만 기억합니다.
-# * `alpha`는 PyTorch의 `a.add(b, alpha=2)`로, 노드 하나에서 $a + 2b$를 계산합니다. 그래서 `b`의 변화도에 2를
-#   곱합니다(`mul_scalar`). `a + b`는 `alpha=1`인 경우입니다. bool 텐서도 PyTorch를 따릅니다. bool 둘의 `+`는 논리합(`|`)이고,
+#   두 배열을 결과 자료형으로 맞춥니다(`promote`, 아래에서 봅니다). `Add`와 `Sub`는 값을 저장하지 않고, `sum_to`에 쓸
+#   모양만 기억합니다.
+# * `alpha`는 PyTorch의 `a.add(b, alpha=2)`로, 노드 하나에서 $a + 2b$를 계산합니다. `_scaled(b, alpha)`가 $2b$이고
+#   (PyTorch처럼 `alpha`도 검사합니다), 역전파는 `maybe_multiply`로 `b`의 변화도에 2를 곱합니다. `maybe_multiply`는
+#   "alpha가 1이 아니면 곱한다"를 뜻하는 PyTorch의 이름 그대로이며, alpha가 1이면 노드를 더하지 않습니다. `a + b`는
+#   `alpha=1`인 경우입니다. bool 텐서도 PyTorch를 따릅니다. bool 둘에 대한 NumPy의 `+`는 PyTorch처럼 이미 논리합이고,
 #   `check_subtraction`은 `-`를 PyTorch와 같은 오류로 거부합니다.
 # * `sum_to`는 브로드캐스팅(broadcasting)을 되돌립니다. 모양이 `(3,)`인 `b`가 `(2, 3)`으로 늘어났다면 그 변화도를 다시 `(3,)`으로
 #   합칩니다. 08강에서 설명합니다.
@@ -716,14 +721,20 @@ for name, y in [("x * c", x * c), ("x / c", x / c), ("c / x", c / x)]:
 
 # %% [markdown]
 # `c / x` is `DivBackward0` and keeps both: the gradient of `x`, the divisor, is $-c/x^2$. The three
-# powers, one per node name. Besides the rules of the table, their backwards take PyTorch's values
-# at the edges: the derivative in $a$ is 0 where $b = 0$ (not $0 \cdot \infty$), and the derivative in
-# $b$ is 0 where $a = 0$ and $b \ge 0$ ($\ln 0$ is never used there):
+# powers, one per node name. `Pow.forward` leaves the dtype rules to `_power_by_number` (the
+# number's dtype is the subject of "Type promotion" below; $x^2$ and $\sqrt{x}$ are computed as PyTorch
+# computes them, with a multiplication and a square root), so each backward is a rule of the table
+# times `grad`. Where a rule would give $0 \cdot \infty$, they take PyTorch's value, 0, instead: $x^0$
+# is flat, even at $x = 0$; the derivative of `a ** b` in $a$ is 0 where $b = 0$; its derivative in
+# $b$ is 0 where $a = 0$ and $b \ge 0$, and so is the derivative of `0 ** x` where $x \ge 0$ ($\ln 0 =
+# -\infty$ is never used there; `_ln` is the natural log of a Python number):
 #
 # `c / x`는 `DivBackward0`이고 둘 다 저장합니다. 나누는 수 `x`의 변화도가 $-c/x^2$이기 때문입니다. 노드 이름마다
-# 하나씩, 세 가지 거듭제곱입니다. 표의 규칙 말고도 경계에서는 PyTorch와 같은 값을 씁니다. $b = 0$인 곳에서 $a$에 대한
-# 미분은 0이고($0 \cdot \infty$가 아니라), $a = 0$이고 $b \ge 0$인 곳에서 $b$에 대한 미분은 0입니다(거기서는 $\ln 0$을
-# 쓰지 않습니다).
+# 하나씩, 세 가지 거듭제곱입니다. `Pow.forward`는 자료형 규칙을 `_power_by_number`에 맡기므로(수의 자료형은 아래
+# '자료형 승격'에서 다룹니다. $x^2$와 $\sqrt{x}$는 PyTorch처럼 곱셈과 제곱근으로 계산합니다), 각 역전파는 표의 규칙에
+# `grad`를 곱한 것입니다. 규칙이 $0 \cdot \infty$가 되는 곳에서는 PyTorch처럼 그 대신 0을 씁니다. $x^0$은 $x = 0$에서도
+# 평평하고, `a ** b`의 $a$에 대한 미분은 $b = 0$인 곳에서 0이며, $b$에 대한 미분은 $a = 0$이고 $b \ge 0$인 곳에서 0입니다.
+# `0 ** x`의 미분도 $x \ge 0$인 곳에서 0입니다(거기서는 $\ln 0 = -\infty$를 쓰지 않습니다. `_ln`은 파이썬 수의 자연로그입니다).
 
 # %%
 for cls in [arithmetic.Pow, arithmetic.PowTensor, arithmetic.RPow]:

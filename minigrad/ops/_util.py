@@ -5,13 +5,47 @@ from ..autograd.grad_mode import is_grad_enabled
 from ..tensor import Tensor
 
 
+def compact(a):
+    """The smallest array that broadcasts to ``a``: ``a`` itself, unless ``a`` is a broadcast view (a
+    dimension longer than 1 with stride 0, as the gradient of a sum: one number seen at every position)."""
+    if 0 not in a.strides:
+        return a
+    stretched = [s == 0 and n > 1 for s, n in zip(a.strides, a.shape)]
+    if not any(stretched):
+        return a
+    return a[tuple(slice(0, 1) if s else slice(None) for s in stretched)]
+
+
+def unary(ufunc, a):
+    """``ufunc(a)`` for a one-input ufunc; on a broadcast view it is computed once per distinct element,
+    then copied out. (NumPy's one-input loops run ~4x slower on a stride-0 input than on contiguous
+    memory; its copies do not.)"""
+    small = compact(a)
+    if small is a:
+        return ufunc(a)
+    distinct = ufunc(small)
+    result = np.empty(a.shape, distinct.dtype)
+    np.copyto(result, distinct)  # (broadcast)
+    return result
+
+
+def in_blocks(x, out, size=1 << 16):
+    """Matching pieces of ``x`` and ``out`` (a new C-ordered array of x's shape), ``size`` elements each:
+    a chain of in-place steps run piece by piece finds each piece still in the CPU's cache from the step
+    before (~15% faster than whole-array steps on 10^6 float32s)."""
+    if x.size <= size:
+        return [(x, out)]
+    x, out = x.reshape(-1), out.reshape(-1)  # (out is C-ordered: its reshape is a view)
+    return [(x[i:i + size], out[i:i + size]) for i in range(0, x.size, size)]
+
+
 def select(keep, values, finite=None):
     """``np.where(keep, values, 0)`` on arrays, faster: multiplying by the 0/1 mask has no branch per
     element (~8x faster than ``np.where`` on a random mask). Adding 0.0 turns the -0.0 of a negative
     value times 0 into 0.0, as ``where`` gives. With an inf or nan among the values (inf * 0 is nan)
     ``np.where`` itself runs. ``finite``: whether all values are finite, if the caller already knows."""
     if finite is None:
-        finite = np.isfinite(values).all()
+        finite = np.isfinite(compact(values)).all()
     if not finite:
         return np.where(keep, values, 0)
     out = np.multiply(values, keep)

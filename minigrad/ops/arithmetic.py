@@ -12,8 +12,9 @@ import numpy as np
 
 from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
-from ._util import check_broadcast, number_array, promote, result_dtype, sum_to
-from .scalar_arithmetic import mul_scalar
+from ._util import check_broadcast, number_array, promote, result_dtype, sum_to, unary
+from .elementwise import where
+from .scalar_arithmetic import maybe_multiply, mul_scalar
 
 
 def _common(a, b):
@@ -23,19 +24,15 @@ def _common(a, b):
     return promote(a, b)
 
 
-def _check_alpha(dtype, alpha):
-    """``a.add(b, alpha=...)``: PyTorch's rules for the multiplier."""
-    if isinstance(alpha, (bool, np.bool_)) and dtype != np.bool_:
+def _scaled(b, alpha):
+    """``alpha * b`` for ``a.add(b, alpha=...)`` and ``sub``, with PyTorch's rules for alpha (b is
+    already in the result's dtype). For bools NumPy's ``*`` is "and", as PyTorch's."""
+    if isinstance(alpha, (bool, np.bool_)) and b.dtype != np.bool_:
         raise RuntimeError("Boolean alpha only supported for Boolean results.")
-    if isinstance(alpha, (float, np.floating)) and dtype.kind in "iub":
+    if isinstance(alpha, (float, np.floating)) and b.dtype.kind in "iub":
         raise RuntimeError("For integral input tensors, argument alpha must not be a floating point number.")
-
-
-def _times_alpha(b, alpha):
     if alpha == 1:
         return b
-    if b.dtype == np.bool_:
-        return b & bool(alpha)
     return b * np.asarray(alpha).astype(b.dtype)
 
 
@@ -48,16 +45,12 @@ class Add(NumpyFunction):
     def forward(ctx, a, b, alpha=1):
         ctx.shapes, ctx.alpha = (a.shape, b.shape), alpha
         a, b = _common(a, b)
-        _check_alpha(a.dtype, alpha)
-        b = _times_alpha(b, alpha)
-        return a | b if a.dtype == np.bool_ else a + b
+        return a + _scaled(b, alpha)  # (for bools NumPy's + is "or", as PyTorch's)
 
     @staticmethod
     def backward(ctx, grad):  # d(a + c b)/da = 1, d(a + c b)/db = c
         a_shape, b_shape = ctx.shapes
-        grad_b = None
-        if ctx.needs_input_grad[1]:
-            grad_b = sum_to(grad if ctx.alpha == 1 else mul_scalar(grad, ctx.alpha), b_shape)
+        grad_b = sum_to(maybe_multiply(grad, ctx.alpha), b_shape) if ctx.needs_input_grad[1] else None
         return sum_to(grad, a_shape), grad_b
 
 
@@ -85,15 +78,12 @@ class Sub(NumpyFunction):
         check_subtraction(a.dtype, b.dtype)
         ctx.shapes, ctx.alpha = (a.shape, b.shape), alpha
         a, b = _common(a, b)
-        _check_alpha(a.dtype, alpha)
-        return a - _times_alpha(b, alpha)
+        return a - _scaled(b, alpha)
 
     @staticmethod
     def backward(ctx, grad):  # d(a - c b)/da = 1, d(a - c b)/db = -c
         a_shape, b_shape = ctx.shapes
-        grad_b = None
-        if ctx.needs_input_grad[1]:
-            grad_b = sum_to(-grad if ctx.alpha == 1 else mul_scalar(-grad, ctx.alpha), b_shape)
+        grad_b = sum_to(maybe_multiply(-grad, ctx.alpha), b_shape) if ctx.needs_input_grad[1] else None
         return sum_to(grad, a_shape), grad_b
 
 
@@ -106,8 +96,8 @@ class RSub(NumpyFunction):
     def forward(ctx, x, number):
         number = number_array(number, x.dtype)
         check_subtraction(number.dtype, x.dtype)
-        dtype = result_dtype(x, number)
-        return number.astype(dtype) - x.astype(dtype, copy=False)
+        number, x = promote(number, x)
+        return number - x
 
     @staticmethod
     def backward(ctx, grad):  # d(c - x)/dx = -1
@@ -174,7 +164,7 @@ class Neg(NumpyFunction):
         if a.dtype == np.bool_:
             raise RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying "
                                "to invert a mask, use the `~` or `logical_not()` operator instead.")
-        return -a
+        return unary(np.negative, a)  # (fast on the broadcast gradient of a sum too)
 
     @staticmethod
     def backward(ctx, grad):
@@ -187,7 +177,12 @@ NEGATIVE_INTEGER_POWER = "Integers to negative integer powers are not allowed."
 
 def _float_power(a, c):
     """a ** c for a float array. The common exponents are computed as PyTorch computes them, with
-    multiplications and square roots: the general ``pow`` costs 10-100x more."""
+    multiplications, square roots and reciprocals: the general ``pow`` costs 10-100x more. As in
+    PyTorch, float16 is computed in float32 and rounded once, its square roots with ``pow``."""
+    if a.dtype == np.float16:
+        single = a.astype(np.float32)
+        result = np.power(single, np.float32(c)) if c in (0.5, -0.5) else _float_power(single, c)
+        return result.astype(np.float16)
     if c == 2:
         return a * a
     if c == 3:
@@ -196,8 +191,12 @@ def _float_power(a, c):
         return result
     if c == 0.5:
         return np.sqrt(a)
+    if c == -0.5:
+        return np.reciprocal(np.sqrt(a))
     if c == -1:
         return np.reciprocal(a)
+    if c == -2:
+        return np.reciprocal(a * a)
     return np.power(a, a.dtype.type(c))
 
 
@@ -217,6 +216,22 @@ def _power(a, b):
     return np.where(negative, inverse, result)
 
 
+def _power_by_number(a, c):
+    """a ** c for a Python number c, in PyTorch's result dtype (see ``number_array``)."""
+    if a.dtype.kind == "f":  # a number never widens a float tensor
+        return _float_power(a, c)
+    exponent = number_array(c, a.dtype)
+    dtype = result_dtype(a, exponent)
+    if dtype.kind in "iu" and c < 0:
+        raise RuntimeError(NEGATIVE_INTEGER_POWER)
+    if dtype == np.bool_:  # bool ** True is x ** 1, bool ** False is x ** 0
+        return a.copy() if c else np.ones_like(a)
+    a = a.astype(dtype, copy=False)
+    if dtype.kind == "f":
+        return _float_power(a, c)
+    return np.power(a, exponent.astype(dtype))
+
+
 class Pow(NumpyFunction):
     """``x ** c`` with a constant exponent c."""
 
@@ -225,24 +240,15 @@ class Pow(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, exponent):
-        exponent_array = number_array(exponent, a.dtype)
-        dtype = result_dtype(a, exponent_array)
-        if dtype.kind in "iu" and exponent < 0:
-            raise RuntimeError(NEGATIVE_INTEGER_POWER)
         ctx.save_for_backward(a)
         ctx.exponent = exponent
-        if dtype == np.bool_:  # bool ** True is x ** 1, bool ** False is x ** 0
-            return a.copy() if exponent else np.ones_like(a)
-        a = a.astype(dtype, copy=False)
-        if dtype.kind == "f":
-            return _float_power(a, exponent)
-        return np.power(a, exponent_array.astype(dtype))
+        return _power_by_number(a, exponent)
 
     @staticmethod
     def backward(ctx, grad):  # d(x^c)/dx = c x^(c-1)
         (a,) = ctx.saved_tensors
         c = ctx.exponent
-        if c == 0:
+        if c == 0:  # x^0 = 1 is flat: 0 everywhere (at x = 0, c x^(c-1) would be 0 * inf)
             return zeros_like(grad)
         return grad * mul_scalar(a ** (c - 1), c)
 
@@ -255,7 +261,7 @@ class PowTensor(NumpyFunction):
 
     @staticmethod
     def forward(ctx, a, b):
-        result = _power(*_common(a, b))
+        result = _power(*_common(a, b))  # a ** b
         ctx.save_for_backward(a, b, result)  # (PyTorch saves the result even when b needs no gradient)
         return result
 
@@ -263,14 +269,13 @@ class PowTensor(NumpyFunction):
     def backward(ctx, grad):
         # d(a^b)/da = b a^(b-1), taken as 0 where b = 0 (PyTorch's rule: no 0 * inf there);
         # d(a^b)/db = a^b ln a, taken as 0 where a = 0 and b >= 0 (0 ** b is flat there).
-        from .elementwise import where
         a, b, result = ctx.saved_tensors
         grad_a = grad_b = None
         if ctx.needs_input_grad[0]:
             grad_a = sum_to(where(b == 0, 0.0, grad * (b * a ** (b - 1))), a.shape)
         if ctx.needs_input_grad[1]:
-            a_float = a if a.is_floating_point() else a.to(result.dtype)
-            grad_b = sum_to(grad * where((a == 0) & (b >= 0), 0.0, result * a_float.log()), b.shape)
+            ln_a = a.to(result.dtype).log()  # (in the result's dtype, as PyTorch computes it)
+            grad_b = sum_to(grad * where((a == 0) & (b >= 0), 0.0, result * ln_a), b.shape)
         return grad_a, grad_b
 
 
@@ -282,22 +287,24 @@ class RPow(NumpyFunction):
 
     @staticmethod
     def forward(ctx, x, base):
-        base_array = number_array(base, x.dtype)
-        dtype = result_dtype(x, base_array)
-        result = _power(base_array.astype(dtype), x.astype(dtype, copy=False))
+        result = _power(*promote(number_array(base, x.dtype), x))  # c ** x, in PyTorch's result dtype
         ctx.base = base
         ctx.save_for_backward(x, result)
         return result
 
     @staticmethod
-    def backward(ctx, grad):  # d(c^x)/dx = c^x ln c, taken as 0 where c = 0 and x >= 0
-        from .elementwise import where
+    def backward(ctx, grad):  # d(c^x)/dx = c^x ln c
         x, result = ctx.saved_tensors
-        with np.errstate(divide="ignore", invalid="ignore"):
-            log_base = float(np.log(np.float64(ctx.base)))  # -inf for 0, nan for a negative base
-        if ctx.base == 0:
-            return grad * where(x >= 0, 0.0, mul_scalar(result, log_base))
-        return grad * mul_scalar(result, log_base)
+        local = mul_scalar(result, _ln(ctx.base))
+        if ctx.base == 0:  # 0^x is flat where x >= 0: 0 there, not 0 * (-inf)
+            local = where(x >= 0, 0.0, local)
+        return grad * local
+
+
+def _ln(number):
+    """ln of a Python number: -inf for 0 and nan for a negative number, as in PyTorch (no warning)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(np.log(np.float64(number)))
 
 
 class Reciprocal(NumpyFunction):

@@ -4,7 +4,7 @@ import numpy as np
 
 from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
-from ._util import as_tensor_like, check_broadcast, promote
+from ._util import as_tensor_like, check_broadcast, in_blocks, promote
 from .elementwise_backward import Sgn, SigmoidBackward, TanhBackward, ThresholdBackward
 from .scalar_arithmetic import div_scalar, mul_scalar
 
@@ -84,12 +84,14 @@ class Sigmoid(NumpyFunction):
     @staticmethod
     def forward(ctx, x):
         # 1 / (1 + e^-x), as PyTorch computes it: below x = -88.7 e^-x overflows float32 to inf and the
-        # result is 0, as in PyTorch. Each step works in place in one new array (no temporaries).
+        # result is 0, as in PyTorch. Each step works in place in one new array, block by block.
         x = _float(x)
-        result = np.negative(x, out=np.empty_like(x))
-        np.exp(result, out=result)
-        result += 1
-        np.reciprocal(result, out=result)
+        result = np.empty(x.shape, x.dtype)
+        for x_part, part in in_blocks(x, result):
+            np.negative(x_part, out=part)
+            np.exp(part, out=part)
+            part += 1
+            np.reciprocal(part, out=part)
         ctx.save_for_backward(result)
         return result
 

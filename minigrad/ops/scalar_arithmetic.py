@@ -59,6 +59,11 @@ def mul_scalar(x, number):
     return MulScalar.apply(x, number=number)
 
 
+def maybe_multiply(x, number):
+    """``x * number``, or ``x`` itself when the number is 1 (no node then): PyTorch's ``maybe_multiply``."""
+    return x if number == 1 else mul_scalar(x, number)
+
+
 def add_scalar(x, number):
     """``x + number`` as ``AddBackward1``."""
     return AddScalar.apply(x, number=number)
