@@ -19,15 +19,83 @@ import weakref
 import numpy as np
 
 from .. import _dtype
-from ..tensor import IN_PLACE_ON_LEAF, Tensor, is_no_grad_view
-from .function import Node
+from .._printing import tensor_repr
+from ..tensor import IN_PLACE_ON_LEAF, Tensor, is_no_grad_view, no_grad_view_version
+from .function import Node, _RemovableHandle
 from .grad_mode import is_grad_enabled, no_grad
 
-NO_GRAD_VIEW_IN_PLACE = (
-    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this "
-    "use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view "
-    "and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both "
-    "outside (if you want the inplace to be tracked).")
+_NO_GRAD_VIEW_FORBIDDEN = (
+    " modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is "
+    "forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad "
+    "block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+NO_GRAD_VIEW_IN_PLACE = "A view was created in no_grad mode and is being" + _NO_GRAD_VIEW_FORBIDDEN
+NO_GRAD_VIEW_CHANGED = ("A view was created in no_grad mode and its base or another view of its base has been"
+                        + _NO_GRAD_VIEW_FORBIDDEN)
+_GRAD_FN = Tensor.grad_fn  # the slot itself, below NoGradView's property
+
+
+class NoGradView(Tensor):
+    """A view made under no_grad of a base that requires grad (``with torch.no_grad(): v = x[:2]``).
+
+    Like PyTorch, minigrad says it requires grad (through its base) and records no history for it. Once its
+    memory changes in place (through the base, another view, a detached alias or itself, in either grad
+    mode), PyTorch cannot tell which history it should have, and refuses to guess: asking for its
+    ``grad_fn``, directly or by using it in a recorded operation, raises, and printing it shows
+    ``grad_fn=<Invalid>``. Checks that read the history slot itself (``.grad``, ``retain_grad()``,
+    ``requires_grad_()``) still see a leaf, as PyTorch's C++ does."""
+
+    __slots__ = ()
+
+    @property
+    def grad_fn(self):
+        fn = _GRAD_FN.__get__(self)
+        if (fn is not None or self._base._requires_grad) and self._vc[0] != no_grad_view_version(self):
+            raise RuntimeError(NO_GRAD_VIEW_CHANGED)
+        return fn
+
+    @grad_fn.setter
+    def grad_fn(self, fn):
+        _GRAD_FN.__set__(self, fn)
+
+    def __repr__(self):
+        try:
+            fn = self.grad_fn
+        except RuntimeError:
+            return tensor_repr(self._data, grad_fn_name="Invalid")
+        return Tensor.__repr__(self) if fn is None else tensor_repr(self._data, grad_fn_name=type(fn).__name__)
+
+    @property
+    def grad(self):  # never a non-leaf: no warning
+        return self._grad
+
+    grad = grad.setter(Tensor.grad.fset)
+
+    @property
+    def requires_grad(self):
+        return self._requires_grad
+
+    @requires_grad.setter
+    def requires_grad(self, flag):  # it requires grad as long as its base does, whatever it is told
+        if not self._base._requires_grad:
+            Tensor.requires_grad.fset(self, flag)
+
+    def requires_grad_(self, requires_grad=True):
+        self.requires_grad = requires_grad
+        return self
+
+    def retain_grad(self):
+        if not self._requires_grad:
+            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+
+    def register_hook(self, hook):
+        if self.grad_fn is None:  # no history and no gradient of its own: the hook can never run
+            return _RemovableHandle([hook], hook)
+        return Tensor.register_hook(self, hook)
+
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        if self.grad_fn is None:  # no edge to start from, although it requires grad
+            raise RuntimeError("element 0 of tensors does not require grad and does not have a grad_fn")
+        return Tensor.backward(self, gradient, retain_graph, create_graph, inputs)
 
 
 def check_in_place(t):
