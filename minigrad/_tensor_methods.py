@@ -14,6 +14,7 @@ from .ops import indexing
 from .ops import shape as shape_ops
 from .ops._util import as_tensor_like, check_broadcast, number_array, result_dtype
 from .tensor import Tensor
+from .ops.wrapped_number import WrappedNumber
 
 
 def _binary(op):
@@ -65,7 +66,7 @@ def __rmul__(self, other):
 def __truediv__(self, other):
     if not isinstance(other, Tensor) and not self.is_floating_point():
         # integers are divided as floats: the number joins as a float too (uint8 / -1 is -x, not x / 255)
-        return arithmetic.Div.apply(self, Tensor._make(number_array(other, np.float32)))
+        return arithmetic.Div.apply(self, WrappedNumber.of(other, number_array(other, np.float32)))
     return arithmetic.Div.apply(self, as_tensor_like(other, self))
 
 
