@@ -385,7 +385,7 @@ def reshape(self, *shape):
     if shape_ops.can_view(self._data, shape):
         node = shape_ops.View if self._data.flags.c_contiguous else shape_ops.ReshapeAlias
         return node.apply(self, shape=shape)
-    return shape_ops.UnsafeView.apply(clone(self), shape=shape)  # a copy, then a view of it
+    return shape_ops.UnsafeView.apply(shape_ops.Clone.apply(self, contiguous=True), shape=shape)  # copy, view
 
 
 def is_contiguous(self):
@@ -393,7 +393,7 @@ def is_contiguous(self):
 
 
 def contiguous(self):
-    return self if self._data.flags.c_contiguous else clone(self)
+    return self if self._data.flags.c_contiguous else shape_ops.Clone.apply(self, contiguous=True)
 
 
 def register_hook(self, hook):

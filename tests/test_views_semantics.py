@@ -108,6 +108,27 @@ CASES = {
                             "            out.append((change, leaf, attempt(lambda: use(*make(change, leaf)))))\n"
                             "        b, v = make(change, leaf)\n"
                             "        with torch.no_grad(): out.append((attempt(lambda: v * 2), repr(v)))",
+    # copies keep the layout of what they copy (PyTorch's preserve_format), contiguous() and reshape do not
+    "copies_keep_layout": "x = torch.arange(24.).reshape(2, 3, 4).requires_grad_()\n"
+                          "def view_flat(t):\n"
+                          "    try: return chain(t.view(-1))\n"
+                          "    except RuntimeError as e: return str(e)\n"
+                          "out = []\n"
+                          "for k in ['x.transpose(0, 2)', 'x[:, :, ::2]', 'x.transpose(0, 2)[:, ::2]', 'x.expand(2, 2, 3, 4)',"
+                          " 'x.expand(2, 2, 3, 4).transpose(0, 3)', 'x[:, :1].transpose(0, 2)', 'x.permute(1, 2, 0)',"
+                          " 'x.unsqueeze(1).transpose(0, 2)', 'x[0].t()', 'torch.ones(3, 1).t()']:\n"
+                          "    v = eval(k)\n"
+                          "    copies = [v.clone(), torch.zeros_like(v), torch.ones_like(v, dtype=torch.float64),"
+                          " torch.full_like(v, 2), torch.empty_like(v)]\n"
+                          "    out.append((k, [c.is_contiguous() for c in copies], view_flat(v.clone()),"
+                          " chain(v.contiguous()), v.contiguous().is_contiguous(), chain(v.reshape(-1)),"
+                          " chain(v.clone().reshape(-1)), v.clone()))",
+    "matmul_bool_transposed_batch": "b = torch.ones(3, 2, 3) > 0.5; t = b.transpose(0, 1)\n"
+                                    "torch.matmul(torch.maximum(t, torch.zeros_like(t)), torch.tensor([-1, -1, 3]))",
+    "matmul_of_transposed_clone": "x = torch.arange(24.).reshape(2, 3, 4); w = torch.ones(4, 5)\n"
+                                  "y = x.transpose(0, 1).clone().requires_grad_()\n"
+                                  "out = [chain(torch.matmul(y, w)), chain(torch.matmul(y.detach(), w.requires_grad_())),"
+                                  " torch.matmul(x.transpose(0, 1).clone(), torch.ones(4))]",
     "cast_error_names": "out = []\nfor dt in (torch.int64, torch.int32, torch.bool):\n"
                         "    for f in ('clamp_(min=0.5)', 'clamp_(-0.5, 0.5)', 'mul_(1.5)', 'exp_()'):\n"
                         "        try: eval('torch.zeros(2, dtype=dt).' + f)\n"
