@@ -39,6 +39,14 @@ CASES = {
     "index_0d_minus_one": "torch.tensor(2.)[-1]",
     "index_0d_tuple": "torch.tensor(2.)[None, 0]",
     "index_0d_list": "torch.tensor(2.)[[0]]",
+    "index_sequences_read_as_tuples": "import warnings\nx = torch.arange(12.).reshape(3, 4); out = []\n"
+                                      "for k in [\"'a'\", \"'ab'\", \"['a']\", \"[0, 'a']\", \"b'a'\", \"[b'a']\","
+                                      " '[[0, 1], [1, 2]]', '[range(2), 1]', '[0, 1]', 'range(2)']:\n"
+                                      "    with warnings.catch_warnings(record=True) as w:\n"
+                                      "        warnings.simplefilter('always')\n"
+                                      "        try: r = eval('x[' + k + ']')\n"
+                                      "        except (TypeError, IndexError) as e: r = str(e)\n"
+                                      "    out.append((k, r, [str(m.message)[:60] for m in w]))",
     "index_too_many": "torch.ones(4)[1:, ::2]",
     "index_too_many_none": "torch.ones(4)[0, None, 0]",
     "index_oob_dim": "torch.ones(3, 4)[None, 0, 9]",
