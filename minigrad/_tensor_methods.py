@@ -258,6 +258,7 @@ def copy_(self, src):
 
 
 def masked_fill_(self, mask, value):
+    check_in_place(self)  # autograd's checks come before the kernel's warning, as in PyTorch
     expanded = indexing.warn_if_expanded(self, "masked_fill_", "tensor[mask] = scalar")
     return apply_in_place(self, lambda before: masked_fill(before, mask, value), allow_overlap=expanded)
 

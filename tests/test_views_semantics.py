@@ -137,6 +137,34 @@ CASES = {
                                   "y = x.transpose(0, 1).clone().requires_grad_()\n"
                                   "out = [chain(torch.matmul(y, w)), chain(torch.matmul(y.detach(), w.requires_grad_())),"
                                   " torch.matmul(x.transpose(0, 1).clone(), torch.ones(4))]",
+    # the gradient of a view whose memory changed, under create_graph: PyTorch's as_strided_backward nodes
+    "asstrided_double_backward_graphs": "def tree(fn):\n"
+                                        "    if fn is None: return None\n"
+                                        "    name = fn.name().rpartition('::')[2]\n"
+                                        "    return name if name == 'AccumulateGrad' else (name, [tree(f) for f, _ in fn.next_functions])\n"
+                                        "out = []\n"
+                                        "for code in ['v = b[:, 1:]; b.mul_(2)', 'v = b[:]; b.add_(1)', 'v = b.expand(2, 2, 3); b.add_(1)',"
+                                        " 'b = x.t() * 1; v = b[0]; b.add_(1)', 'v = b.unsqueeze(0)[:1]; b.detach().add_(1)',"
+                                        " 'v = b[:, 1]; b.add_(1)', 'v = b.t()[::2]; b[0].exp_()']:\n"
+                                        "    x = torch.arange(6., dtype=torch.float64).reshape(2, 3).requires_grad_(); b = x * 1\n"
+                                        "    exec(code)\n"
+                                        "    (g,) = torch.autograd.grad((v * v).sum(), x, create_graph=True)\n"
+                                        "    (h,) = torch.autograd.grad((g * g).sum(), x)\n"
+                                        "    out.append((code, tree(g.grad_fn), g, h))",
+    "view_told_requires_grad_in_place": "t = torch.ones(3, 3).detach(); v = t[0]; v.requires_grad_(); v.add_(1)",
+    "view_of_leaf_check_before_expanded_warning": "import warnings\nx = torch.tensor([[2.]], requires_grad=True)\n"
+                                                  "e = x.expand(2, 3)\n"
+                                                  "with warnings.catch_warnings(record=True) as w:\n"
+                                                  "    warnings.simplefilter('always')\n"
+                                                  "    try: e.masked_fill_(e > 0, 0.)\n"
+                                                  "    except RuntimeError as error: out = (str(error), len(w))",
+    "backward_through_expanded_view_changed": "out = []\nfor code in ['e = b.expand(3); e.masked_fill_(e > 0, 0.)',"
+                                              " 'e = b.expand(3)[1:]; e.masked_fill_(e > 0, 1.)',"
+                                              " 'e = b.expand(2, 1).unsqueeze(0); e.masked_fill_(e > 0, 0.)']:\n"
+                                              "    x = torch.tensor([2.], requires_grad=True); b = x * 1\n"
+                                              "    exec(code)\n"
+                                              "    try: b.sum().backward(); out.append(x.grad)\n"
+                                              "    except RuntimeError as error: out.append(str(error))",
     "cast_error_names": "out = []\nfor dt in (torch.int64, torch.int32, torch.bool):\n"
                         "    for f in ('clamp_(min=0.5)', 'clamp_(-0.5, 0.5)', 'mul_(1.5)', 'exp_()'):\n"
                         "        try: eval('torch.zeros(2, dtype=dt).' + f)\n"
@@ -222,3 +250,28 @@ def test_second_derivatives_through_copyslices_and_asstrided_match_central_diffe
             down[i][j] -= eps
             numeric = (grad_of(up)[1].sum().item() - grad_of(down)[1].sum().item()) / (2 * eps)
             assert abs(second[i, j].item() - numeric) < 1e-5 * max(1.0, abs(numeric))
+
+
+def test_third_derivatives_through_asstrided_match_central_differences():
+    """The gradient of a view whose base changed is itself recorded (AsStrided, CopySlices): its own
+    gradient, a second derivative of the function, matches central differences."""
+    def second(values):
+        x = minigrad.tensor(values, dtype=minigrad.float64, requires_grad=True)
+        b = x * 1
+        v = b.t().expand(2, 3, 2)
+        b[0].exp_()
+        (g,) = minigrad.autograd.grad((v * v * v).sum(), x, create_graph=True)
+        (h,) = minigrad.autograd.grad((g * g).sum(), x, create_graph=True)
+        return x, h
+    values = [[0.3, -0.7, 1.1], [0.4, 0.9, -0.2]]
+    x, h = second(values)
+    (third,) = minigrad.autograd.grad(h.sum(), x)
+    eps = 1e-6
+    for i in range(2):
+        for j in range(3):
+            up = [row[:] for row in values]
+            down = [row[:] for row in values]
+            up[i][j] += eps
+            down[i][j] -= eps
+            numeric = (second(up)[1].sum().item() - second(down)[1].sum().item()) / (2 * eps)
+            assert abs(third[i, j].item() - numeric) < 1e-5 * max(1.0, abs(numeric))

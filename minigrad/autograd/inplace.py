@@ -102,13 +102,13 @@ def check_in_place(t):
     """PyTorch refuses to change a leaf that requires grad (or a view of one) while recording."""
     if not is_grad_enabled():
         return
-    if t._base is not None and is_no_grad_view(t):
-        raise RuntimeError(NO_GRAD_VIEW_IN_PLACE)
-    if t._requires_grad and t.grad_fn is None and t._base is None:
-        raise RuntimeError(IN_PLACE_ON_LEAF)
     base = t._base
-    if base is not None and base._requires_grad and base.grad_fn is None:
-        raise RuntimeError("a view of " + IN_PLACE_ON_LEAF)
+    if base is not None and is_no_grad_view(t):
+        raise RuntimeError(NO_GRAD_VIEW_IN_PLACE)
+    if base is not None and base.grad_fn is None and (t._requires_grad or base._requires_grad):
+        raise RuntimeError("a view of " + IN_PLACE_ON_LEAF)  # (a view told requires_grad_() too)
+    if t._requires_grad and t.grad_fn is None and base is None:
+        raise RuntimeError(IN_PLACE_ON_LEAF)
 
 
 def apply_in_place(t, compute, *others, cpp_type_names=False, allow_overlap=False):
@@ -170,6 +170,10 @@ def refresh_views(t):
             view._requires_grad, view._output_nr = True, 0
 
 
+OVERLAPPING_WRITE = ("unsupported operation: more than one element of the written-to tensor refers to a single "
+                     "memory location. Please clone() the tensor before performing the operation.")
+
+
 def _write(t, result, cpp_type_names=False, allow_overlap=False):
     if result._data.shape != t._data.shape:
         if result._data.ndim > t._data.ndim or not _broadcasts(result._data.shape, t._data.shape):
@@ -179,8 +183,7 @@ def _write(t, result, cpp_type_names=False, allow_overlap=False):
     _dtype.check_cast(result._data.dtype, t._data.dtype, names)
     overlaps = _overlaps(t._data)
     if (overlaps and not allow_overlap) or not t._data.flags.writeable:
-        raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
-                           "single memory location. Please clone() the tensor before performing the operation.")
+        raise RuntimeError(OVERLAPPING_WRITE)
     if overlaps:  # write only the elements that change: the others share their memory with them
         changed = np.broadcast_to(result._data != t._data, t._data.shape)
         t._data[changed] = np.broadcast_to(result._data, t._data.shape)[changed]
@@ -240,14 +243,20 @@ class CopySlices(Node):
     def __init__(self, base, view, fn):
         self.fn = fn
         self.region = _Region(base, view)
+        self.geometry = _geometries(base._data, view._data)
+        self.view_overlaps = _overlaps(view._data)
         old = base.grad_fn or (base._grad_accumulator() if base._requires_grad else None)
         self.next_functions = ((old, base._output_nr),) + tuple(fn.next_functions[1:])
 
     def _backward(self, grad_outputs):
         from ..ops.elementwise import where
+        if self.view_overlaps:  # PyTorch writes fn's gradient back through the view: into shared elements
+            raise RuntimeError(OVERLAPPING_WRITE)
         grad, region = grad_outputs[0], self.region
         if grad._data.dtype != region.dtype:
             grad = grad.to(_dtype_of(region.dtype))
+        if grad._requires_grad and self.geometry is not None:  # create_graph: the nodes PyTorch records
+            return self._recorded_backward(grad)
         fn_grads = self.fn._backward((_gather(grad, region),))
         inside = np.zeros(region.base_shape, dtype=bool)
         inside.reshape(-1)[region.positions] = True
@@ -256,6 +265,23 @@ class CopySlices(Node):
         else:  # the region's old values get fn's gradient for them; exact, no arithmetic with the rest
             grad_base = where(inside, _scatter(fn_grads[0], region), grad)
         return (grad_base,) + tuple(fn_grads[1:])
+
+    def _recorded_backward(self, grad):
+        """PyTorch's steps: copy the gradient into a new tensor laid out as the base (CopyBackwards), take
+        the region through the view's geometry (AsStridedBackward0), run ``fn`` on a contiguous clone of it,
+        write fn's gradient back into the region (CopySlices)."""
+        from ..ops.shape import AsStrided, Clone
+        (base_shape, base_strides, _), (shape, strides, offset) = self.geometry
+        size = _storage_size(base_shape, base_strides, 0)
+        memory = np.lib.stride_tricks.as_strided(np.empty(size, dtype=self.region.dtype), base_shape,
+                                                 [s * self.region.dtype.itemsize for s in base_strides])
+        result = Tensor._make(memory)
+        result.copy_(grad)
+        grad_slice = AsStrided.apply(result, size=shape, stride=strides, offset=offset)
+        fn_grads = self.fn._backward((Clone.apply(grad_slice, contiguous=True),))
+        first = fn_grads[0] if fn_grads[0] is not None else Tensor._make(np.zeros(shape, dtype=self.region.dtype))
+        grad_slice.copy_(first)
+        return (result,) + tuple(fn_grads[1:])
 
     def release(self):
         self.fn.release()
@@ -267,10 +293,68 @@ class AsStridedBackward0(Node):
 
     def __init__(self, base_node, base, view, output_nr=0):
         self.region = _Region(base, view)
+        self.geometry = _geometries(base._data, view._data)
         self.next_functions = ((base_node, output_nr),)
 
     def _backward(self, grad_outputs):
-        return (_scatter(grad_outputs[0], self.region),)
+        grad = grad_outputs[0]
+        if grad._requires_grad and self.geometry is not None:  # create_graph: the nodes PyTorch records
+            return (as_strided_backward(grad, *self.geometry),)
+        return (_scatter(grad, self.region),)
+
+
+def _geometries(base, view):
+    """(shape, strides, offset) of the base and of the view, in elements from the base's first element;
+    None where PyTorch has no such geometry (negative strides) or where views overlap (not recorded)."""
+    itemsize = base.itemsize
+    offset = view.__array_interface__["data"][0] - base.__array_interface__["data"][0]
+    strides = base.strides + view.strides + (offset,)
+    if any(s < 0 or s % itemsize for s in strides) or _overlaps(base) or _may_overlap(view):
+        return None
+    return ((base.shape, tuple(s // itemsize for s in base.strides), 0),
+            (view.shape, tuple(s // itemsize for s in view.strides), offset // itemsize))
+
+
+def _may_overlap(array):
+    """PyTorch's test: could two elements share memory, leaving out dimensions of size 1 or stride 0?"""
+    dims = sorted((s, n) for s, n in zip(array.strides, array.shape) if n > 1 and s > 0)
+    reach = 0
+    for stride, n in dims:
+        if stride <= reach:
+            return True
+        reach += (n - 1) * stride
+    return False
+
+
+def as_strided_backward(grad, base_geometry, view_geometry):
+    """PyTorch's gradient of ``base.as_strided(view geometry)``, in its steps: drop the view's dimensions
+    of size 1 and sum those of stride 0 (an expand), copy the gradient into a zero storage through the
+    view's geometry, read the storage through the base's geometry. Tensor operations: recorded under
+    create_graph as PyTorch records them (CopySlices, AsStridedBackward0)."""
+    from ..ops.shape import AsStrided
+    (base_shape, base_strides, base_offset), (shape, strides, offset) = base_geometry, view_geometry
+    if 0 in shape or 0 in base_shape:
+        return Tensor._make(np.zeros(base_shape, dtype=grad._data.dtype))
+    kept = []
+    for dim in reversed(range(len(shape))):
+        if shape[dim] == 1:
+            grad = grad.squeeze(dim)
+        elif strides[dim] == 0:
+            grad = grad.sum(dim)
+        else:
+            kept.insert(0, dim)
+    shape, strides = tuple(shape[d] for d in kept), tuple(strides[d] for d in kept)
+    shared = min(base_offset, offset)
+    base_offset, offset = base_offset - shared, offset - shared
+    size = max(_storage_size(base_shape, base_strides, base_offset), _storage_size(shape, strides, offset))
+    storage = Tensor._make(np.zeros(size, dtype=grad._data.dtype))
+    AsStrided.apply(storage, size=shape, stride=strides, offset=offset).copy_(grad)
+    return AsStrided.apply(storage, size=base_shape, stride=base_strides, offset=base_offset)
+
+
+def _storage_size(shape, strides, offset):
+    """How many elements a geometry reaches, from the storage's start."""
+    return offset + 1 + sum((n - 1) * s for n, s in zip(shape, strides))
 
 
 def _gather(grad, region):

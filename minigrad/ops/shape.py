@@ -357,6 +357,26 @@ class Stack(NumpyFunction):
         return tuple(grad.select(ctx.dim, i) for i in range(grad.shape[ctx.dim]))
 
 
+class AsStrided(NumpyFunction):
+    """``x.as_strided(size, stride, offset)``: a view of any geometry (in elements, from x's first element in
+    memory) of a tensor ``x`` whose strides are positive. PyTorch's backwards through views changed in place
+    record it (see ``autograd/inplace.py``)."""
+
+    node_name = "AsStridedBackward0"
+    _is_view = True
+
+    @staticmethod
+    def forward(ctx, x, size, stride, offset):
+        ctx.geometry = (x.shape, tuple(s // x.itemsize for s in x.strides), 0), (tuple(size), tuple(stride), offset)
+        start = np.lib.stride_tricks.as_strided(x, (offset + 1,), (x.itemsize,))[offset:]
+        return np.lib.stride_tricks.as_strided(start, size, [s * x.itemsize for s in stride])
+
+    @staticmethod
+    def backward(ctx, grad):
+        from ..autograd.inplace import as_strided_backward
+        return as_strided_backward(grad, *ctx.geometry)
+
+
 def dense_strides(array):
     """The strides in elements if the array's elements fill one block of memory, no gap and no element
     twice, in any order of dimensions (PyTorch's "non-overlapping and dense", e.g. a transposed matrix);
