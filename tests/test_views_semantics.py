@@ -165,6 +165,12 @@ CASES = {
                                               "    exec(code)\n"
                                               "    try: b.sum().backward(); out.append(x.grad)\n"
                                               "    except RuntimeError as error: out.append(str(error))",
+    "copyslices_freed_by_backward": "x = torch.tensor([1., 2., 3.], requires_grad=True); out = []\n"
+                                    "for code in ['b = x + 0; b[0] = 5.', 'b = x + 0; b[1:].add_(1)']:\n"
+                                    "    exec(code)\n"
+                                    "    b.sum().backward(retain_graph=True); b.sum().backward()\n"
+                                    "    try: b.sum().backward(); out.append(x.grad)\n"
+                                    "    except RuntimeError as error: out.append(str(error))",
     "cast_error_names": "out = []\nfor dt in (torch.int64, torch.int32, torch.bool):\n"
                         "    for f in ('clamp_(min=0.5)', 'clamp_(-0.5, 0.5)', 'mul_(1.5)', 'exp_()'):\n"
                         "        try: eval('torch.zeros(2, dtype=dt).' + f)\n"

@@ -21,7 +21,7 @@ import numpy as np
 from .. import _dtype
 from .._printing import tensor_repr
 from ..tensor import IN_PLACE_ON_LEAF, Tensor, is_no_grad_view, no_grad_view_version
-from .function import Node, _RemovableHandle
+from .function import SECOND_BACKWARD, Node, _RemovableHandle
 from .grad_mode import is_grad_enabled, no_grad
 
 _NO_GRAD_VIEW_FORBIDDEN = (
@@ -250,6 +250,8 @@ class CopySlices(Node):
 
     def _backward(self, grad_outputs):
         from ..ops.elementwise import where
+        if self.fn is None:  # freed by an earlier backward, even if fn itself saved nothing (as PyTorch)
+            raise RuntimeError(SECOND_BACKWARD)
         if self.view_overlaps:  # PyTorch writes fn's gradient back through the view: into shared elements
             raise RuntimeError(OVERLAPPING_WRITE)
         grad, region = grad_outputs[0], self.region
@@ -284,7 +286,9 @@ class CopySlices(Node):
         return (result,) + tuple(fn_grads[1:])
 
     def release(self):
-        self.fn.release()
+        if self.fn is not None:
+            self.fn.release()
+        self.fn = None
 
 
 class AsStridedBackward0(Node):
