@@ -140,7 +140,9 @@ def matmul(a, b):
     if a.ndim == 2 and b.ndim == 1:
         return mv(a, b)
     if a.ndim == 1 and b.ndim == 2:
-        return SqueezeMatmul.apply(mm(a.unsqueeze(0), b), dim=0)  # PyTorch's squeeze_(0) of the (1, m) product
+        result = SqueezeMatmul.apply(mm(a.unsqueeze(0), b), dim=0)  # PyTorch's squeeze_(0) of the (1, m) product
+        result._version += 1  # (an in-place op: the product is at version 1, as PyTorch counts)
+        return result
     if a.ndim == 2 and b.ndim == 2:
         return mm(a, b)
     if _should_fold(a, b):
