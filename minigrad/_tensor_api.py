@@ -10,6 +10,7 @@ import numpy as np
 
 from . import _dtype
 from .autograd.grad_mode import is_grad_enabled, no_grad
+from .autograd.inplace import check_in_place
 from .devices import CPU, NO_CUDA, check_device
 from .inference import is_inference
 from .ops import creation, statistics
@@ -149,8 +150,7 @@ def normal_(self, mean=0.0, std=1.0, *, generator=None):
 
 def _check_random_fill_on_leaf(fill):
     def method(self, *args, **kwargs):
-        if self._requires_grad and self.grad_fn is None and is_grad_enabled():
-            raise RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.")
+        check_in_place(self)
         return fill(self, *args, **kwargs)
     method.__name__ = fill.__name__
     return method

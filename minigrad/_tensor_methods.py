@@ -14,6 +14,7 @@ from .ops import indexing
 from .ops import shape as shape_ops
 from .ops._util import as_tensor_like, check_broadcast, number_array, result_dtype
 from .tensor import Tensor
+from .ops.wrapped_number import WrappedNumber
 
 
 def _binary(op):
@@ -65,7 +66,7 @@ def __rmul__(self, other):
 def __truediv__(self, other):
     if not isinstance(other, Tensor) and not self.is_floating_point():
         # integers are divided as floats: the number joins as a float too (uint8 / -1 is -x, not x / 255)
-        return arithmetic.Div.apply(self, Tensor._make(number_array(other, np.float32)))
+        return arithmetic.Div.apply(self, WrappedNumber.of(other, number_array(other, np.float32)))
     return arithmetic.Div.apply(self, as_tensor_like(other, self))
 
 
@@ -257,6 +258,7 @@ def copy_(self, src):
 
 
 def masked_fill_(self, mask, value):
+    check_in_place(self)  # autograd's checks come before the kernel's warning, as in PyTorch
     expanded = indexing.warn_if_expanded(self, "masked_fill_", "tensor[mask] = scalar")
     return apply_in_place(self, lambda before: masked_fill(before, mask, value), allow_overlap=expanded)
 
@@ -384,7 +386,7 @@ def reshape(self, *shape):
     if shape_ops.can_view(self._data, shape):
         node = shape_ops.View if self._data.flags.c_contiguous else shape_ops.ReshapeAlias
         return node.apply(self, shape=shape)
-    return shape_ops.UnsafeView.apply(clone(self), shape=shape)  # a copy, then a view of it
+    return shape_ops.UnsafeView.apply(shape_ops.Clone.apply(self, contiguous=True), shape=shape)  # copy, view
 
 
 def is_contiguous(self):
@@ -392,7 +394,7 @@ def is_contiguous(self):
 
 
 def contiguous(self):
-    return self if self._data.flags.c_contiguous else clone(self)
+    return self if self._data.flags.c_contiguous else shape_ops.Clone.apply(self, contiguous=True)
 
 
 def register_hook(self, hook):

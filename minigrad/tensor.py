@@ -290,20 +290,30 @@ class Tensor:
         return _rebuild, (self._data.copy(), self._requires_grad)
 
 
-_NO_GRAD_VIEWS = {}  # id -> weak reference, for views made under no_grad of a base that requires grad
+_NO_GRAD_VIEWS = {}  # id -> (weak reference, version when made), for views made under no_grad of a base
+#                       that requires grad
 
 
 def mark_no_grad_view(view):
     """A view made under no_grad of a base that requires grad: PyTorch says it requires grad (through its
-    base), gives it no history and no gradient, and forbids changing it in place with grad mode on."""
+    base), gives it no history and no gradient, and forbids changing it in place with grad mode on. Its class
+    becomes ``autograd.inplace.NoGradView``, whose ``grad_fn`` refuses to answer once its memory has changed."""
     key = id(view)
     view._requires_grad = True
-    _NO_GRAD_VIEWS[key] = weakref.ref(view, lambda _, key=key: _NO_GRAD_VIEWS.pop(key, None))
+    _NO_GRAD_VIEWS[key] = (weakref.ref(view, lambda _, key=key: _NO_GRAD_VIEWS.pop(key, None)), view._vc[0])
+    if type(view) is Tensor:
+        from .autograd.inplace import NoGradView  # the layer above, imported on first use only
+        view.__class__ = NoGradView
 
 
 def is_no_grad_view(t):
-    ref = _NO_GRAD_VIEWS.get(id(t))
-    return ref is not None and ref() is t
+    entry = _NO_GRAD_VIEWS.get(id(t))
+    return entry is not None and entry[0]() is t
+
+
+def no_grad_view_version(t):
+    """The version of its memory when the no_grad view ``t`` was made."""
+    return _NO_GRAD_VIEWS[id(t)][1]
 
 
 def remember_view(view):

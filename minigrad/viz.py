@@ -218,7 +218,9 @@ def _numbers(array):
 
 def _shape_text(tensor):
     dims = tuple(tensor.shape)
-    return f"{dims} {str(tensor.dtype).replace('torch.', '')}"
+    # the dtype of the numbers drawn (a Python number in an operation is drawn in the dtype it was used in)
+    dtype = Tensor.dtype.fget(tensor) if isinstance(tensor, Tensor) else tensor.dtype
+    return f"{dims} {str(dtype).replace('torch.', '')}"
 
 
 def _short_name(node):

@@ -248,3 +248,39 @@ def test_products_keep_only_the_operand_a_needed_gradient_uses(kind, changed):
         except RuntimeError as error:
             outcomes.append(str(error)[:60])
     assert outcomes[0] == outcomes[1]
+
+
+def test_vector_times_matrix_counts_pytorchs_in_place_squeeze():
+    """``v @ M`` is PyTorch's ``mm`` then ``squeeze_(0)``: the product is already at version 1, which a
+    version error names later (expected version 1)."""
+    torch = pytest.importorskip("torch")
+    code = ("a = lib.ones(3, requires_grad=True)\n"
+            "out = [eval(e)._version for e in ['a @ lib.ones(3, 2)', 'lib.ones(2, 3) @ a', 'a @ a',"
+            " 'a @ lib.ones(2, 3, 2)', 'lib.ones(3) @ lib.ones(3, 2)']]\n"
+            "y = a @ lib.ones(3, 2); z = y.abs(); y.zero_()\n"
+            "try: z.sum().backward()\n"
+            "except RuntimeError as e: out.append(str(e))")
+    results = []
+    for lib in (torch, minigrad):
+        namespace = {"lib": lib}
+        exec(code, namespace)
+        results.append(namespace["out"])
+    assert results[0] == results[1]
+
+
+def test_products_check_their_saved_tensors_in_pytorchs_order():
+    """PyTorch's nodes unpack their saved tensors by name: mm and bmm check mat2 before self, mv self
+    before vec, so the version error names the same tensor."""
+    torch = pytest.importorskip("torch")
+    code = ("x = lib.ones(3, 2, requires_grad=True); out = []\n"
+            "for op in ['a @ b', 'lib.mm(a, b)', 'a.t() @ b.t()', 'lib.matmul(a.expand(2, 3, 2), b.expand(2, 2, 3))',"
+            " 'lib.mv(b, a[:, 0])']:\n"
+            "    a = x * 1; b = x.t() * 2; y = eval(op); a.add_(1); b.mul_(1)\n"
+            "    try: y.sum().backward()\n"
+            "    except RuntimeError as e: out.append(str(e))")
+    results = []
+    for lib in (torch, minigrad):
+        namespace = {"lib": lib}
+        exec(code, namespace)
+        results.append(namespace["out"])
+    assert results[0] == results[1] and len(results[0]) == 5

@@ -39,6 +39,14 @@ CASES = {
     "index_0d_minus_one": "torch.tensor(2.)[-1]",
     "index_0d_tuple": "torch.tensor(2.)[None, 0]",
     "index_0d_list": "torch.tensor(2.)[[0]]",
+    "index_sequences_read_as_tuples": "import warnings\nx = torch.arange(12.).reshape(3, 4); out = []\n"
+                                      "for k in [\"'a'\", \"'ab'\", \"['a']\", \"[0, 'a']\", \"b'a'\", \"[b'a']\","
+                                      " '[[0, 1], [1, 2]]', '[range(2), 1]', '[0, 1]', 'range(2)']:\n"
+                                      "    with warnings.catch_warnings(record=True) as w:\n"
+                                      "        warnings.simplefilter('always')\n"
+                                      "        try: r = eval('x[' + k + ']')\n"
+                                      "        except (TypeError, IndexError) as e: r = str(e)\n"
+                                      "    out.append((k, r, [str(m.message)[:60] for m in w]))",
     "index_too_many": "torch.ones(4)[1:, ::2]",
     "index_too_many_none": "torch.ones(4)[0, None, 0]",
     "index_oob_dim": "torch.ones(3, 4)[None, 0, 9]",
@@ -77,6 +85,92 @@ CASES = {
     "no_grad_view": "x = torch.ones(3, requires_grad=True)\nwith torch.no_grad(): v = x[:2]; d = x.detach()[:1]\n"
                     "y = v * 2; y.sum().backward(); out = (v, v.is_leaf, d.requires_grad, edges(y), x.grad)",
     "no_grad_view_in_place": "x = torch.ones(3, requires_grad=True) * 2\nwith torch.no_grad(): v = x[:2]\nv.mul_(2)",
+    # a view made under no_grad, after its memory changed in place: its history is refused, printed <Invalid>
+    "no_grad_view_changed": "def attempt(f):\n"
+                            "    try: return repr(f())\n"
+                            "    except RuntimeError as e: return str(e)\n"
+                            "def make(change, leaf=False):\n"
+                            "    b = torch.tensor([1., -2., 3.], requires_grad=True)\n"
+                            "    b = b if leaf else b * 1\n"
+                            "    with torch.no_grad(): v = b[:2]\n"
+                            "    if change == 'base': b.mul_(2)\n"
+                            "    if change == 'sibling': b[1:].mul_(2)\n"
+                            "    if change == 'detached': b.detach().mul_(2)\n"
+                            "    if change == 'data': b.data.mul_(2)\n"
+                            "    with torch.no_grad():\n"
+                            "        if change == 'base under no_grad': b.mul_(2)\n"
+                            "        if change == 'itself under no_grad': v.mul_(2)\n"
+                            "    return b, v\n"
+                            "uses = [lambda b, v: v, lambda b, v: v.grad_fn, lambda b, v: v.is_leaf, "
+                            "lambda b, v: v.requires_grad, lambda b, v: v * 2, lambda b, v: v[0], lambda b, v: v.t(), "
+                            "lambda b, v: b + v.sum(), lambda b, v: v.detach(), lambda b, v: v.grad, "
+                            "lambda b, v: v.retain_grad(), lambda b, v: v.requires_grad_(False), "
+                            "lambda b, v: v.mul_(2), lambda b, v: v.uniform_(), lambda b, v: v.sum().backward(), "
+                            "lambda b, v: v.backward(torch.ones(2)), lambda b, v: v.register_hook(print) and None, "
+                            "lambda b, v: torch.autograd.grad(b.sum(), v), lambda b, v: (b.detach_(), v.grad_fn)]\n"
+                            "out = []\n"
+                            "for change in ['none', 'base', 'sibling', 'detached', 'data', 'base under no_grad', "
+                            "'itself under no_grad']:\n"
+                            "    for leaf in ([False, True] if 'no_grad' in change or change == 'none' else [False]):\n"
+                            "        for use in uses:\n"
+                            "            out.append((change, leaf, attempt(lambda: use(*make(change, leaf)))))\n"
+                            "        b, v = make(change, leaf)\n"
+                            "        with torch.no_grad(): out.append((attempt(lambda: v * 2), repr(v)))",
+    # copies keep the layout of what they copy (PyTorch's preserve_format), contiguous() and reshape do not
+    "copies_keep_layout": "x = torch.arange(24.).reshape(2, 3, 4).requires_grad_()\n"
+                          "def view_flat(t):\n"
+                          "    try: return chain(t.view(-1))\n"
+                          "    except RuntimeError as e: return str(e)\n"
+                          "out = []\n"
+                          "for k in ['x.transpose(0, 2)', 'x[:, :, ::2]', 'x.transpose(0, 2)[:, ::2]', 'x.expand(2, 2, 3, 4)',"
+                          " 'x.expand(2, 2, 3, 4).transpose(0, 3)', 'x[:, :1].transpose(0, 2)', 'x.permute(1, 2, 0)',"
+                          " 'x.unsqueeze(1).transpose(0, 2)', 'x[0].t()', 'torch.ones(3, 1).t()']:\n"
+                          "    v = eval(k)\n"
+                          "    copies = [v.clone(), torch.zeros_like(v), torch.ones_like(v, dtype=torch.float64),"
+                          " torch.full_like(v, 2), torch.empty_like(v)]\n"
+                          "    out.append((k, [c.is_contiguous() for c in copies], view_flat(v.clone()),"
+                          " chain(v.contiguous()), v.contiguous().is_contiguous(), chain(v.reshape(-1)),"
+                          " chain(v.clone().reshape(-1)), v.clone()))",
+    "matmul_bool_transposed_batch": "b = torch.ones(3, 2, 3) > 0.5; t = b.transpose(0, 1)\n"
+                                    "torch.matmul(torch.maximum(t, torch.zeros_like(t)), torch.tensor([-1, -1, 3]))",
+    "matmul_of_transposed_clone": "x = torch.arange(24.).reshape(2, 3, 4); w = torch.ones(4, 5)\n"
+                                  "y = x.transpose(0, 1).clone().requires_grad_()\n"
+                                  "out = [chain(torch.matmul(y, w)), chain(torch.matmul(y.detach(), w.requires_grad_())),"
+                                  " torch.matmul(x.transpose(0, 1).clone(), torch.ones(4))]",
+    # the gradient of a view whose memory changed, under create_graph: PyTorch's as_strided_backward nodes
+    "asstrided_double_backward_graphs": "def tree(fn):\n"
+                                        "    if fn is None: return None\n"
+                                        "    name = fn.name().rpartition('::')[2]\n"
+                                        "    return name if name == 'AccumulateGrad' else (name, [tree(f) for f, _ in fn.next_functions])\n"
+                                        "out = []\n"
+                                        "for code in ['v = b[:, 1:]; b.mul_(2)', 'v = b[:]; b.add_(1)', 'v = b.expand(2, 2, 3); b.add_(1)',"
+                                        " 'b = x.t() * 1; v = b[0]; b.add_(1)', 'v = b.unsqueeze(0)[:1]; b.detach().add_(1)',"
+                                        " 'v = b[:, 1]; b.add_(1)', 'v = b.t()[::2]; b[0].exp_()']:\n"
+                                        "    x = torch.arange(6., dtype=torch.float64).reshape(2, 3).requires_grad_(); b = x * 1\n"
+                                        "    exec(code)\n"
+                                        "    (g,) = torch.autograd.grad((v * v).sum(), x, create_graph=True)\n"
+                                        "    (h,) = torch.autograd.grad((g * g).sum(), x)\n"
+                                        "    out.append((code, tree(g.grad_fn), g, h))",
+    "view_told_requires_grad_in_place": "t = torch.ones(3, 3).detach(); v = t[0]; v.requires_grad_(); v.add_(1)",
+    "view_of_leaf_check_before_expanded_warning": "import warnings\nx = torch.tensor([[2.]], requires_grad=True)\n"
+                                                  "e = x.expand(2, 3)\n"
+                                                  "with warnings.catch_warnings(record=True) as w:\n"
+                                                  "    warnings.simplefilter('always')\n"
+                                                  "    try: e.masked_fill_(e > 0, 0.)\n"
+                                                  "    except RuntimeError as error: out = (str(error), len(w))",
+    "backward_through_expanded_view_changed": "out = []\nfor code in ['e = b.expand(3); e.masked_fill_(e > 0, 0.)',"
+                                              " 'e = b.expand(3)[1:]; e.masked_fill_(e > 0, 1.)',"
+                                              " 'e = b.expand(2, 1).unsqueeze(0); e.masked_fill_(e > 0, 0.)']:\n"
+                                              "    x = torch.tensor([2.], requires_grad=True); b = x * 1\n"
+                                              "    exec(code)\n"
+                                              "    try: b.sum().backward(); out.append(x.grad)\n"
+                                              "    except RuntimeError as error: out.append(str(error))",
+    "copyslices_freed_by_backward": "x = torch.tensor([1., 2., 3.], requires_grad=True); out = []\n"
+                                    "for code in ['b = x + 0; b[0] = 5.', 'b = x + 0; b[1:].add_(1)']:\n"
+                                    "    exec(code)\n"
+                                    "    b.sum().backward(retain_graph=True); b.sum().backward()\n"
+                                    "    try: b.sum().backward(); out.append(x.grad)\n"
+                                    "    except RuntimeError as error: out.append(str(error))",
     "cast_error_names": "out = []\nfor dt in (torch.int64, torch.int32, torch.bool):\n"
                         "    for f in ('clamp_(min=0.5)', 'clamp_(-0.5, 0.5)', 'mul_(1.5)', 'exp_()'):\n"
                         "        try: eval('torch.zeros(2, dtype=dt).' + f)\n"
@@ -162,3 +256,28 @@ def test_second_derivatives_through_copyslices_and_asstrided_match_central_diffe
             down[i][j] -= eps
             numeric = (grad_of(up)[1].sum().item() - grad_of(down)[1].sum().item()) / (2 * eps)
             assert abs(second[i, j].item() - numeric) < 1e-5 * max(1.0, abs(numeric))
+
+
+def test_third_derivatives_through_asstrided_match_central_differences():
+    """The gradient of a view whose base changed is itself recorded (AsStrided, CopySlices): its own
+    gradient, a second derivative of the function, matches central differences."""
+    def second(values):
+        x = minigrad.tensor(values, dtype=minigrad.float64, requires_grad=True)
+        b = x * 1
+        v = b.t().expand(2, 3, 2)
+        b[0].exp_()
+        (g,) = minigrad.autograd.grad((v * v * v).sum(), x, create_graph=True)
+        (h,) = minigrad.autograd.grad((g * g).sum(), x, create_graph=True)
+        return x, h
+    values = [[0.3, -0.7, 1.1], [0.4, 0.9, -0.2]]
+    x, h = second(values)
+    (third,) = minigrad.autograd.grad(h.sum(), x)
+    eps = 1e-6
+    for i in range(2):
+        for j in range(3):
+            up = [row[:] for row in values]
+            down = [row[:] for row in values]
+            up[i][j] += eps
+            down[i][j] -= eps
+            numeric = (second(up)[1].sum().item() - second(down)[1].sum().item()) / (2 * eps)
+            assert abs(third[i, j].item() - numeric) < 1e-5 * max(1.0, abs(numeric))

@@ -19,28 +19,96 @@ import weakref
 import numpy as np
 
 from .. import _dtype
-from ..tensor import IN_PLACE_ON_LEAF, Tensor, is_no_grad_view
-from .function import Node
+from .._printing import tensor_repr
+from ..tensor import IN_PLACE_ON_LEAF, Tensor, is_no_grad_view, no_grad_view_version
+from .function import SECOND_BACKWARD, Node, _RemovableHandle
 from .grad_mode import is_grad_enabled, no_grad
 
-NO_GRAD_VIEW_IN_PLACE = (
-    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this "
-    "use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view "
-    "and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both "
-    "outside (if you want the inplace to be tracked).")
+_NO_GRAD_VIEW_FORBIDDEN = (
+    " modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is "
+    "forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad "
+    "block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+NO_GRAD_VIEW_IN_PLACE = "A view was created in no_grad mode and is being" + _NO_GRAD_VIEW_FORBIDDEN
+NO_GRAD_VIEW_CHANGED = ("A view was created in no_grad mode and its base or another view of its base has been"
+                        + _NO_GRAD_VIEW_FORBIDDEN)
+_GRAD_FN = Tensor.grad_fn  # the slot itself, below NoGradView's property
+
+
+class NoGradView(Tensor):
+    """A view made under no_grad of a base that requires grad (``with torch.no_grad(): v = x[:2]``).
+
+    Like PyTorch, minigrad says it requires grad (through its base) and records no history for it. Once its
+    memory changes in place (through the base, another view, a detached alias or itself, in either grad
+    mode), PyTorch cannot tell which history it should have, and refuses to guess: asking for its
+    ``grad_fn``, directly or by using it in a recorded operation, raises, and printing it shows
+    ``grad_fn=<Invalid>``. Checks that read the history slot itself (``.grad``, ``retain_grad()``,
+    ``requires_grad_()``) still see a leaf, as PyTorch's C++ does."""
+
+    __slots__ = ()
+
+    @property
+    def grad_fn(self):
+        fn = _GRAD_FN.__get__(self)
+        if (fn is not None or self._base._requires_grad) and self._vc[0] != no_grad_view_version(self):
+            raise RuntimeError(NO_GRAD_VIEW_CHANGED)
+        return fn
+
+    @grad_fn.setter
+    def grad_fn(self, fn):
+        _GRAD_FN.__set__(self, fn)
+
+    def __repr__(self):
+        try:
+            fn = self.grad_fn
+        except RuntimeError:
+            return tensor_repr(self._data, grad_fn_name="Invalid")
+        return Tensor.__repr__(self) if fn is None else tensor_repr(self._data, grad_fn_name=type(fn).__name__)
+
+    @property
+    def grad(self):  # never a non-leaf: no warning
+        return self._grad
+
+    grad = grad.setter(Tensor.grad.fset)
+
+    @property
+    def requires_grad(self):
+        return self._requires_grad
+
+    @requires_grad.setter
+    def requires_grad(self, flag):  # it requires grad as long as its base does, whatever it is told
+        if not self._base._requires_grad:
+            Tensor.requires_grad.fset(self, flag)
+
+    def requires_grad_(self, requires_grad=True):
+        self.requires_grad = requires_grad
+        return self
+
+    def retain_grad(self):
+        if not self._requires_grad:
+            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+
+    def register_hook(self, hook):
+        if self.grad_fn is None:  # no history and no gradient of its own: the hook can never run
+            return _RemovableHandle([hook], hook)
+        return Tensor.register_hook(self, hook)
+
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        if self.grad_fn is None:  # no edge to start from, although it requires grad
+            raise RuntimeError("element 0 of tensors does not require grad and does not have a grad_fn")
+        return Tensor.backward(self, gradient, retain_graph, create_graph, inputs)
 
 
 def check_in_place(t):
     """PyTorch refuses to change a leaf that requires grad (or a view of one) while recording."""
     if not is_grad_enabled():
         return
-    if t._base is not None and is_no_grad_view(t):
-        raise RuntimeError(NO_GRAD_VIEW_IN_PLACE)
-    if t._requires_grad and t.grad_fn is None and t._base is None:
-        raise RuntimeError(IN_PLACE_ON_LEAF)
     base = t._base
-    if base is not None and base._requires_grad and base.grad_fn is None:
-        raise RuntimeError("a view of " + IN_PLACE_ON_LEAF)
+    if base is not None and is_no_grad_view(t):
+        raise RuntimeError(NO_GRAD_VIEW_IN_PLACE)
+    if base is not None and base.grad_fn is None and (t._requires_grad or base._requires_grad):
+        raise RuntimeError("a view of " + IN_PLACE_ON_LEAF)  # (a view told requires_grad_() too)
+    if t._requires_grad and t.grad_fn is None and base is None:
+        raise RuntimeError(IN_PLACE_ON_LEAF)
 
 
 def apply_in_place(t, compute, *others, cpp_type_names=False, allow_overlap=False):
@@ -102,6 +170,10 @@ def refresh_views(t):
             view._requires_grad, view._output_nr = True, 0
 
 
+OVERLAPPING_WRITE = ("unsupported operation: more than one element of the written-to tensor refers to a single "
+                     "memory location. Please clone() the tensor before performing the operation.")
+
+
 def _write(t, result, cpp_type_names=False, allow_overlap=False):
     if result._data.shape != t._data.shape:
         if result._data.ndim > t._data.ndim or not _broadcasts(result._data.shape, t._data.shape):
@@ -111,8 +183,7 @@ def _write(t, result, cpp_type_names=False, allow_overlap=False):
     _dtype.check_cast(result._data.dtype, t._data.dtype, names)
     overlaps = _overlaps(t._data)
     if (overlaps and not allow_overlap) or not t._data.flags.writeable:
-        raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a "
-                           "single memory location. Please clone() the tensor before performing the operation.")
+        raise RuntimeError(OVERLAPPING_WRITE)
     if overlaps:  # write only the elements that change: the others share their memory with them
         changed = np.broadcast_to(result._data != t._data, t._data.shape)
         t._data[changed] = np.broadcast_to(result._data, t._data.shape)[changed]
@@ -172,14 +243,22 @@ class CopySlices(Node):
     def __init__(self, base, view, fn):
         self.fn = fn
         self.region = _Region(base, view)
+        self.geometry = _geometries(base._data, view._data)
+        self.view_overlaps = _overlaps(view._data)
         old = base.grad_fn or (base._grad_accumulator() if base._requires_grad else None)
         self.next_functions = ((old, base._output_nr),) + tuple(fn.next_functions[1:])
 
     def _backward(self, grad_outputs):
         from ..ops.elementwise import where
+        if self.fn is None:  # freed by an earlier backward, even if fn itself saved nothing (as PyTorch)
+            raise RuntimeError(SECOND_BACKWARD)
+        if self.view_overlaps:  # PyTorch writes fn's gradient back through the view: into shared elements
+            raise RuntimeError(OVERLAPPING_WRITE)
         grad, region = grad_outputs[0], self.region
         if grad._data.dtype != region.dtype:
             grad = grad.to(_dtype_of(region.dtype))
+        if grad._requires_grad and self.geometry is not None:  # create_graph: the nodes PyTorch records
+            return self._recorded_backward(grad)
         fn_grads = self.fn._backward((_gather(grad, region),))
         inside = np.zeros(region.base_shape, dtype=bool)
         inside.reshape(-1)[region.positions] = True
@@ -189,8 +268,27 @@ class CopySlices(Node):
             grad_base = where(inside, _scatter(fn_grads[0], region), grad)
         return (grad_base,) + tuple(fn_grads[1:])
 
+    def _recorded_backward(self, grad):
+        """PyTorch's steps: copy the gradient into a new tensor laid out as the base (CopyBackwards), take
+        the region through the view's geometry (AsStridedBackward0), run ``fn`` on a contiguous clone of it,
+        write fn's gradient back into the region (CopySlices)."""
+        from ..ops.shape import AsStrided, Clone
+        (base_shape, base_strides, _), (shape, strides, offset) = self.geometry
+        size = _storage_size(base_shape, base_strides, 0)
+        memory = np.lib.stride_tricks.as_strided(np.empty(size, dtype=self.region.dtype), base_shape,
+                                                 [s * self.region.dtype.itemsize for s in base_strides])
+        result = Tensor._make(memory)
+        result.copy_(grad)
+        grad_slice = AsStrided.apply(result, size=shape, stride=strides, offset=offset)
+        fn_grads = self.fn._backward((Clone.apply(grad_slice, contiguous=True),))
+        first = fn_grads[0] if fn_grads[0] is not None else Tensor._make(np.zeros(shape, dtype=self.region.dtype))
+        grad_slice.copy_(first)
+        return (result,) + tuple(fn_grads[1:])
+
     def release(self):
-        self.fn.release()
+        if self.fn is not None:
+            self.fn.release()
+        self.fn = None
 
 
 class AsStridedBackward0(Node):
@@ -199,10 +297,68 @@ class AsStridedBackward0(Node):
 
     def __init__(self, base_node, base, view, output_nr=0):
         self.region = _Region(base, view)
+        self.geometry = _geometries(base._data, view._data)
         self.next_functions = ((base_node, output_nr),)
 
     def _backward(self, grad_outputs):
-        return (_scatter(grad_outputs[0], self.region),)
+        grad = grad_outputs[0]
+        if grad._requires_grad and self.geometry is not None:  # create_graph: the nodes PyTorch records
+            return (as_strided_backward(grad, *self.geometry),)
+        return (_scatter(grad, self.region),)
+
+
+def _geometries(base, view):
+    """(shape, strides, offset) of the base and of the view, in elements from the base's first element;
+    None where PyTorch has no such geometry (negative strides) or where views overlap (not recorded)."""
+    itemsize = base.itemsize
+    offset = view.__array_interface__["data"][0] - base.__array_interface__["data"][0]
+    strides = base.strides + view.strides + (offset,)
+    if any(s < 0 or s % itemsize for s in strides) or _overlaps(base) or _may_overlap(view):
+        return None
+    return ((base.shape, tuple(s // itemsize for s in base.strides), 0),
+            (view.shape, tuple(s // itemsize for s in view.strides), offset // itemsize))
+
+
+def _may_overlap(array):
+    """PyTorch's test: could two elements share memory, leaving out dimensions of size 1 or stride 0?"""
+    dims = sorted((s, n) for s, n in zip(array.strides, array.shape) if n > 1 and s > 0)
+    reach = 0
+    for stride, n in dims:
+        if stride <= reach:
+            return True
+        reach += (n - 1) * stride
+    return False
+
+
+def as_strided_backward(grad, base_geometry, view_geometry):
+    """PyTorch's gradient of ``base.as_strided(view geometry)``, in its steps: drop the view's dimensions
+    of size 1 and sum those of stride 0 (an expand), copy the gradient into a zero storage through the
+    view's geometry, read the storage through the base's geometry. Tensor operations: recorded under
+    create_graph as PyTorch records them (CopySlices, AsStridedBackward0)."""
+    from ..ops.shape import AsStrided
+    (base_shape, base_strides, base_offset), (shape, strides, offset) = base_geometry, view_geometry
+    if 0 in shape or 0 in base_shape:
+        return Tensor._make(np.zeros(base_shape, dtype=grad._data.dtype))
+    kept = []
+    for dim in reversed(range(len(shape))):
+        if shape[dim] == 1:
+            grad = grad.squeeze(dim)
+        elif strides[dim] == 0:
+            grad = grad.sum(dim)
+        else:
+            kept.insert(0, dim)
+    shape, strides = tuple(shape[d] for d in kept), tuple(strides[d] for d in kept)
+    shared = min(base_offset, offset)
+    base_offset, offset = base_offset - shared, offset - shared
+    size = max(_storage_size(base_shape, base_strides, base_offset), _storage_size(shape, strides, offset))
+    storage = Tensor._make(np.zeros(size, dtype=grad._data.dtype))
+    AsStrided.apply(storage, size=shape, stride=strides, offset=offset).copy_(grad)
+    return AsStrided.apply(storage, size=base_shape, stride=base_strides, offset=base_offset)
+
+
+def _storage_size(shape, strides, offset):
+    """How many elements a geometry reaches, from the storage's start."""
+    return offset + 1 + sum((n - 1) * s for n, s in zip(shape, strides))
 
 
 def _gather(grad, region):

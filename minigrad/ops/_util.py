@@ -3,6 +3,7 @@ import numpy as np
 
 from ..autograd.grad_mode import is_grad_enabled
 from ..tensor import Tensor
+from .wrapped_number import WrappedNumber
 
 
 def compact(a):
@@ -74,7 +75,7 @@ def as_tensor_like(value, like):
     if isinstance(value, Tensor):
         return value
     if isinstance(value, (bool, int, float, np.number, np.bool_)):
-        return Tensor._make(number_array(value, like._data.dtype))
+        return WrappedNumber.of(value, number_array(value, like._data.dtype))  # shown as PyTorch's tensor(3)
     array = np.asarray(value)
     if array.dtype == np.float64:  # lists of floats become float32, as torch.tensor does
         array = array.astype(np.float32)

@@ -15,6 +15,7 @@ from ..tensor import Tensor
 from ._util import check_broadcast, number_array, promote, result_dtype, sum_to, unary
 from .elementwise import where
 from .scalar_arithmetic import maybe_multiply, mul_scalar
+from .wrapped_number import show_saved_numbers
 
 
 def _common(a, b):
@@ -379,13 +380,17 @@ class DivRounded(NumpyFunction):
     wherever it exists (PyTorch returns zeros, not ``grad * 0``: no nan from an inf gradient)."""
 
     node_name = "DivBackward2"
+    saved_names = ("self", "other")
 
     @staticmethod
     def forward(ctx, a, b, rounding_mode):
+        ctx.save_for_backward(a if ctx.needs_input_grad[1] else None, b if ctx.needs_input_grad[0] else None)
+        ctx.rounding_mode = rounding_mode  # (saved as PyTorch saves them, though the gradients are zeros)
         return (floor_divide if rounding_mode == "floor" else trunc_divide)(a, b)
 
     @staticmethod
     def backward(ctx, grad):
+        ctx.saved_tensors  # checked against in-place changes, as PyTorch's node does
         zeros = zeros_like(grad)
         return zeros, zeros
 
@@ -455,3 +460,12 @@ class RemainderScalar(NumpyFunction):
 
 def zeros_like(t):
     return Tensor._make(np.zeros_like(t._data))
+
+
+# The numbers these nodes keep, shown by PyTorch's names (grad_fn._saved_alpha ...).
+show_saved_numbers(Add, alpha="alpha")
+show_saved_numbers(Sub, alpha="alpha")
+show_saved_numbers(RSub, alpha=lambda node: 1)
+show_saved_numbers(Pow, exponent="exponent")
+show_saved_numbers(RPow, self="base")
+show_saved_numbers(DivRounded, rounding_mode="rounding_mode")

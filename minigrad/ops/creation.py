@@ -166,7 +166,11 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
 
 def _like(maker):
     def like(input, dtype=None, device=None, requires_grad=False):
-        return maker(*input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+        made = maker(*input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+        if not input._data.flags.c_contiguous:  # a transposed input gives a transposed result, as in PyTorch
+            from .shape import copy_with_layout
+            made._data = copy_with_layout(made._data, input._data)
+        return made
     like.__name__ = maker.__name__ + "_like"
     return like
 
@@ -185,4 +189,4 @@ def randn_like(input, dtype=None, device=None, requires_grad=False):
 
 
 def full_like(input, fill_value, dtype=None, device=None, requires_grad=False):
-    return full(tuple(input.shape), fill_value, dtype=dtype or input.dtype, requires_grad=requires_grad)
+    return _like(lambda *size, **options: full(size, fill_value, **options))(input, dtype, device, requires_grad)

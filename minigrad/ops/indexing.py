@@ -92,12 +92,14 @@ def _apply_basic(x, items):
 
 
 def _as_tuple(key):
-    """PyTorch's rule (from NumPy) for a list as an index: a list holding lists, tensors, slices, None or
-    ... is read as a tuple of indices (with a deprecation warning); otherwise it is one index tensor."""
+    """PyTorch's rule (from NumPy) for a sequence as an index: a list (or a string) of fewer than 32 items
+    holding a sequence (a list, a tensor, a string ...), a slice, None or ... is read as a tuple of indices,
+    with a deprecation warning; otherwise it is one index tensor. (So ``x['a']`` warns, then fails.)"""
     if isinstance(key, tuple):
         return key
-    if isinstance(key, list) and len(key) < 32 and any(
-            isinstance(k, (list, tuple, Tensor, np.ndarray, slice)) or k is None or k is Ellipsis for k in key):
+    if isinstance(key, (list, str)) and len(key) < 32 and any(
+            isinstance(k, (list, tuple, str, bytes, range, Tensor, np.ndarray, slice)) or k is None or k is Ellipsis
+            for k in key):
         warnings.warn(_SEQUENCE_AS_TUPLE, UserWarning, stacklevel=3)
         return tuple(key)
     return (key,)
@@ -107,8 +109,8 @@ def _as_index(item):
     """Tensors and lists become arrays; a 0-d integer tensor is a number, a 0-d mask a bool."""
     if isinstance(item, Tensor):
         item = item._data
-    if isinstance(item, (list, tuple)):
-        item = np.asarray(item) if item else np.zeros(0, dtype=np.int64)
+    if isinstance(item, (list, tuple, range)):
+        item = np.asarray(item) if len(item) else np.zeros(0, dtype=np.int64)
     if isinstance(item, np.ndarray):
         if item.ndim == 0 and item.dtype.kind in "iub":
             return item.item() if item.dtype != np.bool_ else bool(item)
@@ -135,8 +137,8 @@ def _is_int(item):
 
 
 def _bad_index(item):
-    if isinstance(item, str):
-        raise TypeError("new(): invalid data type 'str'")
+    if isinstance(item, (str, bytes)):
+        raise TypeError(f"new(): invalid data type '{type(item).__name__}'")
     raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid "
                      f"indices (got {type(item).__name__})")
 

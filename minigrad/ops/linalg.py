@@ -24,10 +24,12 @@ from .shape import SqueezeMatmul, UnsafeView
 
 
 # ----- the four kernels ---------------------------------------------------------------------------
-def save_partners(ctx, a, b):
+def save_partners(ctx, a, b, swapped=False):
     """Each input's gradient is made with the other input: keep ``a`` only if ``b`` needs a gradient and
-    ``b`` only if ``a`` does, as PyTorch does (so changing an unneeded one in place later is no error)."""
-    ctx.save_for_backward(a if ctx.needs_input_grad[1] else None, b if ctx.needs_input_grad[0] else None)
+    ``b`` only if ``a`` does, as PyTorch does (so changing an unneeded one in place later is no error).
+    ``swapped``: a and b are the second and first inputs (saved in that order)."""
+    b_needed, a_needed = ctx.needs_input_grad[::-1] if swapped else ctx.needs_input_grad  # (the partners')
+    ctx.save_for_backward(a if a_needed else None, b if b_needed else None)
 
 
 class Dot(NumpyFunction):
@@ -68,17 +70,17 @@ class Mv(NumpyFunction):
 
 class Mm(NumpyFunction):
     node_name = "MmBackward0"
-    saved_names = ("self", "mat2")
+    saved_names = ("mat2", "self")  # in PyTorch's order: its nodes check their saved tensors by name
 
     @staticmethod
     def forward(ctx, a, b):
-        save_partners(ctx, a, b)
+        save_partners(ctx, b, a, swapped=True)
         ctx.column_major = _column_major(a), _column_major(b)
         return a @ b
 
     @staticmethod
     def backward(ctx, grad):
-        a, b = ctx.saved_tensors
+        b, a = ctx.saved_tensors
         grad_a = grad_b = None
         # For an input stored column by column (the .t() of a matrix), PyTorch computes the transposed
         # product and transposes it back: the same numbers, and the graph of a double backward shows it.
@@ -97,16 +99,16 @@ def _column_major(matrix):
 
 class Bmm(NumpyFunction):
     node_name = "BmmBackward0"
-    saved_names = ("self", "mat2")
+    saved_names = ("mat2", "self")  # in PyTorch's order: its nodes check their saved tensors by name
 
     @staticmethod
     def forward(ctx, a, b):
-        save_partners(ctx, a, b)
+        save_partners(ctx, b, a, swapped=True)
         return np.matmul(a, b)
 
     @staticmethod
     def backward(ctx, grad):  # the matrix rule, for each matrix of the batch
-        a, b = ctx.saved_tensors
+        b, a = ctx.saved_tensors
         return (grad.bmm(b.transpose(1, 2)) if ctx.needs_input_grad[0] else None,
                 a.transpose(1, 2).bmm(grad) if ctx.needs_input_grad[1] else None)
 
@@ -140,7 +142,9 @@ def matmul(a, b):
     if a.ndim == 2 and b.ndim == 1:
         return mv(a, b)
     if a.ndim == 1 and b.ndim == 2:
-        return SqueezeMatmul.apply(mm(a.unsqueeze(0), b), dim=0)  # PyTorch's squeeze_(0) of the (1, m) product
+        result = SqueezeMatmul.apply(mm(a.unsqueeze(0), b), dim=0)  # PyTorch's squeeze_(0) of the (1, m) product
+        result._version += 1  # (an in-place op: the product is at version 1, as PyTorch counts)
+        return result
     if a.ndim == 2 and b.ndim == 2:
         return mm(a, b)
     if _should_fold(a, b):

@@ -357,12 +357,88 @@ class Stack(NumpyFunction):
         return tuple(grad.select(ctx.dim, i) for i in range(grad.shape[ctx.dim]))
 
 
+class AsStrided(NumpyFunction):
+    """``x.as_strided(size, stride, offset)``: a view of any geometry (in elements, from x's first element in
+    memory) of a tensor ``x`` whose strides are positive. PyTorch's backwards through views changed in place
+    record it (see ``autograd/inplace.py``)."""
+
+    node_name = "AsStridedBackward0"
+    _is_view = True
+
+    @staticmethod
+    def forward(ctx, x, size, stride, offset):
+        ctx.geometry = (x.shape, tuple(s // x.itemsize for s in x.strides), 0), (tuple(size), tuple(stride), offset)
+        start = np.lib.stride_tricks.as_strided(x, (offset + 1,), (x.itemsize,))[offset:]
+        return np.lib.stride_tricks.as_strided(start, size, [s * x.itemsize for s in stride])
+
+    @staticmethod
+    def backward(ctx, grad):
+        from ..autograd.inplace import as_strided_backward
+        return as_strided_backward(grad, *ctx.geometry)
+
+
+def dense_strides(array):
+    """The strides in elements if the array's elements fill one block of memory, no gap and no element
+    twice, in any order of dimensions (PyTorch's "non-overlapping and dense", e.g. a transposed matrix);
+    else None (a slice with a step, an expanded tensor)."""
+    strides = [s // array.itemsize for s in array.strides]
+    expected = 1
+    for stride, n in sorted((stride, n) for stride, n in zip(strides, array.shape) if n > 1):
+        if stride != expected:
+            return None
+        expected *= n
+    return strides
+
+
+def _dense_strides_in_order_of(shape, strides):
+    """Strides of a dense tensor whose dimensions lie in memory in the order of ``strides`` (PyTorch's
+    ``infer_dense_strides``: an insertion sort from the innermost dimension in which a dimension of
+    stride 0 never moves, and equal strides put the smaller dimension inside)."""
+    def should_swap(d0, d1):
+        if strides[d0] == 0 or strides[d1] == 0:
+            return 0
+        if strides[d0] != strides[d1]:
+            return 1 if strides[d0] > strides[d1] else -1
+        return 1 if shape[d0] > shape[d1] else 0
+    order = list(range(len(shape)))[::-1]  # innermost first
+    for i in range(1, len(order)):
+        d1 = i
+        for d0 in range(i - 1, -1, -1):
+            comparison = should_swap(order[d0], order[d1])
+            if comparison > 0:
+                order[d0], order[d1] = order[d1], order[d0]
+                d1 = d0
+            elif comparison < 0:
+                break
+    result, step = [0] * len(shape), 1
+    for dim in order:
+        result[dim] = step
+        step *= max(shape[dim], 1)
+    return result
+
+
+def copy_with_layout(values, like):
+    """A copy of ``values`` laid out in memory as ``like`` is (PyTorch's ``preserve_format``, by which
+    ``clone()`` and ``zeros_like()`` keep a transposed tensor transposed): the same strides if ``like`` is
+    dense, else dense strides in the order of its dimensions in memory."""
+    if like.flags.c_contiguous or like.ndim < 2 or like.size == 0 or any(s < 0 for s in like.strides):
+        return np.array(values, order="C")
+    strides = dense_strides(like) or _dense_strides_in_order_of(like.shape, like.strides)
+    buffer = np.empty(like.size, dtype=values.dtype)
+    out = np.lib.stride_tricks.as_strided(buffer, like.shape, [s * buffer.itemsize for s in strides])
+    out[...] = values
+    return out
+
+
 class Clone(NumpyFunction):
+    """A copy. ``x.clone()`` keeps x's layout (PyTorch's ``preserve_format``); ``contiguous()`` and
+    ``reshape`` clone into C order."""
+
     node_name = "CloneBackward0"
 
     @staticmethod
-    def forward(ctx, x):
-        return x.copy()
+    def forward(ctx, x, contiguous=False):
+        return np.array(x, order="C") if contiguous else copy_with_layout(x, x)
 
     @staticmethod
     def backward(ctx, grad):
