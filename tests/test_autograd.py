@@ -315,3 +315,20 @@ def test_a_loss_target_changed_in_place_after_the_loss_is_caught():
     target.add_(0)
     with pytest.raises(RuntimeError, match=r"\[torch.LongTensor \[3\]\] is at version 1; expected version 0"):
         loss.backward()
+
+
+@pytest.mark.parametrize("lib", ["minigrad", "torch"])
+def test_nodes_that_ran_before_a_failing_one_are_freed(lib):
+    # PyTorch frees each node's saved tensors once it has run, so after a backward that fails midway
+    # (here on an in-place change) a second backward hits a freed node first.
+    t = torch if lib == "minigrad" else pytest.importorskip("torch")
+    x = t.tensor([1.0, 2.0], requires_grad=True)
+    a = x * 2
+    b = a.exp()
+    loss = (b + a * 3).sum()
+    b.add_(1)  # spoils ExpBackward0's saved result
+    with pytest.raises(RuntimeError, match="modified by an inplace operation"):
+        loss.backward()
+    with pytest.raises(RuntimeError, match="backward through the graph a second time"):
+        loss.backward()
+    assert x.grad is None

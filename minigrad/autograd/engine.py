@@ -53,33 +53,36 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
     order = topological_order(root_nodes)
     wanted = set(capture) if capture is not None else None
     leading = _nodes_leading_to(order, wanted) if capture is not None else None
-    with set_grad_enabled(create_graph), silent_numpy():
-        for node in order:
-            if leading is not None and node not in leading:
-                continue  # autograd.grad runs only what leads to its inputs (and frees only that), as PyTorch
-            grads = buffers.pop(node, None)
-            if grads is None:
-                continue
-            if node._pre_hooks:
-                grads = _run_hooks(node._pre_hooks, grads)
-            if wanted is not None and node in wanted:
-                captured[node] = grads[0]
-            if isinstance(node, AccumulateGrad):
-                if capture is None:
-                    node.accumulate(grads[0], keep_graph=create_graph)
-                continue
-            if leading is not None and not any(child in leading for child, _ in node.next_functions):
-                continue  # a wanted node with nothing wanted below it
-            output = node._output()
-            if output is not None and output._retains_grad and capture is None and grads[0] is not None:
-                g = grads[0] if create_graph else Tensor._make(np.array(grads[0]._data))
-                output._grad = g if output._grad is None else output._grad + g
-            _send(buffers, node.next_functions, node._backward(grads))
-            processed.append(node)
-    if not retain_graph:
-        # Only now: a node's saved output is the next node's input, still needed until here.
-        for node in processed:
-            node.release()
+    try:
+        with set_grad_enabled(create_graph), silent_numpy():
+            for node in order:
+                if leading is not None and node not in leading:
+                    continue  # autograd.grad runs only what leads to its inputs (and frees only that), as PyTorch
+                grads = buffers.pop(node, None)
+                if grads is None:
+                    continue
+                if node._pre_hooks:
+                    grads = _run_hooks(node._pre_hooks, grads)
+                if wanted is not None and node in wanted:
+                    captured[node] = grads[0]
+                if isinstance(node, AccumulateGrad):
+                    if capture is None:
+                        node.accumulate(grads[0], keep_graph=create_graph)
+                    continue
+                if leading is not None and not any(child in leading for child, _ in node.next_functions):
+                    continue  # a wanted node with nothing wanted below it
+                output = node._output()
+                if output is not None and output._retains_grad and capture is None and grads[0] is not None:
+                    g = grads[0] if create_graph else Tensor._make(np.array(grads[0]._data))
+                    output._grad = g if output._grad is None else output._grad + g
+                _send(buffers, node.next_functions, node._backward(grads))
+                processed.append(node)
+    finally:
+        if not retain_graph:
+            # Only now: a node's saved output is the next node's input, still needed until here. Nodes that
+            # ran are freed even when a later one fails, as in PyTorch (a second try says "second time").
+            for node in processed:
+                node.release()
     if capture is not None:
         return [captured.get(node) for node in capture]
     return None
