@@ -285,10 +285,12 @@ print(inspect.getsource(arithmetic.Mul.backward))
 # 줄입니다(옆의 `silent_numpy()`는 PyTorch처럼 NumPy의 오버플로 경고를 내지 않게 합니다).
 
 # %%
+import textwrap
+
 engine = importlib.import_module("minigrad.autograd.engine")
 source = inspect.getsource(engine.run_backward).splitlines()
 start = next(i for i, line in enumerate(source) if "set_grad_enabled" in line)
-print("\n".join(source[start:start + 2]))
+print(textwrap.dedent("\n".join(source[start:start + 2])))
 
 # %% [markdown]
 # With `create_graph=False` (the default) the pass runs in no-grad mode: nothing is recorded, no
