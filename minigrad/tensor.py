@@ -47,6 +47,11 @@ NON_LEAF_GRAD_WARNING = (
     "mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for "
     "more information."
 )
+DETACH_VIEW_IN_PLACE = (
+    "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for "
+    "training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence "
+    "detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() "
+    "function in torch/optim/optimizer.py as the solution.")
 IN_PLACE_ON_LEAF = "a leaf Variable that requires grad is being used in an in-place operation."
 
 
@@ -227,6 +232,8 @@ class Tensor:
         return t
 
     def detach_(self):
+        if self._base is not None:
+            raise RuntimeError(DETACH_VIEW_IN_PLACE)
         self.grad_fn = None
         self._requires_grad = False
         return self

@@ -332,3 +332,39 @@ def test_nodes_that_ran_before_a_failing_one_are_freed(lib):
     with pytest.raises(RuntimeError, match="backward through the graph a second time"):
         loss.backward()
     assert x.grad is None
+
+
+@pytest.mark.parametrize("lib", ["minigrad", "torch"])
+@pytest.mark.parametrize("shape, keepdim", [((2, 3), False), ((2, 3), True), ((), False)])
+@pytest.mark.parametrize("op", ["max", "min"])
+def test_indices_of_max_along_a_dim_changed_in_place_are_caught(lib, shape, keepdim, op):
+    t = torch if lib == "minigrad" else pytest.importorskip("torch")
+    x = t.tensor(np.arange(float(np.prod(shape))).reshape(shape), requires_grad=True)
+    values, indices = getattr(x, op)(-1 if shape else 0, keepdim=keepdim)
+    values.sum().backward(retain_graph=True)  # fine before the change
+    indices.add_(0)
+    with pytest.raises(RuntimeError, match=r"\[torch.LongTensor \[.*\]\] is at version 1; expected version 0"):
+        values.sum().backward()
+
+
+@pytest.mark.parametrize("lib", ["minigrad", "torch"])
+def test_detach_in_place_refuses_a_view(lib):
+    t = torch if lib == "minigrad" else pytest.importorskip("torch")
+    base = t.ones(3, requires_grad=True) * 2
+    with pytest.raises(RuntimeError, match="Can't detach views in-place. Use detach\\(\\) instead. If you are using "
+                                           "DistributedDataParallel \\(DDP\\) for training"):
+        base[:2].detach_()
+    assert base.detach_() is base and base.grad_fn is None and not base.requires_grad
+
+
+@pytest.mark.parametrize("lib", ["minigrad", "torch"])
+def test_saved_slots_after_backward_as_pytorch(lib):
+    t = torch if lib == "minigrad" else pytest.importorskip("torch")
+    x = t.ones(2, requires_grad=True)
+    y = x * t.ones(2)  # only x needs a gradient: 'self' is not saved, 'other' is
+    assert y.grad_fn._saved_self is None and y.grad_fn._saved_other.tolist() == [1.0, 1.0]
+    assert {"_saved_self", "_saved_other"} <= set(dir(y.grad_fn))
+    y.sum().backward()
+    assert y.grad_fn._saved_self is None  # an empty slot stays None after backward
+    with pytest.raises(RuntimeError, match="Trying to backward through the graph a second time"):
+        y.grad_fn._saved_other

@@ -216,6 +216,7 @@ class BackwardNode(Node):
     _saved = None          # list of _SavedTensor, or None once freed
     _to_save = ()
     _released = False
+    _held = ()
     _non_differentiable = ()
     materialize_grads = True
     inputs = None          # the tensor inputs (for drawing graphs), until backward frees them
@@ -250,8 +251,15 @@ class BackwardNode(Node):
         if name.startswith("_saved_"):
             names = getattr(self._forward_cls, "saved_names", ())
             if name[7:] in names:
-                return self.saved_tensors[names.index(name[7:])]
+                position = names.index(name[7:])
+                if self._released and position < len(self._held) and not self._held[position]:
+                    return None  # nothing was saved there: PyTorch shows None even after backward
+                return self.saved_tensors[position]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __dir__(self):
+        names = getattr(self._forward_cls, "saved_names", ())
+        return sorted(set(super().__dir__()) | {f"_saved_{name}" for name in names})
 
     def __repr__(self):
         if self._forward_cls.node_name is None:  # a Function written by the user
@@ -297,6 +305,8 @@ class BackwardNode(Node):
         return g
 
     def release(self):
+        if self._saved:  # which slots held a tensor (an empty one still shows as None)
+            self._held = [s is not None for s in self._saved]
         self._saved = None
         self._released = True
         self.inputs = None

@@ -181,17 +181,18 @@ class MaxDim(NumpyFunction):
     @staticmethod
     def forward(ctx, x, indices, dim, keepdim=False):
         ctx.input_shape, ctx.dim, ctx.keepdim = x.shape, dim, keepdim
-        ctx.save_for_backward(indices)
-        values = np.take_along_axis(x, indices, axis=dim)
+        ctx.save_for_backward(indices)  # the indices returned beside the values: changing them in place is an error
+        values = np.take_along_axis(x, indices if keepdim else np.expand_dims(indices, dim), axis=dim)
         return values if keepdim else values.squeeze(dim)
 
     @staticmethod
     def backward(ctx, grad):  # the gradient goes back to where each maximum was
         (indices,) = ctx.saved_tensors
+        indices = indices._data
         if not ctx.keepdim:
-            grad = grad.unsqueeze(ctx.dim)
+            grad, indices = grad.unsqueeze(ctx.dim), np.expand_dims(indices, ctx.dim)
         zeros = Tensor._make(np.zeros(ctx.input_shape, grad._data.dtype))
-        return ScatterAlong.apply(zeros, grad, indices=indices._data, dim=ctx.dim)
+        return ScatterAlong.apply(zeros, grad, indices=indices, dim=ctx.dim)
 
 
 class MinDim(MaxDim):
@@ -202,6 +203,16 @@ class MaxDim0d(Clone):
     """``x.max(0)`` of a 0-d tensor: the value itself (a copy), under max's node name."""
 
     node_name = "MaxBackward0"
+
+    @staticmethod
+    def forward(ctx, x, indices):
+        ctx.save_for_backward(indices)  # kept, as PyTorch keeps them: changing them in place is an error
+        return x.copy()
+
+    @staticmethod
+    def backward(ctx, grad):
+        ctx.saved_tensors  # (checks the indices' version)
+        return grad
 
 
 class MinDim0d(MaxDim0d):
@@ -359,13 +370,13 @@ def reduce_max(x, dim=None, keepdim=False, take_min=False):
         return (Min if take_min else Max).apply(x, op=op)
     if x.ndim == 0:  # a 0-d tensor is its own max along dim 0
         normalize_dims(dim, 0)
-        values = (MinDim0d if take_min else MaxDim0d).apply(x)
-        return (return_types_min if take_min else return_types_max)(values, Tensor._make(np.zeros((), np.int64)))
+        indices = Tensor._make(np.zeros((), np.int64))
+        values = (MinDim0d if take_min else MaxDim0d).apply(x, indices=indices)
+        return (return_types_min if take_min else return_types_max)(values, indices)
     axis = normalize_dims(dim, x.ndim)[0]
     check_reduction_size(op, x, (axis,))
     pick = np.argmin if take_min else np.argmax
-    indices = np.expand_dims(pick(x._data, axis=axis), axis)
+    positions = pick(x._data, axis=axis).astype(np.int64, copy=False)
+    indices = Tensor._make(np.expand_dims(positions, axis) if keepdim else positions)
     values = (MinDim if take_min else MaxDim).apply(x, indices=indices, dim=axis, keepdim=keepdim)
-    if not keepdim:
-        indices = indices.squeeze(axis)
-    return (return_types_min if take_min else return_types_max)(values, Tensor._make(indices.astype(np.int64)))
+    return (return_types_min if take_min else return_types_max)(values, indices)
