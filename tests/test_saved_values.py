@@ -7,7 +7,7 @@ PyTorch wraps a Python number in a 0-d tensor of the number's own type (``x * 3`
 import pytest
 
 import minigrad
-from tests.test_torch_semantics import observe
+from tests.test_torch_semantics import assert_same_as_pytorch, observe
 
 SHOW_SAVED = '''
 NAMES = ["_saved_self", "_saved_other", "_saved_alpha", "_saved_exponent", "_saved_result", "_saved_rounding_mode"]
@@ -63,11 +63,7 @@ CASES = {
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_same_as_pytorch(name):
-    pytest.importorskip("torch")
-    theirs, _ = observe("torch", CASES[name])
-    mine, numpy_warnings = observe(minigrad, CASES[name])
-    assert mine == theirs
-    assert numpy_warnings == []
+    assert_same_as_pytorch(CASES[name])
 
 
 def test_a_wrapped_number_computes_in_the_operations_dtype():
