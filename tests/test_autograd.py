@@ -368,3 +368,27 @@ def test_saved_slots_after_backward_as_pytorch(lib):
     assert y.grad_fn._saved_self is None  # an empty slot stays None after backward
     with pytest.raises(RuntimeError, match="Trying to backward through the graph a second time"):
         y.grad_fn._saved_other
+
+
+@pytest.mark.parametrize("lib", ["minigrad", "torch"])
+@pytest.mark.parametrize("expr", ["m * v", "m / v", "m.pow(v)", "torch.maximum(m, v)"])
+def test_of_two_changed_saved_tensors_the_error_names_pytorchs_first(lib, expr):
+    # PyTorch checks saved inputs by name, alphabetically (other before self), then outputs.
+    t = torch if lib == "minigrad" else pytest.importorskip("torch")
+    m = t.ones(2, 2, requires_grad=True) * 1
+    v = t.ones(2, requires_grad=True) * 1
+    y = eval(expr, {"torch": t, "m": m, "v": v})
+    m.add_(1)
+    v.add_(1)
+    with pytest.raises(RuntimeError, match=r"\[torch.FloatTensor \[2\]\], which is output 0 of Add"):
+        y.sum().backward()
+
+
+@pytest.mark.parametrize("lib", ["minigrad", "torch"])
+def test_a_changed_int_tensor_is_named_by_its_type(lib):
+    t = torch if lib == "minigrad" else pytest.importorskip("torch")
+    a = t.ones(2, dtype=t.int32)
+    y = t.ones(2, requires_grad=True) * a
+    a.add_(1)
+    with pytest.raises(RuntimeError, match=r"\[torch.IntTensor \[2\]\] is at version 1"):
+        y.sum().backward()

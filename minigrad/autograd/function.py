@@ -23,6 +23,7 @@ import weakref
 
 import numpy as np
 
+from .. import _dtype
 from ..tensor import Tensor, mark_no_grad_view, remember_view
 from .grad_mode import _GradMode, no_grad
 
@@ -490,10 +491,10 @@ def _save(x, args, outputs, raw):
 
 def _raise_version_error(saved, node):
     """A saved tensor changed in place since it was saved: backward would use wrong values."""
+    saved = _first_changed(node) or saved
     t = saved.tensor if not saved.is_output else saved.ref()
     shape = list(saved.data.shape if t is None else t._data.shape)
-    dtype = (saved.data if t is None else t._data).dtype
-    kind = {"float32": "Float", "float64": "Double", "int64": "Long", "bool": "Bool"}.get(dtype.name, "")
+    kind = _dtype.scalar_type_name((saved.data if t is None else t._data).dtype)
     maker = node if saved.is_output else t.grad_fn  # a saved result is named by the node that made it
     made_by = "" if maker is None else f", which is output 0 of {_op_name(maker)},"
     raise RuntimeError(
@@ -501,6 +502,17 @@ def _raise_version_error(saved, node):
         f"[torch.{kind}Tensor {shape}]{made_by} is at version {saved.vc[0]}; expected version {saved.version} "
         "instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, "
         "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+
+
+def _first_changed(node):
+    """Of the saved tensors changed in place, the one PyTorch names: it checks inputs by name, alphabetically
+    (``other`` before ``self``), then outputs."""
+    names = getattr(node._forward_cls, "saved_names", ())
+    slots = node._saved or ()
+    if len(names) != len(slots):
+        return None
+    changed = [(s.is_output, name, s) for name, s in zip(names, slots) if s is not None and s.vc[0] != s.version]
+    return min(changed, key=lambda c: c[:2])[2] if changed else None
 
 
 def _op_name(node):
