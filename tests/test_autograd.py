@@ -335,13 +335,14 @@ def test_nodes_that_ran_before_a_failing_one_are_freed(lib):
 
 
 @pytest.mark.parametrize("lib", ["minigrad", "torch"])
-@pytest.mark.parametrize("shape, keepdim", [((2, 3), False), ((2, 3), True), ((), False)])
+@pytest.mark.parametrize("shape, keepdim", [((2, 3), False), ((2, 3), True), ((3,), False), ((), False)])
 @pytest.mark.parametrize("op", ["max", "min"])
 def test_indices_of_max_along_a_dim_changed_in_place_are_caught(lib, shape, keepdim, op):
     t = torch if lib == "minigrad" else pytest.importorskip("torch")
     x = t.tensor(np.arange(float(np.prod(shape))).reshape(shape), requires_grad=True)
     values, indices = getattr(x, op)(-1 if shape else 0, keepdim=keepdim)
     values.sum().backward(retain_graph=True)  # fine before the change
+    assert type(indices.numpy()).__name__ == "ndarray"  # a 0-d result too, not a NumPy scalar
     indices.add_(0)
     with pytest.raises(RuntimeError, match=r"\[torch.LongTensor \[.*\]\] is at version 1; expected version 0"):
         values.sum().backward()

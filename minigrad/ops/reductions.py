@@ -376,7 +376,7 @@ def reduce_max(x, dim=None, keepdim=False, take_min=False):
     axis = normalize_dims(dim, x.ndim)[0]
     check_reduction_size(op, x, (axis,))
     pick = np.argmin if take_min else np.argmax
-    positions = pick(x._data, axis=axis).astype(np.int64, copy=False)
+    positions = np.asarray(pick(x._data, axis=axis), dtype=np.int64)  # (a 1-D input gives a NumPy scalar)
     indices = Tensor._make(np.expand_dims(positions, axis) if keepdim else positions)
     values = (MinDim if take_min else MaxDim).apply(x, indices=indices, dim=axis, keepdim=keepdim)
     return (return_types_min if take_min else return_types_max)(values, indices)
