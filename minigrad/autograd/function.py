@@ -520,14 +520,5 @@ def _op_name(node):
     return re.sub(r"Backward([0-9]+)$", lambda m: "" if m[1] == "0" else m[1], node.name())
 
 
-def _node_of(tensor):
-    """Where a gradient for this input should go: its grad_fn, its accumulator, or nowhere."""
-    if tensor.grad_fn is not None:
-        return tensor.grad_fn
-    if tensor._requires_grad:
-        return tensor._grad_accumulator()
-    return None
-
-
 def _as_tensor_grad(grad):
     return grad if isinstance(grad, Tensor) or grad is None else Tensor._make(np.asarray(grad))
