@@ -317,11 +317,15 @@ def test_a_loss_target_changed_in_place_after_the_loss_is_caught():
         loss.backward()
 
 
-@pytest.mark.parametrize("lib", ["minigrad", "torch"])
-def test_nodes_that_ran_before_a_failing_one_are_freed(lib):
+@pytest.fixture(params=["minigrad", "torch"])
+def t(request):
+    """The library a cross-checked test runs on: minigrad, then PyTorch itself (skipped without it)."""
+    return torch if request.param == "minigrad" else pytest.importorskip("torch")
+
+
+def test_nodes_that_ran_before_a_failing_one_are_freed(t):
     # PyTorch frees each node's saved tensors once it has run, so after a backward that fails midway
     # (here on an in-place change) a second backward hits a freed node first.
-    t = torch if lib == "minigrad" else pytest.importorskip("torch")
     x = t.tensor([1.0, 2.0], requires_grad=True)
     a = x * 2
     b = a.exp()
@@ -334,11 +338,9 @@ def test_nodes_that_ran_before_a_failing_one_are_freed(lib):
     assert x.grad is None
 
 
-@pytest.mark.parametrize("lib", ["minigrad", "torch"])
 @pytest.mark.parametrize("shape, keepdim", [((2, 3), False), ((2, 3), True), ((3,), False), ((), False)])
 @pytest.mark.parametrize("op", ["max", "min"])
-def test_indices_of_max_along_a_dim_changed_in_place_are_caught(lib, shape, keepdim, op):
-    t = torch if lib == "minigrad" else pytest.importorskip("torch")
+def test_indices_of_max_along_a_dim_changed_in_place_are_caught(t, shape, keepdim, op):
     x = t.tensor(np.arange(float(np.prod(shape))).reshape(shape), requires_grad=True)
     values, indices = getattr(x, op)(-1 if shape else 0, keepdim=keepdim)
     values.sum().backward(retain_graph=True)  # fine before the change
@@ -348,9 +350,7 @@ def test_indices_of_max_along_a_dim_changed_in_place_are_caught(lib, shape, keep
         values.sum().backward()
 
 
-@pytest.mark.parametrize("lib", ["minigrad", "torch"])
-def test_detach_in_place_refuses_a_view(lib):
-    t = torch if lib == "minigrad" else pytest.importorskip("torch")
+def test_detach_in_place_refuses_a_view(t):
     base = t.ones(3, requires_grad=True) * 2
     with pytest.raises(RuntimeError, match="Can't detach views in-place. Use detach\\(\\) instead. If you are using "
                                            "DistributedDataParallel \\(DDP\\) for training"):
@@ -358,9 +358,7 @@ def test_detach_in_place_refuses_a_view(lib):
     assert base.detach_() is base and base.grad_fn is None and not base.requires_grad
 
 
-@pytest.mark.parametrize("lib", ["minigrad", "torch"])
-def test_saved_slots_after_backward_as_pytorch(lib):
-    t = torch if lib == "minigrad" else pytest.importorskip("torch")
+def test_saved_slots_after_backward_as_pytorch(t):
     x = t.ones(2, requires_grad=True)
     y = x * t.ones(2)  # only x needs a gradient: 'self' is not saved, 'other' is
     assert y.grad_fn._saved_self is None and y.grad_fn._saved_other.tolist() == [1.0, 1.0]
@@ -371,11 +369,9 @@ def test_saved_slots_after_backward_as_pytorch(lib):
         y.grad_fn._saved_other
 
 
-@pytest.mark.parametrize("lib", ["minigrad", "torch"])
 @pytest.mark.parametrize("expr", ["m * v", "m / v", "m.pow(v)", "torch.maximum(m, v)"])
-def test_of_two_changed_saved_tensors_the_error_names_pytorchs_first(lib, expr):
+def test_of_two_changed_saved_tensors_the_error_names_pytorchs_first(t, expr):
     # PyTorch checks saved inputs by name, alphabetically (other before self), then outputs.
-    t = torch if lib == "minigrad" else pytest.importorskip("torch")
     m = t.ones(2, 2, requires_grad=True) * 1
     v = t.ones(2, requires_grad=True) * 1
     y = eval(expr, {"torch": t, "m": m, "v": v})
@@ -385,9 +381,7 @@ def test_of_two_changed_saved_tensors_the_error_names_pytorchs_first(lib, expr):
         y.sum().backward()
 
 
-@pytest.mark.parametrize("lib", ["minigrad", "torch"])
-def test_a_changed_int_tensor_is_named_by_its_type(lib):
-    t = torch if lib == "minigrad" else pytest.importorskip("torch")
+def test_a_changed_int_tensor_is_named_by_its_type(t):
     a = t.ones(2, dtype=t.int32)
     y = t.ones(2, requires_grad=True) * a
     a.add_(1)

@@ -122,6 +122,13 @@ def _outcome(lib, code):
     return f"{tuple(result.shape)} {result.dtype}"
 
 
+def _out_under(lib, code):
+    """The list ``out`` that ``code`` builds with ``lib`` as its tensor library."""
+    namespace = {"lib": lib}
+    exec(code, namespace)
+    return namespace["out"]
+
+
 @pytest.mark.parametrize("kernel", _KERNELS)
 def test_product_dtype_errors_are_pytorchs(kernel):
     torch = pytest.importorskip("torch")
@@ -260,11 +267,7 @@ def test_vector_times_matrix_counts_pytorchs_in_place_squeeze():
             "y = a @ lib.ones(3, 2); z = y.abs(); y.zero_()\n"
             "try: z.sum().backward()\n"
             "except RuntimeError as e: out.append(str(e))")
-    results = []
-    for lib in (torch, minigrad):
-        namespace = {"lib": lib}
-        exec(code, namespace)
-        results.append(namespace["out"])
+    results = [_out_under(torch, code), _out_under(minigrad, code)]
     assert results[0] == results[1]
 
 
@@ -278,9 +281,5 @@ def test_products_check_their_saved_tensors_in_pytorchs_order():
             "    a = x * 1; b = x.t() * 2; y = eval(op); a.add_(1); b.mul_(1)\n"
             "    try: y.sum().backward()\n"
             "    except RuntimeError as e: out.append(str(e))")
-    results = []
-    for lib in (torch, minigrad):
-        namespace = {"lib": lib}
-        exec(code, namespace)
-        results.append(namespace["out"])
+    results = [_out_under(torch, code), _out_under(minigrad, code)]
     assert results[0] == results[1] and len(results[0]) == 5

@@ -238,46 +238,27 @@ def test_gradients_through_a_view_of_a_non_contiguous_base():
     assert gradcheck(f, (x,))
 
 
+def _values():
+    return minigrad.tensor([[0.3, -0.7, 1.1], [0.4, 0.9, -0.2]], dtype=minigrad.float64, requires_grad=True)
+
+
 def test_second_derivatives_through_copyslices_and_asstrided_match_central_differences():
-    """create_graph=True through CopySlices and AsStridedBackward0: the gradient is itself differentiable."""
-    def grad_of(x_values):
-        x = minigrad.tensor(x_values, dtype=minigrad.float64, requires_grad=True)
+    """create_graph=True through CopySlices and AsStridedBackward0: the gradient is itself differentiable
+    (gradcheck compares its whole Jacobian, the Hessian, with central differences)."""
+    def gradient(x):
         (g,) = minigrad.autograd.grad(_through_views(x), x, create_graph=True)
-        return x, g
-    values = [[0.3, -0.7, 1.1], [0.4, 0.9, -0.2]]
-    x, g = grad_of(values)
-    (second,) = minigrad.autograd.grad(g.sum(), x)
-    eps = 1e-6
-    for i in range(2):
-        for j in range(3):
-            up = [row[:] for row in values]
-            down = [row[:] for row in values]
-            up[i][j] += eps
-            down[i][j] -= eps
-            numeric = (grad_of(up)[1].sum().item() - grad_of(down)[1].sum().item()) / (2 * eps)
-            assert abs(second[i, j].item() - numeric) < 1e-5 * max(1.0, abs(numeric))
+        return g
+    assert minigrad.autograd.gradcheck(gradient, (_values(),), atol=1e-5, rtol=1e-5)
 
 
 def test_third_derivatives_through_asstrided_match_central_differences():
-    """The gradient of a view whose base changed is itself recorded (AsStrided, CopySlices): its own
-    gradient, a second derivative of the function, matches central differences."""
-    def second(values):
-        x = minigrad.tensor(values, dtype=minigrad.float64, requires_grad=True)
+    """The gradient of a view whose base changed is itself recorded (AsStrided, CopySlices): the Jacobian of
+    a function of that gradient's gradient matches central differences."""
+    def second(x):
         b = x * 1
         v = b.t().expand(2, 3, 2)
         b[0].exp_()
         (g,) = minigrad.autograd.grad((v * v * v).sum(), x, create_graph=True)
         (h,) = minigrad.autograd.grad((g * g).sum(), x, create_graph=True)
-        return x, h
-    values = [[0.3, -0.7, 1.1], [0.4, 0.9, -0.2]]
-    x, h = second(values)
-    (third,) = minigrad.autograd.grad(h.sum(), x)
-    eps = 1e-6
-    for i in range(2):
-        for j in range(3):
-            up = [row[:] for row in values]
-            down = [row[:] for row in values]
-            up[i][j] += eps
-            down[i][j] -= eps
-            numeric = (second(up)[1].sum().item() - second(down)[1].sum().item()) / (2 * eps)
-            assert abs(third[i, j].item() - numeric) < 1e-5 * max(1.0, abs(numeric))
+        return h
+    assert minigrad.autograd.gradcheck(second, (_values(),), atol=1e-5, rtol=1e-5)

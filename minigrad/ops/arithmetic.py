@@ -335,6 +335,12 @@ def _integer_divisor(a, b, kernel):
         raise RuntimeError("ZeroDivisionError")
 
 
+def _sign_of_a(mod, b):
+    """Where ``fmod``'s non-zero remainder has a's sign and Python's (b's) differs: there Python's floor
+    division is one lower and its remainder is ``mod + b``."""
+    return (mod != 0) & ((b < 0) != (mod < 0))
+
+
 def floor_divide(a, b):
     """Python's ``a // b`` on arrays, rounding as Python does: for floats the quotient is computed from
     ``fmod`` so that ``1.249 // 0.001`` is 1248, not ``floor(1.249 / 0.001)`` = 1249."""
@@ -345,7 +351,7 @@ def floor_divide(a, b):
     with np.errstate(all="ignore"):
         remainder = np.fmod(a, b)
         quotient = (a - remainder) / b
-        quotient = np.where((remainder != 0) & ((b < 0) != (remainder < 0)), quotient - 1, quotient)
+        quotient = np.where(_sign_of_a(remainder, b), quotient - 1, quotient)
         rounded = np.floor(quotient)
         rounded = np.where(quotient - rounded > 0.5, rounded + 1, rounded)
         rounded = np.where(quotient == 0, np.copysign(np.zeros_like(quotient), a / b), rounded)
@@ -372,7 +378,7 @@ def remainder(a, b):
         return np.mod(a, b)
     with np.errstate(all="ignore"):
         mod = np.fmod(a, b)
-        return np.where((mod != 0) & ((b < 0) != (mod < 0)), mod + b, mod)
+        return np.where(_sign_of_a(mod, b), mod + b, mod)
 
 
 class DivRounded(NumpyFunction):
