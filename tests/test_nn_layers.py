@@ -265,14 +265,35 @@ def test_softmax_of_empty_rows_is_empty_like_torch(fn, shape, dim):
 
 @pytest.mark.parametrize("rows", [3, 200, 2000])
 def test_softmax_of_many_short_rows_matches_torch(rows):
-    """Many short rows take another path to their maximum (see loss.row_max): same results, NaN and inf rows too."""
+    """Many short rows take another path to their maximum (see nn/_ops/rows.py): same results, NaN and inf rows too."""
     torch = pytest.importorskip("torch")
     x = rand(rows, 10, scale=30.0)
     x[0, 3], x[1, :], x[2, 5] = np.nan, -np.inf, np.inf
     for fn in ("softmax", "log_softmax"):
         yt, ym = getattr(torch.nn.functional, fn)(torch.tensor(x), 1), getattr(F, fn)(mg(x), 1)
         np.testing.assert_allclose(ym._data, yt.numpy(), atol=1e-5, rtol=1e-4)
-    np.testing.assert_array_equal(minigrad.nn._ops.loss.row_max(x, 1), x.max(axis=1, keepdims=True))
+    np.testing.assert_array_equal(minigrad.nn._ops.rows.row_max(x, 1), x.max(axis=1, keepdims=True))
+
+
+@pytest.mark.parametrize("rows", [3, 200, 2000])
+@pytest.mark.parametrize("fn", ["softmax", "log_softmax"])
+def test_softmax_backward_of_many_short_rows_matches_torch(rows, fn):
+    """Short rows are summed column by column (nn/_ops/rows.py) and log_softmax's backward reuses the softmax its
+    forward computed: the gradients are PyTorch's, for float32 and float64."""
+    torch = pytest.importorskip("torch")
+    for dtype in (np.float32, np.float64):
+        x, g = rand(rows, 10, scale=5.0).astype(dtype), rand(rows, 10, seed=1).astype(dtype)
+        xt, xm = torch.tensor(x, requires_grad=True), mg(x, True)
+        getattr(torch.nn.functional, fn)(xt, 1).backward(torch.tensor(g))
+        getattr(F, fn)(xm, 1).backward(minigrad.tensor(g))
+        assert xm.grad.dtype == getattr(minigrad, str(xt.grad.dtype).split(".")[1])
+        np.testing.assert_allclose(xm.grad._data, xt.grad.numpy(), rtol=1e-4, atol=1e-6)
+
+
+def test_row_sum_of_short_rows_is_numpys_sum():
+    x = rand(300, 7, seed=2)
+    x[5, 2], x[6, :2] = np.nan, (np.inf, -np.inf)
+    np.testing.assert_allclose(minigrad.nn._ops.rows.row_sum(x, 1), x.sum(axis=1, keepdims=True), rtol=1e-6)
 
 
 @pytest.mark.parametrize("reduction", ["mean", "sum", "none"])

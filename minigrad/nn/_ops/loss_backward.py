@@ -13,6 +13,7 @@ from ...autograd.function import NumpyFunction
 from ...ops._util import promote
 from ...ops.scalar_arithmetic import div_scalar, mul_scalar
 from ...tensor import Tensor
+from .rows import row_sum
 
 
 class SoftmaxBackwardData(NumpyFunction):
@@ -24,7 +25,10 @@ class SoftmaxBackwardData(NumpyFunction):
     def forward(ctx, grad, y, dim):
         ctx.save_for_backward(grad, y)
         ctx.dim = dim
-        return y * (grad - (grad * y).sum(axis=dim, keepdims=True))
+        result = grad * y
+        np.subtract(grad, row_sum(result, dim), out=result)  # one new array, reused: y * (g - sum(g * y))
+        result *= y
+        return result
 
     @staticmethod
     def backward(ctx, gg):
@@ -38,15 +42,18 @@ class SoftmaxBackwardData(NumpyFunction):
 
 
 class LogSoftmaxBackwardData(NumpyFunction):
-    """dx = g - exp(y) * sum(g) for y = log_softmax(x) along ``dim`` (exp(y) is the softmax)."""
+    """dx = g - exp(y) * sum(g) for y = log_softmax(x) along ``dim`` (exp(y) is the softmax, which the forward
+    of log_softmax passes on when it has it)."""
 
     node_name = "LogSoftmaxBackwardDataBackward0"
 
     @staticmethod
-    def forward(ctx, grad, y, dim):
+    def forward(ctx, grad, y, dim, softmax=None):
         ctx.save_for_backward(grad, y)
         ctx.dim = dim
-        return grad - np.exp(y) * grad.sum(axis=dim, keepdims=True)
+        result = (np.exp(y) if softmax is None else softmax) * row_sum(grad, dim)
+        np.subtract(grad, result, out=result)  # in place: one new array for the whole formula
+        return result
 
     @staticmethod
     def backward(ctx, gg):
@@ -96,12 +103,13 @@ class NllLossBackward(NumpyFunction):
     def forward(ctx, grad, x, target, reduction, ignore_index, counted=None):
         ctx.target, ctx.reduction, ctx.ignore_index = target, reduction, ignore_index
         result = np.zeros(x.shape, dtype=x.dtype)
-        by_sample, classes = result.reshape(-1, x.shape[-1]), target.reshape(-1)  # (a single sample is one row)
+        classes = target.reshape(-1)  # (a single sample is one row)
         rows = np.arange(len(classes)) if counted is None else np.flatnonzero(counted)  # the samples that count
         scale = grad.reshape(-1)[rows] if reduction == "none" else grad
         if reduction == "mean":
             scale = scale / x.dtype.type(len(rows))
-        by_sample[rows, classes[rows]] = -scale
+        targets = rows * x.shape[-1] + (classes if counted is None else classes[rows])  # [row, class] in flat terms
+        result.reshape(-1)[targets] = -scale
         return result
 
     @staticmethod
