@@ -123,3 +123,17 @@ def test_a_retained_non_leaf_gradient_and_the_leaf_gradient_are_separate():
     y.grad += 1
     assert x.grad.tolist() == [3.0] * 3
 
+
+
+@pytest.mark.skipif(not _STEALING, reason="this Python copies every gradient")
+def test_a_linear_weight_keeps_the_gradient_that_arrives_through_t():
+    """F.linear records TBackward0 before the weight's AccumulateGrad: the transposed product is not a view that
+    anyone else holds, so the weight keeps it, C-contiguous like the weight, and later steps add into it."""
+    x, w = torch.randn(5, 3), torch.randn(4, 3, requires_grad=True)
+    torch.nn.functional.linear(x, w).sum().backward()
+    expected = np.ones((5, 4), np.float32).T @ x._data
+    np.testing.assert_allclose(w.grad._data, expected, rtol=1e-6)
+    assert w.grad._data.flags.c_contiguous and w.grad._base is None
+    assert w.grad._data.base is not None  # the product's own memory (a copy would own its memory)
+    torch.nn.functional.linear(x, w).sum().backward()
+    np.testing.assert_allclose(w.grad._data, 2 * expected, rtol=1e-6)

@@ -3,6 +3,7 @@ gradient back to where each number came from."""
 import numpy as np
 
 from ..autograd.function import NumpyFunction
+from ..autograd.grad_mode import is_grad_enabled
 from ..tensor import Tensor
 from ._util import sum_to
 
@@ -139,6 +140,8 @@ class T(Transpose):
 
     @staticmethod
     def backward(ctx, grad):
+        if not is_grad_enabled():  # nothing is recorded: the numbers transposed, no view to track (a weight's
+            return Tensor._make(grad._data.T)  # gradient arrives here from Addmm, and its leaf may keep it)
         return grad.t()
 
 
