@@ -635,7 +635,9 @@ print(F.log_softmax(big, dim=1))
 # `LogSoftmax` node built on it (the cross-entropy is an `NllLoss` node on top of it, as in PyTorch).
 # Its backward, $g - \mathrm{softmax}(x) \sum g$, is one small Function of its own,
 # `LogSoftmaxBackwardData`, as in PyTorch and as `Tanh` in lesson 09: `forward` computes the formula
-# with NumPy, and `backward`, needed only to differentiate twice, is written with tensor operations:
+# with NumPy, and `backward`, needed only to differentiate twice, is written with tensor operations.
+# `LogSoftmax`'s forward divides the exponentials it already has by their sum and keeps that softmax
+# for the backward, which then needs no second `exp`:
 #
 # 단순한 버전은 답이 1인 자리에 `nan`을 내고, 융합된 버전은 정확합니다. 확률 $e^{-2000}$은 어떤 `float32`도 담을 수 없는데도
 # 로그 확률 $-2000$을 정확히 냅니다. 그래서 `CrossEntropyLoss`는 확률이 아니라 **로짓**을 받습니다. $p$를 만든 다음 로그를
@@ -643,7 +645,8 @@ print(F.log_softmax(big, dim=1))
 # 그 위에 만든 `LogSoftmax` 노드입니다(교차 엔트로피는 PyTorch처럼 그 위에 얹은 `NllLoss` 노드입니다). 그 역전파
 # $g - \mathrm{softmax}(x) \sum g$는 PyTorch에서처럼, 그리고 09강의 `Tanh`처럼 별도의 작은 Function인
 # `LogSoftmaxBackwardData`입니다. `forward`는 이 공식을 NumPy로 계산하고, 두 번 미분할 때만 필요한 `backward`는 텐서
-# 연산으로 씁니다.
+# 연산으로 씁니다. `LogSoftmax`의 순전파는 이미 구한 지수들을 그 합으로 나눈 소프트맥스를 역전파를 위해 보관하므로, 역전파는
+# `exp`를 다시 계산하지 않습니다.
 
 # %%
 loss_ops = importlib.import_module("minigrad.nn._ops.loss")
