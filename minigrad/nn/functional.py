@@ -196,7 +196,8 @@ def _class_loss(node, input, target, reduction, ignore_index):
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
                   reduction="mean", label_smoothing=0.0):
     """The loss of scores (logits) ``input`` (N, C) for classes ``target`` (N,) of dtype long:
-    ``-log softmax(input)[target]``, averaged. One fused node (``NllLossBackward0``), stable for large logits.
+    ``-log softmax(input)[target]``, averaged, stable for large logits. Recorded as PyTorch records it: an
+    ``NllLossBackward0`` node on a ``LogSoftmaxBackward0`` node.
 
     A float ``target`` of the same shape as ``input`` is read as class probabilities."""
     if weight is not None or label_smoothing:
