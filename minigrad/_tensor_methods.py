@@ -7,6 +7,7 @@ import numpy as np
 
 from . import _dtype
 from .autograd import engine
+from .autograd.function import _RemovableHandle
 from .autograd.grad_mode import is_grad_enabled
 from .autograd.inplace import apply_in_place, bump_version, check_in_place
 from .ops import arithmetic, comparison, elementwise, linalg, reductions
@@ -193,11 +194,11 @@ def _in_place(out_of_place, name=None, first_check=None):
             return NotImplemented  # Python then raises PyTorch's TypeError: unsupported operand type(s)
         if name is not None:
             _other(name, other)
-        check_in_place(self)  # a leaf that requires grad, before any other complaint
+        others = (other,) if isinstance(other, Tensor) else ()
+        check_in_place(self, *others)  # a leaf that requires grad, before any other complaint
         if first_check is not None:
             first_check(self, other)
         _check_writable(self)
-        others = (other,) if isinstance(other, Tensor) else ()
         if others and other._data.shape != self._data.shape:  # the shapes before anything else
             check_broadcast(self._data.shape, other._data.shape)
             _check_output_shape(np.broadcast_shapes(self._data.shape, other._data.shape), self._data.shape)
@@ -402,6 +403,8 @@ def register_hook(self, hook):
     if not self._requires_grad:
         raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
     node = self.grad_fn if self.grad_fn is not None else self._grad_accumulator()
+    if node is None:  # a view requiring grad only through its base: no gradient of its own, the hook never runs
+        return _RemovableHandle([hook], hook)
     nr = self._output_nr
 
     def pre_hook(grads):
