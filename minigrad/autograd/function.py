@@ -418,7 +418,7 @@ def _mark_view(out, base):
         out._base = base._base if base._base is not None else base
         out._vc = base._vc
         remember_view(out)
-        if not _GradMode.enabled and view.dtype.kind == "f" or is_no_grad_view(base):
+        if (not _GradMode.enabled and view.dtype.kind == "f") or is_no_grad_view(base):
             mark_no_grad_view(out)  # made under no_grad, or from a view that was (PyTorch's creation_meta)
 
 

@@ -161,7 +161,19 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
-    return _finish(np.linspace(start, end, steps, dtype=np.float64).astype(np.float32), dtype, requires_grad)
+    """PyTorch's numbers: the first half counted up from ``start`` (``start + step * i``), the second half down
+    from ``end`` (``end - step * (steps - 1 - i)``), each rounded once (a fused multiply-add), with ``step``
+    computed in the result's dtype (in float64 for integers)."""
+    out_type = np.dtype(_dtype.to_numpy_dtype(dtype) if dtype is not None else np.float32)
+    step_type = out_type.type if out_type.kind == "f" else np.float64
+    first, last = (np.asarray(v).astype(out_type).astype(step_type) for v in (start, end))
+    if steps <= 1:
+        return _finish(np.full(steps, first).astype(out_type), None, requires_grad)
+    step = (last - first) / step_type(steps - 1)
+    i = np.arange(steps)
+    wide = np.longdouble  # holds step * i (nearly) exactly: the sum is then rounded once, as an FMA would
+    values = np.where(i < steps // 2, wide(first) + wide(step) * i, wide(last) - wide(step) * (steps - 1 - i))
+    return _finish(values.astype(step_type).astype(out_type), None, requires_grad)
 
 
 def _like(maker):
