@@ -203,3 +203,23 @@ def test_linspace_gives_pytorchs_numbers_bit_for_bit():
             assert mine._data.tobytes() == theirs.numpy().tobytes(), (start, end, steps, dtype)
             assert mine.dtype == getattr(minigrad, dtype)
     assert minigrad.linspace(-1, 1, 4).dtype == minigrad.float32
+
+
+def test_arange_gives_pytorchs_numbers_and_errors():
+    """``start + step * i`` in float64, rounded once to the dtype: ``arange(0, 1, 0.1, dtype=float64)`` holds
+    0.1 itself, not float32's 0.1 widened."""
+    for args in [(0., 2.0, 0.5), (0, 1, 0.1), (-1, 1, 0.3), (0.1, 5.3, 0.7), (0, 1, 1 / 3), (5,), (2.5,), (0, 5, 2),
+                 (5, 0, -1), (1.5, -2.5, -0.5), (3, 3), (0, 1, 0), (0, 1, -0.5), (1, 0), (float("nan"),),
+                 (0, float("inf")), (0, 1e30, 1)]:
+        for dtype in (None, "float32", "float64", "int64", "int32"):
+            if dtype in ("int64", "int32") and any(isinstance(a, float) for a in args):
+                continue  # PyTorch makes fractional bounds integers with quirks of its own (int32 vs int64)
+            outcomes = []
+            for lib in (torch, minigrad):
+                kwargs = {} if dtype is None else {"dtype": getattr(lib, dtype)}
+                try:
+                    t = lib.arange(*args, **kwargs)
+                    outcomes.append((str(t.dtype), t.shape, np.asarray(t.tolist()).tobytes()))
+                except (RuntimeError, ValueError) as error:
+                    outcomes.append(f"{type(error).__name__}: {error}")
+            assert outcomes[0] == outcomes[1], (args, dtype)
