@@ -169,7 +169,7 @@ class Tensor:
             raise RuntimeError(message)
         if flag and not self.is_floating_point():
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
-        set_own_requires_grad(self, bool(flag))
+        set_own_requires_grad(self, bool(flag))  # views follow their base's flag: see the view section below
 
     def requires_grad_(self, requires_grad=True):
         if requires_grad and not self.is_leaf:
