@@ -261,11 +261,17 @@ def copy_(self, src):
 def masked_fill_(self, mask, value):
     check_in_place(self)  # autograd's checks come before the kernel's warning, as in PyTorch
     expanded = indexing.warn_if_expanded(self, "masked_fill_", "tensor[mask] = scalar")
-    return apply_in_place(self, lambda before: masked_fill(before, mask, value), allow_overlap=expanded)
+    others = (value,) if isinstance(value, Tensor) else ()
+    return apply_in_place(self, lambda before: masked_fill(before, mask, value), *others, allow_overlap=expanded)
 
 
 def masked_fill(self, mask, value):
-    return shape_ops.MaskedFill.apply(self, mask=mask._data, value=value.item() if isinstance(value, Tensor) else value)
+    if isinstance(value, Tensor):  # a 0-d tensor, which gets a gradient of its own
+        if value.dim() != 0:
+            raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                               f"{value.dim()} dimension(s).")
+        return shape_ops.MaskedFillTensor.apply(self, value, mask=mask._data)
+    return shape_ops.MaskedFill.apply(self, mask=mask._data, value=value)
 
 
 def __setitem__(self, key, value):

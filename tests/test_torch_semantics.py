@@ -107,6 +107,24 @@ CASES = {
     'where_edges': 'x = torch.ones(2, requires_grad=True); out = [type(n).__name__ if n else None for n, _ in torch.where(x > 0, -x, x).grad_fn.next_functions]',
     'bmm_node': 'out = torch.bmm(torch.ones(1, 2, 3, requires_grad=True), torch.ones(1, 3, 2)).grad_fn.name()',
     'no_grad_view_fill': 'a = torch.ones(1, 1, requires_grad=True); b = a @ a.t(); v = b[0]\nwith torch.no_grad(): v.fill_(0)\nout = (v, v.grad_fn.name())',
+    # a 0-d tensor filled in gets the gradient of every element it filled (it got none before: silently)
+    'masked_fill_tensor_value': 'x = torch.ones(2, 3, requires_grad=True); v = torch.tensor(2., requires_grad=True)\n'
+                                'm = torch.tensor([True, False, True])\ny = x.masked_fill(m, v); (y * y).sum().backward()\n'
+                                'z = torch.zeros(3); z.masked_fill_(m, v * 1); z.sum().backward()\n'
+                                'out = (y, x.grad, v.grad, z, [type(f).__name__ if f else None for f, _ in y.grad_fn.next_functions])',
+    'masked_fill_value_not_0d': 'torch.ones(3).masked_fill(torch.tensor([True, False, True]), torch.ones(1))',
+    # max()/min() of a whole tensor: PyTorch's backward writes grad / count into zeros at the winners (masked_fill_)
+    'max_min_double_backward_graph': 'def tree(fn):\n'
+                                     '    if fn is None: return None\n'
+                                     '    name = fn.name().rpartition("::")[2]\n'
+                                     '    return name if name == "AccumulateGrad" else (name, [tree(f) for f, _ in fn.next_functions])\n'
+                                     'out = []\n'
+                                     'for x in [torch.tensor(1.), torch.tensor([1., .5, .5]), torch.tensor([[1., float("nan")], [.5, 2.]])]:\n'
+                                     '    for op in ["min", "max"]:\n'
+                                     '        x = x.clone().requires_grad_(); y = getattr(x, op)()\n'
+                                     '        (g,) = torch.autograd.grad(y * y, x, create_graph=True)\n'
+                                     '        (h,) = torch.autograd.grad(g.sum(), x)\n'
+                                     '        out.append((g, tree(g.grad_fn), h))',
 }
 
 
