@@ -250,7 +250,8 @@ def zero_(self):
 def fill_(self, value):
     if isinstance(value, Tensor):  # a 0-d tensor: its gradient is the sum of the filled elements'
         return apply_in_place(self, lambda before: shape_ops.FillTensor.apply(before, value), value)
-    return apply_in_place(self, lambda before: shape_ops.Fill.apply(before, value=value))
+    # one number everywhere: PyTorch lets it write to elements sharing memory (an expanded tensor)
+    return apply_in_place(self, lambda before: shape_ops.Fill.apply(before, value=value), allow_overlap=True)
 
 
 def copy_(self, src):

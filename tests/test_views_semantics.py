@@ -247,6 +247,15 @@ CASES = {
     "permute_no_dims": "torch.ones(2).permute()",
     "T_0d": "x = torch.tensor(2., requires_grad=True); y = x.T; y.backward(create_graph=True)\n"
             "out = (torch.full((), 2.5).T, chain(y), x.grad)",
+    # fill_ with a number writes to elements sharing memory; other in-place writes refuse (recorded: backward does)
+    "in_place_on_expanded": "def attempt(f):\n"
+                            "    try: return f()\n"
+                            "    except RuntimeError as e: return str(e)\n"
+                            "def e(): return torch.tensor([1., 2., 3.]).expand(2, 3)\n"
+                            "out = [attempt(f) for f in [lambda: e().fill_(5), lambda: e().t().fill_(True), lambda: e().zero_(),"
+                            " lambda: e().fill_(torch.tensor(4.)), lambda: e().add_(1), lambda: e().copy_(torch.ones(2, 3))]]\n"
+                            "x = torch.tensor([1., 2., 3.], requires_grad=True); b = x * 1; ex = b.expand(2, 3)\n"
+                            "out += [attempt(lambda: ex.fill_(2.)), attempt(lambda: b.sum().backward()), x.grad]",
     "expand_inplace": "t = torch.ones(3).expand(2, 3); t += 1",
     "noncontig_base_view_inplace": "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True); b = x.t() + 1\n"
                                    "v = b[..., 0].view(-1); v.relu_(); b.sum().backward(); out = (b, x.grad, chain(b))",
