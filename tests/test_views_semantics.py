@@ -81,6 +81,13 @@ CASES = {
     "regen_view_kinds": "x = torch.ones(2, 3, requires_grad=True); b = x * 1\n"
                         "vs = [b.view(6), b.t(), b.unsqueeze(0), b.expand(2, 2, 3), b.permute(1, 0), b[0], b[...]]\n"
                         "b.add_(1); out = [chain(v) for v in vs]",
+    # a view with a history of its own, whose base needs no gradient: renewed too, with a None edge (no gradient)
+    "regen_base_without_grad": "out = []\n"
+                               "for change in ['with torch.no_grad(): u.exp_()', 'b.detach().add_(1)', 'with torch.no_grad(): b.add_(1)']:\n"
+                               "    b = torch.ones(2, 3); v = b[0]; v.requires_grad_(); u = v[1:]\n"
+                               "    exec(change)\n"
+                               "    out.append((change, chain(u), edges(u), u.requires_grad, v.is_leaf))\n"
+                               "    u.sum().backward(); out.append(v.grad)",
     "regen_advanced_is_copy": "x = torch.ones(3, requires_grad=True); b = x * 2; v = b[[0, 1]]; b.mul_(2); out = chain(v)",
     "no_grad_view": "x = torch.ones(3, requires_grad=True)\nwith torch.no_grad(): v = x[:2]; d = x.detach()[:1]\n"
                     "y = v * 2; y.sum().backward(); out = (v, v.is_leaf, d.requires_grad, edges(y), x.grad)",

@@ -167,7 +167,7 @@ def bump_version(t):
 
 def refresh_views(t):
     """Give every live view of ``t``'s memory (except those made under no_grad) a new history: AsStridedBackward0
-    from its base's current node. A view whose base needs no gradient keeps having none."""
+    from its base's current node. A view without history whose base needs no gradient keeps having none."""
     views = t._vc[1] if len(t._vc) > 1 else ()
     for ref in list(views):
         view = ref()
@@ -180,10 +180,11 @@ def refresh_views(t):
             continue
         if view.grad_fn is None and not base._requires_grad:
             continue
+        base_node = None  # a view with a history of its own whose base needs no gradient: a None edge
         if base._requires_grad:
             base_node = base.grad_fn if base.grad_fn is not None else base._grad_accumulator()
-            view.grad_fn = AsStridedBackward0(base_node, base, view, base._output_nr)
-            view._requires_grad, view._output_nr = True, 0
+        view.grad_fn = AsStridedBackward0(base_node, base, view, base._output_nr)
+        view._requires_grad, view._output_nr = True, 0
 
 
 OVERLAPPING_WRITE = ("unsupported operation: more than one element of the written-to tensor refers to a single "
