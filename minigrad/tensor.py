@@ -379,7 +379,8 @@ def live_views(t):
 
 def remember_view(view):
     """Note ``view`` (weakly) beside the version counter it shares with its base: after an in-place
-    change of that memory, ``autograd/inplace.py`` gives each live view a new history, as PyTorch does.
+    change of that memory, ``autograd/inplace.py`` gives each live view a new history, as PyTorch does,
+    and a base's new requires_grad reaches its views (``set_own_requires_grad``).
     The counter is the list ``[version]``; its second item, once a view exists, lists the views."""
     vc = view._vc
     if len(vc) == 1:
