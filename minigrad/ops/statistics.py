@@ -15,6 +15,7 @@ import numpy as np
 
 from ..autograd.function import NumpyFunction
 from .reductions import GatherAlong, _return_type_repr, expand_back, normalize_dims, restore_reduced_dims
+from .scalar_arithmetic import mul_scalar
 
 
 def _dim(dim, ndim):
@@ -69,8 +70,13 @@ class Var(NumpyFunction):
         return _var_backward(ctx, grad, x)
 
 
-def _var_backward(ctx, grad, x):  # d var / dx_i = 2 (x_i - mean) / (N - correction)
-    return expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim) * _centred(x, ctx.dims) * (2 / ctx.denominator)
+def _var_backward(ctx, grad, x):
+    """d var / dx_i = 2 (x_i - mean) / (N - correction), in PyTorch's steps (what create_graph records):
+    the reduced dims given back, times the number, times the centred input (broadcasting)."""
+    if ctx.dims is not None and not ctx.keepdim and x.dim() > 1:
+        for d in sorted(ctx.dims):
+            grad = grad.unsqueeze(d)
+    return mul_scalar(grad, 2 / ctx.denominator) * _centred(x, ctx.dims)
 
 
 def _centred(x, dims):
@@ -89,7 +95,7 @@ class Std(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # std = sqrt(var): d std = d var / (2 std), taken as 0 where std = 0
         x, result = ctx.saved_tensors
-        grad_var = (grad / (result * 2)).masked_fill(result == 0, 0)
+        grad_var = (grad / mul_scalar(result, 2)).masked_fill(result == 0, 0)
         return _var_backward(ctx, grad_var, x)
 
 
