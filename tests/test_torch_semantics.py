@@ -125,6 +125,18 @@ CASES = {
                                      '    (g,) = torch.autograd.grad((y * y).sum(), x, create_graph=True)\n'
                                      '    (h,) = torch.autograd.grad((g * g).sum(), x)\n'
                                      '    out.append((call, tree(g.grad_fn), g, h))',
+    'prod_double_backward_graph': 'def tree(fn):\n'
+                                  '    if fn is None: return None\n'
+                                  '    name = fn.name().rpartition("::")[2]\n'
+                                  '    return name if name == "AccumulateGrad" else (name, [tree(f) for f, _ in fn.next_functions])\n'
+                                  'out = []\n'
+                                  'x2 = torch.tensor([[1., .5, 2.], [.5, 2., -1.]], dtype=torch.float64)\n'
+                                  'for x, call in [(x2, "prod()"), (x2, "prod(0)"), (x2, "prod(1, keepdim=True)"), (x2[0], "prod(0)"),'
+                                  ' (torch.tensor(2., dtype=torch.float64), "prod()")]:\n'
+                                  '    x = x.clone().requires_grad_(); y = eval("x." + call)\n'
+                                  '    (g,) = torch.autograd.grad((y * y).sum(), x, create_graph=True)\n'
+                                  '    (h,) = torch.autograd.grad((g * g).sum(), x)\n'
+                                  '    out.append((call, tree(g.grad_fn), g, h))',
     'masked_fill_value_not_0d': 'torch.ones(3).masked_fill(torch.tensor([True, False, True]), torch.ones(1))',
     # max()/min() of a whole tensor: PyTorch's backward writes grad / count into zeros at the winners (masked_fill_)
     'max_min_double_backward_graph': 'def tree(fn):\n'

@@ -136,10 +136,14 @@ class Prod(NumpyFunction):
     def backward(ctx, grad):
         """d prod / dx_i = the product of the other elements: prod / x_i when no element is 0 (PyTorch's
         formula, so NaN and inf spread as in PyTorch), else the product of the others, computed directly."""
-        grad = expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim)
-        if not ctx.zeros:
+        if not ctx.shape:  # the product of one number is that number
+            return grad
+        if not ctx.zeros:  # PyTorch's steps: the reduced dim given back to grad and result, which broadcast
             x, result = ctx.saved_tensors
-            return grad * (restore_reduced_dims(result, ctx.shape, ctx.dims, ctx.keepdim) / x)
+            if ctx.dims is not None and not ctx.keepdim:
+                grad, result = grad.unsqueeze(ctx.dims[0]), result.unsqueeze(ctx.dims[0])
+            return grad * (result / x)
+        grad = expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim)
         (others,) = ctx.saved_tensors
         if ctx.dims is None and ctx.zeros > 1:  # two zeros or more: every product of others is 0
             return grad * 0
