@@ -22,7 +22,7 @@ import numpy as np
 from .. import _dtype
 from .._printing import tensor_repr
 from ..tensor import (IN_PLACE_ON_LEAF, NON_LEAF_GRAD_WARNING, Tensor, inherit_requires_grad, is_no_grad_view,
-                      no_grad_view_version, requires_grad_through_base, set_own_requires_grad)
+                      no_grad_view_version, set_own_requires_grad)
 from .function import SECOND_BACKWARD, Node, _op_name
 from .grad_mode import is_grad_enabled, no_grad
 

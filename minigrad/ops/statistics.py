@@ -14,7 +14,7 @@ from collections import namedtuple
 import numpy as np
 
 from ..autograd.function import NumpyFunction
-from .reductions import GatherAlong, _return_type_repr, expand_back, normalize_dims, restore_reduced_dims
+from .reductions import GatherAlong, _return_type_repr, expand_back, normalize_dims
 from .scalar_arithmetic import mul_scalar
 
 
