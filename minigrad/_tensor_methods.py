@@ -7,6 +7,7 @@ import numpy as np
 
 from . import _dtype
 from .autograd import engine
+from .autograd.function import _RemovableHandle
 from .autograd.grad_mode import is_grad_enabled
 from .autograd.inplace import apply_in_place, bump_version, check_in_place
 from .ops import arithmetic, comparison, elementwise, linalg, reductions
@@ -193,11 +194,11 @@ def _in_place(out_of_place, name=None, first_check=None):
             return NotImplemented  # Python then raises PyTorch's TypeError: unsupported operand type(s)
         if name is not None:
             _other(name, other)
-        check_in_place(self)  # a leaf that requires grad, before any other complaint
+        others = (other,) if isinstance(other, Tensor) else ()
+        check_in_place(self, *others)  # a leaf that requires grad, before any other complaint
         if first_check is not None:
             first_check(self, other)
         _check_writable(self)
-        others = (other,) if isinstance(other, Tensor) else ()
         if others and other._data.shape != self._data.shape:  # the shapes before anything else
             check_broadcast(self._data.shape, other._data.shape)
             _check_output_shape(np.broadcast_shapes(self._data.shape, other._data.shape), self._data.shape)
@@ -249,7 +250,8 @@ def zero_(self):
 def fill_(self, value):
     if isinstance(value, Tensor):  # a 0-d tensor: its gradient is the sum of the filled elements'
         return apply_in_place(self, lambda before: shape_ops.FillTensor.apply(before, value), value)
-    return apply_in_place(self, lambda before: shape_ops.Fill.apply(before, value=value))
+    # one number everywhere: PyTorch lets it write to elements sharing memory (an expanded tensor)
+    return apply_in_place(self, lambda before: shape_ops.Fill.apply(before, value=value), allow_overlap=True)
 
 
 def copy_(self, src):
@@ -260,11 +262,17 @@ def copy_(self, src):
 def masked_fill_(self, mask, value):
     check_in_place(self)  # autograd's checks come before the kernel's warning, as in PyTorch
     expanded = indexing.warn_if_expanded(self, "masked_fill_", "tensor[mask] = scalar")
-    return apply_in_place(self, lambda before: masked_fill(before, mask, value), allow_overlap=expanded)
+    others = (value,) if isinstance(value, Tensor) else ()
+    return apply_in_place(self, lambda before: masked_fill(before, mask, value), *others, allow_overlap=expanded)
 
 
 def masked_fill(self, mask, value):
-    return shape_ops.MaskedFill.apply(self, mask=mask._data, value=value.item() if isinstance(value, Tensor) else value)
+    if isinstance(value, Tensor):  # a 0-d tensor, which gets a gradient of its own
+        if value.dim() != 0:
+            raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                               f"{value.dim()} dimension(s).")
+        return shape_ops.MaskedFillTensor.apply(self, value, mask=mask._data)
+    return shape_ops.MaskedFill.apply(self, mask=mask._data, value=value)
 
 
 def __setitem__(self, key, value):
@@ -402,6 +410,8 @@ def register_hook(self, hook):
     if not self._requires_grad:
         raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
     node = self.grad_fn if self.grad_fn is not None else self._grad_accumulator()
+    if node is None:  # a view requiring grad only through its base: no gradient of its own, the hook never runs
+        return _RemovableHandle([hook], hook)
     nr = self._output_nr
 
     def pre_hook(grads):

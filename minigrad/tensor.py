@@ -169,7 +169,7 @@ class Tensor:
             raise RuntimeError(message)
         if flag and not self.is_floating_point():
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
-        self._requires_grad = bool(flag)
+        set_own_requires_grad(self, bool(flag))  # views follow their base's flag: see the view section below
 
     def requires_grad_(self, requires_grad=True):
         if requires_grad and not self.is_leaf:
@@ -209,8 +209,8 @@ class Tensor:
     def _grad_accumulator(self):
         """The AccumulateGrad node of a leaf, created on first use (it holds this tensor weakly)."""
         if self._accumulator is None:
-            if self._base is not None and is_no_grad_view(self):
-                return None  # it requires grad only through its base, and gradients reach neither (PyTorch)
+            if requires_grad_through_base(self):
+                return None  # it requires grad only because its base does: no gradient of its own (PyTorch)
             from .autograd.function import AccumulateGrad  # the graph layer, imported on first use only
             self._accumulator = AccumulateGrad(self)
         return self._accumulator
@@ -235,7 +235,7 @@ class Tensor:
         if self._base is not None:
             raise RuntimeError(DETACH_VIEW_IN_PLACE)
         self.grad_fn = None
-        self._requires_grad = False
+        set_own_requires_grad(self, False)
         return self
 
     def item(self):
@@ -297,20 +297,32 @@ class Tensor:
         return _rebuild, (self._data.copy(), self._requires_grad)
 
 
-_NO_GRAD_VIEWS = {}  # id -> (weak reference, version when made), for views made under no_grad of a base
-#                       that requires grad
+_NO_GRAD_VIEWS = {}  # id -> (weak reference, version when made), for views made under no_grad
+_THROUGH_BASE = {}  # id -> weak reference, for views without history that require grad because their base does
 
 
 def mark_no_grad_view(view):
-    """A view made under no_grad of a base that requires grad: PyTorch says it requires grad (through its
-    base), gives it no history and no gradient, and forbids changing it in place with grad mode on. Its class
-    becomes ``autograd.inplace.NoGradView``, whose ``grad_fn`` refuses to answer once its memory has changed."""
+    """A view made under no_grad, or made later from such a view. PyTorch remembers this of the view: its
+    history can't be trusted once its memory changes, so changing it in place while recording, or asking for
+    its ``grad_fn`` after its memory changed, raises. Its class becomes ``autograd.inplace.NoGradView``, which
+    does those checks."""
     key = id(view)
-    view._requires_grad = True
     _NO_GRAD_VIEWS[key] = (weakref.ref(view, lambda _, key=key: _NO_GRAD_VIEWS.pop(key, None)), view._vc[0])
+    if view.grad_fn is None and view._base._requires_grad:
+        inherit_requires_grad(view)
     if type(view) is Tensor:
+        view.__class__ = _no_grad_view_class()
+
+
+def _no_grad_view_class():
+    global _NoGradView
+    if _NoGradView is None:
         from .autograd.inplace import NoGradView  # the layer above, imported on first use only
-        view.__class__ = NoGradView
+        _NoGradView = NoGradView
+    return _NoGradView
+
+
+_NoGradView = None
 
 
 def is_no_grad_view(t):
@@ -323,9 +335,52 @@ def no_grad_view_version(t):
     return _NO_GRAD_VIEWS[id(t)][1]
 
 
+# PyTorch reads a view's requires_grad as "its own flag, or its base's": a view without history requires grad
+# as soon as its base does, even if the base was told so after the view was made. Such a view gets no gradient
+# of its own (no AccumulateGrad: operations on it record a None edge) unless it was told requires_grad_() itself.
+def inherit_requires_grad(view):
+    if view._requires_grad:
+        return  # its own flag already says so
+    key = id(view)
+    view._requires_grad = True
+    _THROUGH_BASE[key] = weakref.ref(view, lambda _, key=key: _THROUGH_BASE.pop(key, None))
+
+
+def requires_grad_through_base(t):
+    ref = _THROUGH_BASE.get(id(t))
+    return ref is not None and ref() is t
+
+
+def set_own_requires_grad(t, flag):
+    """``t.requires_grad = flag`` for a tensor without history. A view keeps requiring grad while its base
+    does; the views (without history) of a base follow the base's new flag."""
+    if requires_grad_through_base(t):
+        del _THROUGH_BASE[id(t)]
+    t._requires_grad = flag
+    if t._base is not None:
+        if not flag and t._base._requires_grad:
+            inherit_requires_grad(t)
+        return
+    for view in live_views(t):
+        if view._base is not t or Tensor.grad_fn.__get__(view) is not None:  # the slot: a NoGradView may refuse
+            continue
+        if flag:
+            inherit_requires_grad(view)
+        elif requires_grad_through_base(view):
+            del _THROUGH_BASE[id(view)]
+            view._requires_grad = False
+
+
+def live_views(t):
+    """The views of ``t``'s memory that are still alive (see ``remember_view``)."""
+    refs = t._vc[1] if len(t._vc) > 1 else ()
+    return [view for view in (ref() for ref in refs) if view is not None]
+
+
 def remember_view(view):
     """Note ``view`` (weakly) beside the version counter it shares with its base: after an in-place
-    change of that memory, ``autograd/inplace.py`` gives each live view a new history, as PyTorch does.
+    change of that memory, ``autograd/inplace.py`` gives each live view a new history, as PyTorch does,
+    and a base's new requires_grad reaches its views (``set_own_requires_grad``).
     The counter is the list ``[version]``; its second item, once a view exists, lists the views."""
     vc = view._vc
     if len(vc) == 1:

@@ -76,6 +76,8 @@ CASES = {
     "abs": (lambda a: a.abs(), [leaf(5)]),
     "sin cos": (lambda a: a.sin() * a.cos(), [leaf(4)]),
     "where": (lambda a, b: torch.where(a > 0, a, b), [leaf(4), leaf(4, seed=1)]),
+    "masked_fill tensor": (lambda a, v: a.masked_fill(a > 0, v * 2), [leaf(2, 3), leaf()]),
+    "masked_fill_ tensor": (lambda a, v: (a * 1).masked_fill_(a > 0, v), [leaf(2, 3), leaf()]),
     "maximum": (lambda a, b: torch.maximum(a, b), [leaf(4), leaf(4, seed=1)]),
 }
 

@@ -190,3 +190,36 @@ def test_bool_arithmetic_matches(expression):
         except Exception as error:
             outcomes.append(f"{type(error).__name__}: {error}")
     assert outcomes[0] == outcomes[1]
+
+
+def test_linspace_gives_pytorchs_numbers_bit_for_bit():
+    """Counted up from start for the first half and down from end for the second, each rounded once
+    (``linspace(-1, 1, 4)[1]`` is -0.33333331 in PyTorch, -0.33333334 from NumPy's linspace)."""
+    for start, end, steps in [(-1, 1, 4), (-1, 1, 6), (-1, 1, 15), (-1, 1, 50), (0, 1, 100), (-3, 7, 33),
+                              (0, 2 * np.pi, 1000), (0.1, 0.7, 13), (2, 1, 3), (1, 2, 1), (1, 2, 0), (0.5, 0.5, 3)]:
+        for dtype in ("float32", "float64", "int64", "int32"):
+            mine = minigrad.linspace(start, end, steps, dtype=getattr(minigrad, dtype))
+            theirs = torch.linspace(start, end, steps, dtype=getattr(torch, dtype))
+            assert mine._data.tobytes() == theirs.numpy().tobytes(), (start, end, steps, dtype)
+            assert mine.dtype == getattr(minigrad, dtype)
+    assert minigrad.linspace(-1, 1, 4).dtype == minigrad.float32
+
+
+def test_arange_gives_pytorchs_numbers_and_errors():
+    """``start + step * i`` in float64, rounded once to the dtype: ``arange(0, 1, 0.1, dtype=float64)`` holds
+    0.1 itself, not float32's 0.1 widened."""
+    for args in [(0., 2.0, 0.5), (0, 1, 0.1), (-1, 1, 0.3), (0.1, 5.3, 0.7), (0, 1, 1 / 3), (5,), (2.5,), (0, 5, 2),
+                 (5, 0, -1), (1.5, -2.5, -0.5), (3, 3), (0, 1, 0), (0, 1, -0.5), (1, 0), (float("nan"),),
+                 (0, float("inf")), (0, 1e30, 1)]:
+        for dtype in (None, "float32", "float64", "int64", "int32"):
+            if dtype in ("int64", "int32") and any(isinstance(a, float) for a in args):
+                continue  # PyTorch makes fractional bounds integers with quirks of its own (int32 vs int64)
+            outcomes = []
+            for lib in (torch, minigrad):
+                kwargs = {} if dtype is None else {"dtype": getattr(lib, dtype)}
+                try:
+                    t = lib.arange(*args, **kwargs)
+                    outcomes.append((str(t.dtype), t.shape, np.asarray(t.tolist()).tobytes()))
+                except (RuntimeError, ValueError) as error:
+                    outcomes.append(f"{type(error).__name__}: {error}")
+            assert outcomes[0] == outcomes[1], (args, dtype)

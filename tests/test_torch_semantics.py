@@ -107,6 +107,49 @@ CASES = {
     'where_edges': 'x = torch.ones(2, requires_grad=True); out = [type(n).__name__ if n else None for n, _ in torch.where(x > 0, -x, x).grad_fn.next_functions]',
     'bmm_node': 'out = torch.bmm(torch.ones(1, 2, 3, requires_grad=True), torch.ones(1, 3, 2)).grad_fn.name()',
     'no_grad_view_fill': 'a = torch.ones(1, 1, requires_grad=True); b = a @ a.t(); v = b[0]\nwith torch.no_grad(): v.fill_(0)\nout = (v, v.grad_fn.name())',
+    # a 0-d tensor filled in gets the gradient of every element it filled (it got none before: silently)
+    'masked_fill_tensor_value': 'x = torch.ones(2, 3, requires_grad=True); v = torch.tensor(2., requires_grad=True)\n'
+                                'm = torch.tensor([True, False, True])\ny = x.masked_fill(m, v); (y * y).sum().backward()\n'
+                                'z = torch.zeros(3); z.masked_fill_(m, v * 1); z.sum().backward()\n'
+                                'out = (y, x.grad, v.grad, z, [type(f).__name__ if f else None for f, _ in y.grad_fn.next_functions])',
+    # var and std backward in PyTorch's steps: create_graph records the same graph
+    'var_std_double_backward_graph': 'def tree(fn):\n'
+                                     '    if fn is None: return None\n'
+                                     '    name = fn.name().rpartition("::")[2]\n'
+                                     '    return name if name == "AccumulateGrad" else (name, [tree(f) for f, _ in fn.next_functions])\n'
+                                     'out = []\n'
+                                     'x3 = torch.tensor([[[1., .5, 2.], [.5, 2., -1.]], [[0., 1., 3.], [2., 2., .5]]], dtype=torch.float64)\n'
+                                     'for x, call in [(x3, "var()"), (x3, "var(0)"), (x3, "var((0, 2))"), (x3, "var(1, keepdim=True)"),'
+                                     ' (x3, "std()"), (x3, "std(2)"), (x3, "std((0, 1), correction=0)"), (x3[0, 0], "var(0)"), (x3[0, 0], "std(0)")]:\n'
+                                     '    x = x.clone().requires_grad_(); y = eval("x." + call)\n'
+                                     '    (g,) = torch.autograd.grad((y * y).sum(), x, create_graph=True)\n'
+                                     '    (h,) = torch.autograd.grad((g * g).sum(), x)\n'
+                                     '    out.append((call, tree(g.grad_fn), g, h))',
+    'prod_double_backward_graph': 'def tree(fn):\n'
+                                  '    if fn is None: return None\n'
+                                  '    name = fn.name().rpartition("::")[2]\n'
+                                  '    return name if name == "AccumulateGrad" else (name, [tree(f) for f, _ in fn.next_functions])\n'
+                                  'out = []\n'
+                                  'x2 = torch.tensor([[1., .5, 2.], [.5, 2., -1.]], dtype=torch.float64)\n'
+                                  'for x, call in [(x2, "prod()"), (x2, "prod(0)"), (x2, "prod(1, keepdim=True)"), (x2[0], "prod(0)"),'
+                                  ' (torch.tensor(2., dtype=torch.float64), "prod()")]:\n'
+                                  '    x = x.clone().requires_grad_(); y = eval("x." + call)\n'
+                                  '    (g,) = torch.autograd.grad((y * y).sum(), x, create_graph=True)\n'
+                                  '    (h,) = torch.autograd.grad((g * g).sum(), x)\n'
+                                  '    out.append((call, tree(g.grad_fn), g, h))',
+    'masked_fill_value_not_0d': 'torch.ones(3).masked_fill(torch.tensor([True, False, True]), torch.ones(1))',
+    # max()/min() of a whole tensor: PyTorch's backward writes grad / count into zeros at the winners (masked_fill_)
+    'max_min_double_backward_graph': 'def tree(fn):\n'
+                                     '    if fn is None: return None\n'
+                                     '    name = fn.name().rpartition("::")[2]\n'
+                                     '    return name if name == "AccumulateGrad" else (name, [tree(f) for f, _ in fn.next_functions])\n'
+                                     'out = []\n'
+                                     'for x in [torch.tensor(1.), torch.tensor([1., .5, .5]), torch.tensor([[1., float("nan")], [.5, 2.]])]:\n'
+                                     '    for op in ["min", "max"]:\n'
+                                     '        x = x.clone().requires_grad_(); y = getattr(x, op)()\n'
+                                     '        (g,) = torch.autograd.grad(y * y, x, create_graph=True)\n'
+                                     '        (h,) = torch.autograd.grad(g.sum(), x)\n'
+                                     '        out.append((g, tree(g.grad_fn), h))',
 }
 
 

@@ -81,6 +81,13 @@ CASES = {
     "regen_view_kinds": "x = torch.ones(2, 3, requires_grad=True); b = x * 1\n"
                         "vs = [b.view(6), b.t(), b.unsqueeze(0), b.expand(2, 2, 3), b.permute(1, 0), b[0], b[...]]\n"
                         "b.add_(1); out = [chain(v) for v in vs]",
+    # a view with a history of its own, whose base needs no gradient: renewed too, with a None edge (no gradient)
+    "regen_base_without_grad": "out = []\n"
+                               "for change in ['with torch.no_grad(): u.exp_()', 'b.detach().add_(1)', 'with torch.no_grad(): b.add_(1)']:\n"
+                               "    b = torch.ones(2, 3); v = b[0]; v.requires_grad_(); u = v[1:]\n"
+                               "    exec(change)\n"
+                               "    out.append((change, chain(u), edges(u), u.requires_grad, v.is_leaf))\n"
+                               "    u.sum().backward(); out.append(v.grad)",
     "regen_advanced_is_copy": "x = torch.ones(3, requires_grad=True); b = x * 2; v = b[[0, 1]]; b.mul_(2); out = chain(v)",
     "no_grad_view": "x = torch.ones(3, requires_grad=True)\nwith torch.no_grad(): v = x[:2]; d = x.detach()[:1]\n"
                     "y = v * 2; y.sum().backward(); out = (v, v.is_leaf, d.requires_grad, edges(y), x.grad)",
@@ -116,6 +123,65 @@ CASES = {
                             "            out.append((change, leaf, attempt(lambda: use(*make(change, leaf)))))\n"
                             "        b, v = make(change, leaf)\n"
                             "        with torch.no_grad(): out.append((attempt(lambda: v * 2), repr(v)))",
+    # a view requires grad when its base does, even if the base was told so after the view was made
+    "view_requires_grad_follows_base": "b = torch.linspace(-1, 1, 6); v = b[::2]; b.requires_grad_()\n"
+                                       "y = torch.dot(v, torch.ones(3)); u = v[:1]\n"
+                                       "out = [v.requires_grad, v.is_leaf, v.grad_fn, edges(y), y, edges(u)]\n"
+                                       "y.backward(); out += [b.grad, v.grad]\n"
+                                       "v.requires_grad_(False); out.append(v.requires_grad)\n"
+                                       "try: v.mul_(2)\n"
+                                       "except RuntimeError as e: out.append(str(e))\n"
+                                       "b.requires_grad_(False); out += [v.requires_grad, u.requires_grad]\n"
+                                       "v.requires_grad_(); b.requires_grad_(); b.requires_grad_(False); out.append(v.requires_grad)\n"
+                                       "(v * 2).sum().backward(); out.append(v.grad)\n"
+                                       "c = torch.ones(3); d = c[1:]; c.detach_(); c.requires_grad = True; out.append(d.requires_grad)\n"
+                                       "c.detach_(); out.append(d.requires_grad)",
+    "view_told_requires_grad_keeps_own_gradient": "b = torch.ones(3); v = b[:2]; v.requires_grad_(); b.requires_grad_()\n"
+                                                  "(v * 2).sum().backward(); out = (v.grad, b.grad, v.requires_grad)",
+    # every view made under no_grad is marked, whatever its base; views of it made later inherit the mark
+    "no_grad_view_of_plain_base": "b = torch.ones(3)\nwith torch.no_grad(): w = b[:2]\n"
+                                  "out = [w.requires_grad, w.mul_(2)]\nb.requires_grad_(); out += [w.requires_grad, repr(w)]\n"
+                                  "try: w.grad_fn\nexcept RuntimeError as e: out.append(str(e))\n"
+                                  "c = torch.ones(3)\nwith torch.no_grad(): v = c[:2]\nc.requires_grad_(); out += [v.grad_fn, v]\n"
+                                  "try: v.mul_(2)\nexcept RuntimeError as e: out.append(str(e))",
+    "view_of_no_grad_view": "def attempt(f):\n"
+                            "    try: return repr(f())\n"
+                            "    except RuntimeError as e: return str(e)\n"
+                            "out = []\n"
+                            "for rg in (True, False):\n"
+                            "    for k in ['w[0]', 'w.t()', 'w.unsqueeze(0)', 'w[:, :1].expand(2, 3)', 'w.transpose(0, 1)',"
+                            " 'w.view(4)', 'w.reshape(4)', 'w.flatten()', 'w.squeeze()', 'w.permute(1, 0)', 'w.T', 'w[...]',"
+                            " 'w.view_as(w)', 'w.mT', 'w.expand_as(w)', 'w[:1][0]']:\n"
+                            "        b = torch.ones(3, 2, requires_grad=rg)\n"
+                            "        with torch.no_grad(): w = b[:2]\n"
+                            "        u = eval(k)\n"
+                            "        out.append((k, rg, u.requires_grad, chain(u), edges(u) if u.grad_fn else None,"
+                            " attempt(lambda: u.mul_(2)), attempt(lambda: u.mul_(torch.ones(1, requires_grad=True)))))\n"
+                            "    for change in ['with torch.no_grad(): b.mul_(2)', 'b.detach().mul_(2)', 'with torch.no_grad(): w.mul_(2)']:\n"
+                            "        b = torch.ones(3, requires_grad=rg)\n"
+                            "        with torch.no_grad(): w = b[:2]\n"
+                            "        u = w[:1]; u2 = u[0]\n"
+                            "        exec(change)\n"
+                            "        out.append((change, attempt(lambda: u.grad_fn), attempt(lambda: u2.grad_fn), repr(u), repr(u2),"
+                            " attempt(lambda: u * 2), attempt(lambda: u.requires_grad)))",
+    "view_through_base_has_no_gradient_of_its_own": "def attempt(f):\n"
+                                                    "    try: return f()\n"
+                                                    "    except RuntimeError as e: return str(e)\n"
+                                                    "b = torch.ones(3); v = b[:2]; b.requires_grad_()\n"
+                                                    "out = [attempt(lambda: v.backward(torch.ones(2))), attempt(lambda: v.sum().backward()),"
+                                                    " b.grad, v.grad, attempt(lambda: torch.autograd.backward([v], [torch.ones(2)])),"
+                                                    " attempt(lambda: torch.autograd.grad((v * 2).sum(), v)), v.retain_grad(),"
+                                                    " hasattr(v.register_hook(print), 'remove'), attempt(v.detach_)]\n"
+                                                    "c = torch.zeros(3); u = c[:2]; c.add_(torch.ones(3, requires_grad=True))\n"
+                                                    "with torch.no_grad(): d = torch.zeros(3); w = d[:2]\n"
+                                                    "d.add_(torch.ones(3, requires_grad=True))\n"
+                                                    "out += [u.requires_grad, chain(u), w.requires_grad, attempt(lambda: w.grad_fn)]",
+    "view_of_no_grad_view_retains_grad": "import warnings\nb = torch.ones(3, requires_grad=True)\n"
+                                         "with torch.no_grad(): w = b[:2]\nu = w[:1]\n"
+                                         "with warnings.catch_warnings(record=True) as caught:\n"
+                                         "    warnings.simplefilter('always'); out = [u.is_leaf, u.grad]\n"
+                                         "u.retain_grad(); (u * 2).sum().backward()\n"
+                                         "out += [u.grad, u.retains_grad, b.grad, len(caught)]",
     # copies keep the layout of what they copy (PyTorch's preserve_format), contiguous() and reshape do not
     "copies_keep_layout": "x = torch.arange(24.).reshape(2, 3, 4).requires_grad_()\n"
                           "def view_flat(t):\n"
@@ -188,6 +254,15 @@ CASES = {
     "permute_no_dims": "torch.ones(2).permute()",
     "T_0d": "x = torch.tensor(2., requires_grad=True); y = x.T; y.backward(create_graph=True)\n"
             "out = (torch.full((), 2.5).T, chain(y), x.grad)",
+    # fill_ with a number writes to elements sharing memory; other in-place writes refuse (recorded: backward does)
+    "in_place_on_expanded": "def attempt(f):\n"
+                            "    try: return f()\n"
+                            "    except RuntimeError as e: return str(e)\n"
+                            "def e(): return torch.tensor([1., 2., 3.]).expand(2, 3)\n"
+                            "out = [attempt(f) for f in [lambda: e().fill_(5), lambda: e().t().fill_(True), lambda: e().zero_(),"
+                            " lambda: e().fill_(torch.tensor(4.)), lambda: e().add_(1), lambda: e().copy_(torch.ones(2, 3))]]\n"
+                            "x = torch.tensor([1., 2., 3.], requires_grad=True); b = x * 1; ex = b.expand(2, 3)\n"
+                            "out += [attempt(lambda: ex.fill_(2.)), attempt(lambda: b.sum().backward()), x.grad]",
     "expand_inplace": "t = torch.ones(3).expand(2, 3); t += 1",
     "noncontig_base_view_inplace": "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True); b = x.t() + 1\n"
                                    "v = b[..., 0].view(-1); v.relu_(); b.sum().backward(); out = (b, x.grad, chain(b))",

@@ -119,7 +119,8 @@ def make_root_grads(outputs, grads):
     """Check or create the gradients that start the backward pass (one per output)."""
     result = []
     for i, (output, grad) in enumerate(zip(outputs, grads)):
-        if not output._requires_grad:
+        # (a view requiring grad only through its base has neither a node nor an accumulator to start from)
+        if not output._requires_grad or (output.grad_fn is None and output._grad_accumulator() is None):
             raise RuntimeError(f"element {i} of tensors does not require grad and does not have a grad_fn")
         if grad is None:
             if output.numel() != 1:

@@ -24,7 +24,7 @@ import weakref
 import numpy as np
 
 from .. import _dtype
-from ..tensor import Tensor, mark_no_grad_view, remember_view
+from ..tensor import Tensor, is_no_grad_view, mark_no_grad_view, remember_view
 from .grad_mode import _GradMode, no_grad
 
 
@@ -417,10 +417,9 @@ def _mark_view(out, base):
     if view is data or (owner is not None and (owner is data or owner is data.base or np.may_share_memory(view, data))):
         out._base = base._base if base._base is not None else base
         out._vc = base._vc
-        if _GradMode.enabled:
-            remember_view(out)
-        elif base._requires_grad:
-            mark_no_grad_view(out)
+        remember_view(out)
+        if (not _GradMode.enabled and view.dtype.kind == "f") or is_no_grad_view(base):
+            mark_no_grad_view(out)  # made under no_grad, or from a view that was (PyTorch's creation_meta)
 
 
 def _wrap(value, args):

@@ -14,35 +14,46 @@ After any in-place change, every other view of the same memory has stale history
 may have changed under it). PyTorch then gives each such view a new ``grad_fn``, ``AsStridedBackward0``:
 "my numbers are this region of the base, whatever the base's history is now". So does minigrad.
 """
+import warnings
 import weakref
 
 import numpy as np
 
 from .. import _dtype
 from .._printing import tensor_repr
-from ..tensor import IN_PLACE_ON_LEAF, Tensor, is_no_grad_view, no_grad_view_version
-from .function import SECOND_BACKWARD, Node, _RemovableHandle
+from ..tensor import (IN_PLACE_ON_LEAF, NON_LEAF_GRAD_WARNING, Tensor, inherit_requires_grad, is_no_grad_view,
+                      no_grad_view_version, set_own_requires_grad)
+from .function import SECOND_BACKWARD, Node, _op_name
 from .grad_mode import is_grad_enabled, no_grad
 
 _NO_GRAD_VIEW_FORBIDDEN = (
-    " modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is "
-    "forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad "
-    "block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
-NO_GRAD_VIEW_IN_PLACE = "A view was created in no_grad mode and is being" + _NO_GRAD_VIEW_FORBIDDEN
-NO_GRAD_VIEW_CHANGED = ("A view was created in no_grad mode and its base or another view of its base has been"
+    " Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving "
+    "both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked)"
+    " or both outside (if you want the inplace to be tracked).")
+
+
+def no_grad_view_error(view, history, indirect=False):
+    """PyTorch's refusal for a view made under no_grad (or made from one: it then has a history of its own)
+    that is changed in place (``indirect``: through its base or another view) with grad mode on."""
+    made = ("A view was created in" if history is None else
+            f"Output {view._output_nr} of {_op_name(history)} is a view of a view which was created in")
+    changed = "its base or another view of its base has been" if indirect else "is being"
+    return RuntimeError(f"{made} no_grad mode and {changed} modified inplace with grad mode enabled."
                         + _NO_GRAD_VIEW_FORBIDDEN)
+
+
 _GRAD_FN = Tensor.grad_fn  # the slot itself, below NoGradView's property
 
 
 class NoGradView(Tensor):
-    """A view made under no_grad of a base that requires grad (``with torch.no_grad(): v = x[:2]``).
+    """A view made under no_grad (``with torch.no_grad(): v = x[:2]``), or made from such a view.
 
-    Like PyTorch, minigrad says it requires grad (through its base) and records no history for it. Once its
-    memory changes in place (through the base, another view, a detached alias or itself, in either grad
-    mode), PyTorch cannot tell which history it should have, and refuses to guess: asking for its
-    ``grad_fn``, directly or by using it in a recorded operation, raises, and printing it shows
-    ``grad_fn=<Invalid>``. Checks that read the history slot itself (``.grad``, ``retain_grad()``,
-    ``requires_grad_()``) still see a leaf, as PyTorch's C++ does."""
+    Like PyTorch, minigrad records no history for it (it requires grad if its base does). Once its memory
+    changes in place (through the base, another view, a detached alias or itself, in either grad mode),
+    PyTorch cannot tell which history it should have, and refuses to guess: asking for its ``grad_fn``,
+    directly or by using it in a recorded operation, raises, and printing it shows ``grad_fn=<Invalid>``.
+    A view made from it in grad mode has a history, with the same refusal. Checks that read the history
+    slot itself (``.grad``, ``retain_grad()``, ``requires_grad_()``) still see it, as PyTorch's C++ does."""
 
     __slots__ = ()
 
@@ -50,7 +61,7 @@ class NoGradView(Tensor):
     def grad_fn(self):
         fn = _GRAD_FN.__get__(self)
         if (fn is not None or self._base._requires_grad) and self._vc[0] != no_grad_view_version(self):
-            raise RuntimeError(NO_GRAD_VIEW_CHANGED)
+            raise no_grad_view_error(self, fn, indirect=True)
         return fn
 
     @grad_fn.setter
@@ -65,7 +76,9 @@ class NoGradView(Tensor):
         return Tensor.__repr__(self) if fn is None else tensor_repr(self._data, grad_fn_name=type(fn).__name__)
 
     @property
-    def grad(self):  # never a non-leaf: no warning
+    def grad(self):  # the leaf check reads the history slot: grad_fn may refuse to answer
+        if _GRAD_FN.__get__(self) is not None and not self._retains_grad:
+            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
         return self._grad
 
     grad = grad.setter(Tensor.grad.fset)
@@ -75,36 +88,35 @@ class NoGradView(Tensor):
         return self._requires_grad
 
     @requires_grad.setter
-    def requires_grad(self, flag):  # it requires grad as long as its base does, whatever it is told
-        if not self._base._requires_grad:
-            Tensor.requires_grad.fset(self, flag)
+    def requires_grad(self, flag):
+        if _GRAD_FN.__get__(self) is not None:
+            Tensor.requires_grad.fset(self, flag)  # a history: the non-leaf error
+        elif flag and not self.is_floating_point():
+            raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
+        else:
+            set_own_requires_grad(self, bool(flag))
 
     def requires_grad_(self, requires_grad=True):
+        if requires_grad and _GRAD_FN.__get__(self) is not None:
+            return self
         self.requires_grad = requires_grad
         return self
 
     def retain_grad(self):
         if not self._requires_grad:
             raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
-
-    def register_hook(self, hook):
-        if self.grad_fn is None:  # no history and no gradient of its own: the hook can never run
-            return _RemovableHandle([hook], hook)
-        return Tensor.register_hook(self, hook)
-
-    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        if self.grad_fn is None:  # no edge to start from, although it requires grad
-            raise RuntimeError("element 0 of tensors does not require grad and does not have a grad_fn")
-        return Tensor.backward(self, gradient, retain_graph, create_graph, inputs)
+        if _GRAD_FN.__get__(self) is not None:
+            self._retains_grad = True
 
 
-def check_in_place(t):
-    """PyTorch refuses to change a leaf that requires grad (or a view of one) while recording."""
+def check_in_place(t, *others):
+    """PyTorch refuses, while recording, to change a leaf that requires grad, a view of one, or a view made
+    under no_grad (``others``: the operation's other tensor inputs)."""
     if not is_grad_enabled():
         return
     base = t._base
-    if base is not None and is_no_grad_view(t):
-        raise RuntimeError(NO_GRAD_VIEW_IN_PLACE)
+    if base is not None and is_no_grad_view(t) and (t._requires_grad or any(o._requires_grad for o in others)):
+        raise no_grad_view_error(t, _GRAD_FN.__get__(t))
     if base is not None and base.grad_fn is None and (t._requires_grad or base._requires_grad):
         raise RuntimeError("a view of " + IN_PLACE_ON_LEAF)  # (a view told requires_grad_() too)
     if t._requires_grad and t.grad_fn is None and base is None:
@@ -115,7 +127,7 @@ def apply_in_place(t, compute, *others, cpp_type_names=False, allow_overlap=Fals
     """Change ``t`` in place to ``compute(t)``; ``others`` are the other tensor inputs of the operation.
     ``cpp_type_names``: name t's dtype as C++ does in a casting error ("long int"), as clamp_ does.
     ``allow_overlap``: t may have elements sharing memory (PyTorch still lets index_put_ write there)."""
-    check_in_place(t)
+    check_in_place(t, *others)
     recording = is_grad_enabled() and (t._requires_grad or any(o._requires_grad for o in others))
     if not recording:
         with no_grad():
@@ -154,20 +166,25 @@ def bump_version(t):
 
 
 def refresh_views(t):
-    """Give every live view of ``t``'s memory (made while recording) a new history: AsStridedBackward0
-    from its base's current node. A view whose base needs no gradient keeps having none."""
+    """Give every live view of ``t``'s memory (except those made under no_grad) a new history: AsStridedBackward0
+    from its base's current node. A view without history whose base needs no gradient keeps having none."""
     views = t._vc[1] if len(t._vc) > 1 else ()
     for ref in list(views):
         view = ref()
         if view is None:
             continue
         base = view._base
+        if is_no_grad_view(view):  # its history is refused from now on, not renewed (NoGradView.grad_fn)
+            if base._requires_grad and _GRAD_FN.__get__(view) is None:
+                inherit_requires_grad(view)
+            continue
         if view.grad_fn is None and not base._requires_grad:
             continue
+        base_node = None  # a view with a history of its own whose base needs no gradient: a None edge
         if base._requires_grad:
             base_node = base.grad_fn if base.grad_fn is not None else base._grad_accumulator()
-            view.grad_fn = AsStridedBackward0(base_node, base, view, base._output_nr)
-            view._requires_grad, view._output_nr = True, 0
+        view.grad_fn = AsStridedBackward0(base_node, base, view, base._output_nr)
+        view._requires_grad, view._output_nr = True, 0
 
 
 OVERLAPPING_WRITE = ("unsupported operation: more than one element of the written-to tensor refers to a single "

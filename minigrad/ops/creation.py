@@ -152,16 +152,49 @@ def randperm(n, generator=None, dtype=None, device=None):
 
 
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
+    """PyTorch's numbers: ``start + step * i`` computed in float64 and rounded once to the dtype (in int64 for
+    integers, with start, end and step made integers first)."""
     if end is None:
         start, end = 0, start
-    values = (start, end, step)
-    is_float = any(isinstance(v, float) for v in values)
-    array = np.arange(start, end, step, dtype=np.float32 if is_float else np.int64)
-    return _finish(array, dtype, requires_grad)
+    is_float = any(isinstance(v, float) for v in (start, end, step))
+    out_type = np.dtype(_dtype.to_numpy_dtype(dtype) if dtype is not None else np.float32 if is_float else np.int64)
+    exact = np.longdouble if out_type.kind == "f" else np.int64  # longdouble: step * i rounded once, as an FMA
+    first, last, stride = (exact(v) for v in (start, end, step))
+    _check_range(first, last, stride)
+    if out_type == np.int64:  # the count in integers (float64 could not hold every int64)
+        count = (last - first + stride - np.sign(stride)) // stride
+    else:
+        count = np.ceil((float(end) - float(start)) / float(step))
+    if not 0 <= count <= np.iinfo(np.int64).max:
+        raise RuntimeError("invalid size, possible overflow?")
+    values = first + stride * np.arange(int(count), dtype=exact)
+    return _finish(values.astype(np.float64 if out_type.kind == "f" else out_type).astype(out_type), None,
+                   requires_grad)
+
+
+def _check_range(first, last, step):
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
+    if not (np.isfinite(first) and np.isfinite(last)):
+        raise RuntimeError(f"unsupported range: {float(first):g} -> {float(last):g}")
+    if (step > 0 and last < first) or (step < 0 and last > first):
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
-    return _finish(np.linspace(start, end, steps, dtype=np.float64).astype(np.float32), dtype, requires_grad)
+    """PyTorch's numbers: the first half counted up from ``start`` (``start + step * i``), the second half down
+    from ``end`` (``end - step * (steps - 1 - i)``), each rounded once (a fused multiply-add), with ``step``
+    computed in the result's dtype (in float64 for integers)."""
+    out_type = np.dtype(_dtype.to_numpy_dtype(dtype) if dtype is not None else np.float32)
+    step_type = out_type.type if out_type.kind == "f" else np.float64
+    first, last = (np.asarray(v).astype(out_type).astype(step_type) for v in (start, end))
+    if steps <= 1:
+        return _finish(np.full(steps, first).astype(out_type), None, requires_grad)
+    step = (last - first) / step_type(steps - 1)
+    i = np.arange(steps)
+    wide = np.longdouble  # holds step * i (nearly) exactly: the sum is then rounded once, as an FMA would
+    values = np.where(i < steps // 2, wide(first) + wide(step) * i, wide(last) - wide(step) * (steps - 1 - i))
+    return _finish(values.astype(step_type).astype(out_type), None, requires_grad)
 
 
 def _like(maker):

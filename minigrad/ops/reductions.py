@@ -136,11 +136,11 @@ class Max(NumpyFunction):
         return result
 
     @staticmethod
-    def backward(ctx, grad):
-        from .elementwise import where
+    def backward(ctx, grad):  # zeros with grad / (number of winners) written at the winners, as PyTorch does
         x, result = ctx.saved_tensors
         winners = (x != x) if result.item() != result.item() else (x == result)
-        return where(winners, grad / winners.sum(), 0.0)
+        zeros = Tensor._make(np.zeros(x.shape, dtype=x._data.dtype))
+        return zeros.masked_fill_(winners, grad / winners.sum())
 
 
 class Min(Max):

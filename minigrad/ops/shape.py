@@ -542,6 +542,25 @@ class MaskedFill(NumpyFunction):
         return grad.masked_fill(mask, 0)  # as PyTorch: MaskedFillBackward0 again when recorded
 
 
+class MaskedFillTensor(NumpyFunction):
+    """``x.masked_fill(mask, value)`` with a 0-d tensor ``value``: it gets the gradient of every element it filled."""
+
+    node_name = "MaskedFillBackward1"
+    saved_names = ("mask",)
+
+    @staticmethod
+    def forward(ctx, x, value, mask):
+        ctx.save_for_backward(mask)
+        return np.where(mask, value.astype(x.dtype), x)
+
+    @staticmethod
+    def backward(ctx, grad):
+        (mask,) = ctx.saved_tensors
+        grad_x = grad.masked_fill(mask, 0) if ctx.needs_input_grad[0] else None
+        grad_value = grad[mask.expand(grad.shape)].sum() if ctx.needs_input_grad[1] else None
+        return grad_x, grad_value
+
+
 class IndexPutValues(NumpyFunction):
     """``x[indices] = values`` with lists, tensors or masks as indices (PyTorch's ``index_put_``)."""
 

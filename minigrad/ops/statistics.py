@@ -14,7 +14,8 @@ from collections import namedtuple
 import numpy as np
 
 from ..autograd.function import NumpyFunction
-from .reductions import GatherAlong, _return_type_repr, expand_back, normalize_dims, restore_reduced_dims
+from .reductions import GatherAlong, _return_type_repr, expand_back, normalize_dims
+from .scalar_arithmetic import mul_scalar
 
 
 def _dim(dim, ndim):
@@ -69,8 +70,13 @@ class Var(NumpyFunction):
         return _var_backward(ctx, grad, x)
 
 
-def _var_backward(ctx, grad, x):  # d var / dx_i = 2 (x_i - mean) / (N - correction)
-    return expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim) * _centred(x, ctx.dims) * (2 / ctx.denominator)
+def _var_backward(ctx, grad, x):
+    """d var / dx_i = 2 (x_i - mean) / (N - correction), in PyTorch's steps (what create_graph records):
+    the reduced dims given back, times the number, times the centred input (broadcasting)."""
+    if ctx.dims is not None and not ctx.keepdim and x.dim() > 1:
+        for d in sorted(ctx.dims):
+            grad = grad.unsqueeze(d)
+    return mul_scalar(grad, 2 / ctx.denominator) * _centred(x, ctx.dims)
 
 
 def _centred(x, dims):
@@ -89,7 +95,7 @@ class Std(NumpyFunction):
     @staticmethod
     def backward(ctx, grad):  # std = sqrt(var): d std = d var / (2 std), taken as 0 where std = 0
         x, result = ctx.saved_tensors
-        grad_var = (grad / (result * 2)).masked_fill(result == 0, 0)
+        grad_var = (grad / mul_scalar(result, 2)).masked_fill(result == 0, 0)
         return _var_backward(ctx, grad_var, x)
 
 
@@ -130,10 +136,14 @@ class Prod(NumpyFunction):
     def backward(ctx, grad):
         """d prod / dx_i = the product of the other elements: prod / x_i when no element is 0 (PyTorch's
         formula, so NaN and inf spread as in PyTorch), else the product of the others, computed directly."""
-        grad = expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim)
-        if not ctx.zeros:
+        if not ctx.shape:  # the product of one number is that number
+            return grad
+        if not ctx.zeros:  # PyTorch's steps: the reduced dim given back to grad and result, which broadcast
             x, result = ctx.saved_tensors
-            return grad * (restore_reduced_dims(result, ctx.shape, ctx.dims, ctx.keepdim) / x)
+            if ctx.dims is not None and not ctx.keepdim:
+                grad, result = grad.unsqueeze(ctx.dims[0]), result.unsqueeze(ctx.dims[0])
+            return grad * (result / x)
+        grad = expand_back(grad, ctx.shape, ctx.dims, ctx.keepdim)
         (others,) = ctx.saved_tensors
         if ctx.dims is None and ctx.zeros > 1:  # two zeros or more: every product of others is 0
             return grad * 0
