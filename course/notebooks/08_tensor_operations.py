@@ -401,11 +401,13 @@ print(t.grad)
 # minigrad's reductions, in `minigrad/ops/reductions.py`: `expand_back` (ours, for several
 # dimensions: one `unsqueeze` per reduced dimension, then `expand`), then `Sum`, `Mean` and the full
 # `Max`. `Max` reduces the whole tensor, so its backward is our `max_backward` written with tensors
-# and without dimensions: `where(winners, grad / count, 0)`.
+# and without dimensions: zeros with `grad / count` written at the winners (`masked_fill_`, as PyTorch
+# does).
 #
 # minigrad의 축소 연산은 `minigrad/ops/reductions.py`에 있습니다. `expand_back`(여러 차원을 다루는 우리 함수로, 줄어든
 # 차원마다 `unsqueeze`를 한 번 한 뒤 `expand`합니다), 그리고 `Sum`, `Mean`, 전체 `Max`입니다. `Max`는 텐서 전체를 줄이므로
-# 그 역전파는 우리의 `max_backward`를 차원 없이 텐서로 쓴 것, 곧 `where(winners, grad / count, 0)`입니다.
+# 그 역전파는 우리의 `max_backward`를 차원 없이 텐서로 쓴 것, 곧 0으로 채운 텐서의 승자 위치에 `grad / count`를 써 넣는
+# 것입니다(PyTorch와 같은 `masked_fill_`).
 
 # %%
 for obj in [reductions.expand_back, reductions.Sum, reductions.Mean, reductions.Max]:
