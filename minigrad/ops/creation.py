@@ -1,4 +1,6 @@
 """Layer 3: making tensors. Default dtype float32, as in PyTorch; seeded randomness."""
+import pickle
+
 import numpy as np
 
 from .. import _dtype
@@ -22,6 +24,17 @@ class Generator:
     def initial_seed(self):
         return self.initial_seed_value
 
+    def get_state(self):
+        """The generator's whole state as bytes in a uint8 tensor (PyTorch's ``torch.ByteTensor``)."""
+        state = pickle.dumps(self.rng.bit_generator.state)
+        return Tensor._make(np.frombuffer(state, dtype=np.uint8).copy())
+
+    def set_state(self, new_state):
+        if not isinstance(new_state, Tensor) or new_state.dtype is not _dtype.uint8:
+            raise TypeError("RNG state must be a torch.ByteTensor")
+        self.rng.bit_generator.state = pickle.loads(new_state._data.tobytes())
+        return self
+
     def __repr__(self):
         return f"<torch._C.Generator object at {hex(id(self))}>"
 
@@ -32,6 +45,18 @@ default_generator = Generator(np.random.SeedSequence().entropy % (2 ** 63))
 def manual_seed(seed):
     """Seed the generator: the same seed gives the same random tensors."""
     return default_generator.manual_seed(seed)
+
+
+def initial_seed():
+    return default_generator.initial_seed()
+
+
+def get_rng_state():
+    return default_generator.get_state()
+
+
+def set_rng_state(new_state):
+    default_generator.set_state(new_state)
 
 
 def seed():
