@@ -19,6 +19,7 @@ from ._ops.loss import (LogSoftmax, MseLoss, NllLoss, Softmax, check_reduction,
 from ._ops.pool import AdaptiveAvgPool2d, MaxPool2d
 from ._layer_ops import BinaryCrossEntropyWithLogits
 from ._layer_ops import Embedding as EmbeddingNode
+from ._activation_ops import LeakyRelu, Prelu
 
 
 def _pair(value):
@@ -78,6 +79,43 @@ def dropout(input, p=0.5, training=True, inplace=False):
     keep = default_generator.rng.random(input.shape, dtype=np.float32) >= p
     scale = 0.0 if p == 1.0 else 1.0 / (1.0 - p)
     return input * Tensor._make(keep.astype(input._data.dtype) * input._data.dtype.type(scale))
+
+
+def dropout2d(input, p=0.5, training=True, inplace=False):
+    """Zero whole channels: each (sample, channel) feature map is kept or dropped together, because
+    neighbouring pixels are so alike that dropping single ones barely regularises a convolution."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if input.ndim not in (3, 4):
+        warnings.warn(f"dropout2d: Received a {input.ndim}-D input to dropout2d, which is deprecated and will "
+                      "result in an error in a future release. To retain the behavior and silence this warning, "
+                      "please use dropout instead. Note that dropout2d exists to provide channel-wise dropout on "
+                      "inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension "
+                      "(i.e. 3D or 4D inputs).")
+    elif input.ndim == 3:
+        warnings.warn("dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout "
+                      "behavior is desired - input is interpreted as shape (N, C, L), where C is the channel dim. "
+                      "This behavior will change in a future release to interpret the input as one without a batch "
+                      "dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please "
+                      "switch to using dropout1d instead.")
+    if not training or p == 0.0:
+        return input
+    mask_shape = input.shape[:2] + (1,) * (input.ndim - 2)
+    keep = default_generator.rng.random(mask_shape, dtype=np.float32) >= p
+    scale = 0.0 if p == 1.0 else 1.0 / (1.0 - p)
+    return input * Tensor._make(keep.astype(input._data.dtype) * input._data.dtype.type(scale))
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    return LeakyRelu.apply(input, negative_slope=negative_slope)
+
+
+def prelu(input, weight):
+    channels = input.shape[1] if input.ndim >= 2 else 1  # below 2 dims there is no channel dim
+    if weight.numel() != 1 and weight.numel() != channels:
+        raise RuntimeError(f"Mismatch of parameter numbers and input channel size. Found parameter numbers = "
+                           f"{weight.numel()} and channel size = {channels}.")
+    return Prelu.apply(input, weight)
 
 
 def flatten(input, start_dim=0, end_dim=-1):

@@ -1,0 +1,77 @@
+"""LeakyReLU, PReLU, Dropout2d and the containers ModuleDict, ParameterList, ParameterDict,
+ModuleList.insert/extend: gradients against central differences (float64), printing against PyTorch."""
+import numpy as np
+import pytest
+
+import minigrad
+import minigrad.nn.functional as F
+from minigrad import nn
+from minigrad.autograd import gradcheck
+
+
+def leaf(*shape, seed=0):
+    rng = np.random.default_rng(seed + sum(shape))
+    return minigrad.tensor(rng.uniform(-2, 2, size=shape), dtype=minigrad.float64, requires_grad=True)
+
+
+@pytest.mark.parametrize("function, inputs", [
+    (lambda x: F.leaky_relu(x, 0.2), [leaf(3, 4)]),
+    (lambda x, w: F.prelu(x, w), [leaf(2, 3, 2), leaf(1, seed=1)]),
+    (lambda x, w: F.prelu(x, w), [leaf(2, 3, 2), leaf(3, seed=1)]),
+    (lambda x, w: F.prelu(x, w), [leaf(4), leaf(1, seed=1)]),
+], ids=["leaky_relu", "prelu one slope", "prelu per channel", "prelu 1-d"])
+def test_gradient_matches_central_differences(function, inputs):
+    assert gradcheck(function, inputs)
+
+
+def test_dropout2d_drops_whole_channels():
+    x = minigrad.ones(8, 16, 3, 3)
+    out = nn.Dropout2d(0.5)(x)
+    per_channel = out.reshape(8, 16, 9)
+    assert ((per_channel == 0).all(dim=2) | (per_channel == 2).all(dim=2)).all()
+    assert 0 < (per_channel[:, :, 0] == 0).sum().item() < 128
+    assert minigrad.equal(nn.Dropout2d(0.5).eval()(x), x)
+
+
+def _build(lib):
+    n = lib.nn
+
+    class WithParams(n.Module):
+        def __init__(self):
+            super().__init__()
+            self.params = n.ParameterList([n.Parameter(lib.ones(2, 2) * i) for i in range(2)])
+            self.extra = n.ParameterDict({"left": n.Parameter(lib.zeros(2)), "right": lib.ones(3, dtype=lib.float64)})
+            self.choices = n.ModuleDict([["act", n.LeakyReLU(0.2)], ["prelu", n.PReLU(3, init=0.1)]])
+            self.layers = n.ModuleList([n.Tanh()])
+
+    m = WithParams()
+    m.layers.extend([n.ReLU(), n.Sigmoid()])
+    m.layers.insert(1, n.Dropout2d(0.3))
+    del m.layers[0]
+    m.choices.update({"drop": n.Dropout2d()})
+    popped = m.choices.pop("act")
+    return [m, popped, [k for k, _ in m.named_parameters()], list(m.choices.keys()), "prelu" in m.choices,
+            len(m.params), m.params[-1], type(m.extra["right"]).__name__, m.choices["prelu"].weight,
+            F_of(lib).leaky_relu(lib.tensor([-1.0, 0.0, 2.0], requires_grad=True), 0.2),
+            F_of(lib).prelu(lib.tensor([-1.0, 0.0, 2.0], requires_grad=True), lib.tensor([0.25]))]
+
+
+def F_of(lib):
+    return lib.nn.functional
+
+
+def test_prints_what_pytorch_prints():
+    import re
+    torch = pytest.importorskip("torch")
+    strip = lambda text: re.sub(r"0x[0-9a-f]+", "0x?", str(text))
+    for ours, theirs in zip(_build(minigrad), _build(torch)):
+        assert strip(ours) == strip(theirs)
+
+
+def test_prelu_checks_channels_as_pytorch():
+    torch = pytest.importorskip("torch")
+    for lib in (torch, minigrad):
+        for shape in [(4,), (2, 3)]:
+            with pytest.raises(RuntimeError) as error:
+                lib.nn.functional.prelu(lib.ones(*shape), lib.ones(4))
+            assert "Found parameter numbers = 4 and channel size = " + ("1" if len(shape) == 1 else "3") in str(error.value)
