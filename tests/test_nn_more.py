@@ -75,3 +75,41 @@ def test_prelu_checks_channels_as_pytorch():
             with pytest.raises(RuntimeError) as error:
                 lib.nn.functional.prelu(lib.ones(*shape), lib.ones(4))
             assert "Found parameter numbers = 4 and channel size = " + ("1" if len(shape) == 1 else "3") in str(error.value)
+
+
+def _clip(lib, how):
+    params = [lib.nn.Parameter(lib.tensor([[3.0, -4.0], [1.0, 0.5]])), lib.nn.Parameter(lib.tensor([12.0, -0.25]))]
+    for p, scale in zip(params, (1.0, 2.0)):
+        p.grad = p.detach() * scale
+    returned = how(lib, params)
+    return [returned] + [p.grad for p in params]
+
+
+CLIPS = {
+    "norm 2": lambda lib, ps: lib.nn.utils.clip_grad_norm_(ps, max_norm=1.0),
+    "norm not reached": lambda lib, ps: lib.nn.utils.clip_grad_norm_(ps, max_norm=100.0),
+    "norm inf": lambda lib, ps: lib.nn.utils.clip_grad_norm_(ps, 2.0, norm_type=float("inf")),
+    "norm 1, one tensor": lambda lib, ps: lib.nn.utils.clip_grad_norm_(ps[0], 3, norm_type=1),
+    "value": lambda lib, ps: lib.nn.utils.clip_grad_value_(ps, clip_value=0.5),
+    "to vector": lambda lib, ps: lib.nn.utils.parameters_to_vector(ps),
+    "from vector": lambda lib, ps: (lib.nn.utils.vector_to_parameters(lib.arange(6.0), ps), ps[0], ps[1]),
+}
+
+
+@pytest.mark.parametrize("name", CLIPS)
+def test_clipping_and_vectors_match_pytorch(name):
+    torch = pytest.importorskip("torch")
+    ours, theirs = _clip(minigrad, CLIPS[name]), _clip(torch, CLIPS[name])
+    assert str(ours).replace("minigrad", "torch") == str(theirs)
+
+
+def test_clip_grad_norm_reports_a_non_finite_norm_as_pytorch():
+    torch = pytest.importorskip("torch")
+    messages = []
+    for lib in (torch, minigrad):
+        p = lib.nn.Parameter(lib.ones(2))
+        p.grad = lib.tensor([float("inf"), 1.0])
+        with pytest.raises(RuntimeError) as error:
+            lib.nn.utils.clip_grad_norm_([p], 1.0, error_if_nonfinite=True)
+        messages.append(str(error.value))
+    assert messages[0] == messages[1]

@@ -12,7 +12,7 @@
   functional.py  the same as functions; the fused graph nodes live in _ops/
   init.py        starting values (PyTorch's defaults)
 """
-from . import functional, init
+from . import functional, init, utils
 from .activation import LeakyReLU, LogSoftmax, PReLU, ReLU, Sigmoid, Softmax, Tanh
 from .batchnorm import BatchNorm1d, BatchNorm2d
 from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
