@@ -1,16 +1,19 @@
 """``torch.inference_mode()``: no_grad for code that will never need gradients, and the results say so.
 
 Inside the block nothing is recorded (as under ``no_grad``) and every tensor made there is an
-*inference tensor*: ``t.is_inference()`` is True. minigrad keeps the list of inference tensors only
-while a block is open, so code outside pays nothing.
+*inference tensor*: ``t.is_inference()`` is True. minigrad marks new tensors only while a block is
+open, so code outside pays nothing. An inference tensor stays one: it cannot start requiring grad
+outside a block, and autograd refuses to save it for a backward pass.
 """
 import functools
 import weakref
 
+from .autograd.function import inference_tensors
 from .autograd.grad_mode import _GradMode
 from .tensor import Tensor
 
-_inference = {}      # id(tensor) -> weak reference, for tensors made in inference mode
+_inference = inference_tensors  # id(tensor) -> weak reference, for tensors made in inference mode (the engine
+                                # reads it too: an inference tensor may not be saved for backward)
 _depth = [0]         # how many inference_mode blocks are open
 _plain_make = Tensor.__dict__["_make"]
 
@@ -29,6 +32,19 @@ def is_inference(self):
 
 def is_inference_mode_enabled():
     return _depth[0] > 0
+
+
+_plain_requires_grad = Tensor.requires_grad
+
+
+def _set_requires_grad(self, flag):
+    """An inference tensor may start requiring grad only inside an inference_mode block."""
+    if flag and not _depth[0] and is_inference(self):
+        raise RuntimeError("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.")
+    _plain_requires_grad.fset(self, flag)
+
+
+Tensor.requires_grad = property(_plain_requires_grad.fget, _set_requires_grad)
 
 
 class inference_mode:
