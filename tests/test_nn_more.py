@@ -113,3 +113,35 @@ def test_clip_grad_norm_reports_a_non_finite_norm_as_pytorch():
             lib.nn.utils.clip_grad_norm_([p], 1.0, error_if_nonfinite=True)
         messages.append(str(error.value))
     assert messages[0] == messages[1]
+
+
+POOLS = {
+    "kernel 2": dict(kernel_size=2),
+    "padded, strided": dict(kernel_size=3, stride=2, padding=1),
+    "padding not counted": dict(kernel_size=3, stride=2, padding=1, count_include_pad=False),
+    "rectangular, overlapping": dict(kernel_size=(2, 3), stride=1, padding=(1, 0)),
+    "divisor override": dict(kernel_size=2, stride=1, divisor_override=3),
+}
+
+
+@pytest.mark.parametrize("name", POOLS)
+def test_avg_pool2d_gradients_of_first_and_second_order(name):
+    options = POOLS[name]
+    assert gradcheck(lambda x: F.avg_pool2d(x, **options), [leaf(1, 2, 5, 4)])
+
+    def first_derivative(x):  # goes through the spreading node, whose backward pools again
+        y = F.avg_pool2d(x, **options)
+        return minigrad.autograd.grad((y * y).sum(), x, create_graph=True)[0]
+    assert gradcheck(first_derivative, [leaf(1, 2, 5, 4)])
+
+
+@pytest.mark.parametrize("name", POOLS)
+def test_avg_pool2d_matches_pytorch(name):
+    torch = pytest.importorskip("torch")
+    results = []
+    for lib in (minigrad, torch):
+        x = lib.arange(40.0).reshape(2, 5, 4).requires_grad_()
+        y = lib.nn.AvgPool2d(**POOLS[name])(x)
+        (y * lib.arange(float(y.numel())).reshape(y.shape)).sum().backward()
+        results.append((str(y), str(x.grad), str(lib.nn.AvgPool2d(**POOLS[name]))))
+    assert results[0] == results[1]

@@ -123,3 +123,10 @@ def test_rng_state_replays_the_same_numbers():
     draw = minigrad.randn(3, generator=generator)
     generator.set_state(saved)
     assert minigrad.equal(draw, minigrad.randn(3, generator=generator))
+
+
+def test_creation_takes_size_by_keyword(torch):
+    for name in ["zeros", "ones", "empty", "rand", "randn"]:
+        assert getattr(minigrad, name)(size=(2, 3)).shape == getattr(torch, name)(size=(2, 3)).shape
+    with pytest.raises(TypeError):
+        minigrad.zeros(2, sizes=(3,))

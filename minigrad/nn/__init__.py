@@ -5,7 +5,7 @@
   container.py   Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict
   linear.py      Linear, Identity          conv.py      Conv2d        lazy.py   LazyLinear
   sparse.py      Embedding
-  pooling.py     MaxPool2d, AdaptiveAvgPool2d
+  pooling.py     MaxPool2d, AvgPool2d, AdaptiveAvgPool2d
   batchnorm.py   BatchNorm1d, BatchNorm2d  dropout.py   Dropout, Dropout2d  flatten.py  Flatten
   activation.py  ReLU, Tanh, Sigmoid, Softmax, LogSoftmax, LeakyReLU, PReLU
   loss.py        MSELoss, CrossEntropyLoss, NLLLoss, BCEWithLogitsLoss, BCELoss
@@ -24,6 +24,6 @@ from .linear import Identity, Linear
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, MSELoss, NLLLoss
 from .module import Module
 from .parameter import Parameter
-from .pooling import AdaptiveAvgPool2d, MaxPool2d
+from .pooling import AdaptiveAvgPool2d, AvgPool2d, MaxPool2d
 from .sparse import Embedding
 from . import parameter  # noqa: F401  (nn.parameter.UninitializedParameter)

@@ -20,6 +20,7 @@ from ._ops.pool import AdaptiveAvgPool2d, MaxPool2d
 from ._layer_ops import BinaryCrossEntropyWithLogits
 from ._layer_ops import Embedding as EmbeddingNode
 from ._activation_ops import LeakyRelu, Prelu
+from ._avg_pool import AvgPool2d as AvgPool2dNode, divisor as avg_pool_divisor
 
 
 def _pair(value):
@@ -180,6 +181,30 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
                            "Output size is too small")
     out = MaxPool2d.apply(x, kernel=kernel, stride=stride, padding=padding, out_size=(oh, ow))
     return out.squeeze(0) if unbatched else out
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    """The mean of each ``kernel_size`` window, windows ``stride`` apart (default: the kernel size)."""
+    if ceil_mode:
+        raise NotImplementedError("minigrad's avg_pool2d supports ceil_mode=False only")
+    if input.ndim not in (3, 4):
+        _batched(input, "avg_pool2d")  # says what PyTorch says
+    kernel = _pair(kernel_size)
+    stride = _pair(stride) if stride is not None and stride != [] else kernel
+    padding = _pair(padding)
+    if padding[0] > kernel[0] // 2 or padding[1] > kernel[1] // 2:
+        raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={padding[0]}, "
+                           f"kernel_size={kernel[0]} and dilation=1")
+    c, h, w = input.shape[-3:]
+    out_size = ((h + 2 * padding[0] - kernel[0]) // stride[0] + 1, (w + 2 * padding[1] - kernel[1]) // stride[1] + 1)
+    if min(out_size) < 1:
+        raise RuntimeError(f"Given input size: ({c}x{h}x{w}). Calculated output size: "
+                           f"({c}x{max(out_size[0], 0)}x{max(out_size[1], 0)}). Output size is too small")
+    divide_by = avg_pool_divisor((h, w), kernel, stride, padding, out_size, count_include_pad, divisor_override,
+                                 input._data.dtype)
+    return AvgPool2dNode.apply(input, kernel=kernel, stride=stride, padding=padding, out_size=out_size,
+                               divisor=divide_by)
 
 
 def adaptive_avg_pool2d(input, output_size):

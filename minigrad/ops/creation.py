@@ -118,7 +118,16 @@ def from_numpy(array):
     return Tensor._make(array)
 
 
-def _size(size):
+def _size(size, keyword=None):
+    """The shape from ``zeros(2, 3)``, ``zeros((2, 3))`` or ``zeros(size=(2, 3))`` (``keyword``: the
+    function's other keyword arguments, where only ``size`` is allowed)."""
+    if keyword:
+        unknown = [k for k in keyword if k != "size"]
+        if unknown:
+            raise TypeError(f"got an unexpected keyword argument '{unknown[0]}'")
+        if size:
+            raise TypeError("argument 'size' given both by position and by keyword")
+        size = (keyword["size"],)
     if len(size) == 1 and isinstance(size[0], (tuple, list, Size)):
         size = size[0]
     return tuple(int(n) for n in size)
@@ -128,16 +137,19 @@ def _default(dtype):
     return _dtype.to_numpy_dtype(dtype) if dtype is not None else np.float32
 
 
-def zeros(*size, dtype=None, device=None, requires_grad=False):
-    return _finish(np.zeros(_size(size), dtype=_default(dtype)), None, requires_grad)
+def zeros(*size, dtype=None, device=None, requires_grad=False, **keyword):
+    return _finish(np.zeros(_size(size, keyword), dtype=_default(dtype)), None,
+                   requires_grad)
 
 
-def ones(*size, dtype=None, device=None, requires_grad=False):
-    return _finish(np.ones(_size(size), dtype=_default(dtype)), None, requires_grad)
+def ones(*size, dtype=None, device=None, requires_grad=False, **keyword):
+    return _finish(np.ones(_size(size, keyword), dtype=_default(dtype)), None,
+                   requires_grad)
 
 
-def empty(*size, dtype=None, device=None, requires_grad=False):
-    return _finish(np.zeros(_size(size), dtype=_default(dtype)), None, requires_grad)
+def empty(*size, dtype=None, device=None, requires_grad=False, **keyword):
+    return _finish(np.zeros(_size(size, keyword), dtype=_default(dtype)), None,
+                   requires_grad)
 
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False):
@@ -152,16 +164,16 @@ def eye(n, m=None, dtype=None, device=None, requires_grad=False):
     return _finish(np.eye(n, m, dtype=_default(dtype)), None, requires_grad)
 
 
-def rand(*size, generator=None, dtype=None, device=None, requires_grad=False):
+def rand(*size, generator=None, dtype=None, device=None, requires_grad=False, **keyword):
     """Uniform on [0, 1)."""
     rng = (generator or default_generator).rng
-    return _finish(rng.random(_size(size), dtype=np.float32), dtype, requires_grad)
+    return _finish(rng.random(_size(size, keyword), dtype=np.float32), dtype, requires_grad)
 
 
-def randn(*size, generator=None, dtype=None, device=None, requires_grad=False):
+def randn(*size, generator=None, dtype=None, device=None, requires_grad=False, **keyword):
     """Standard normal."""
     rng = (generator or default_generator).rng
-    return _finish(rng.standard_normal(_size(size), dtype=np.float32), dtype, requires_grad)
+    return _finish(rng.standard_normal(_size(size, keyword), dtype=np.float32), dtype, requires_grad)
 
 
 def randint(low, high=None, size=None, generator=None, dtype=None, device=None, requires_grad=False):
