@@ -2,8 +2,8 @@
 
 Inside the block nothing is recorded (as under ``no_grad``) and every tensor made there is an
 *inference tensor*: ``t.is_inference()`` is True. minigrad marks new tensors only while a block is
-open, so code outside pays nothing. An inference tensor stays one: it cannot start requiring grad
-outside a block, and autograd refuses to save it for a backward pass.
+open, so code outside pays nothing. An inference tensor stays one: autograd refuses to save it for a
+backward pass. (PyTorch also refuses ``requires_grad_()`` on it outside a block; minigrad does not.)
 """
 import functools
 import weakref
@@ -33,18 +33,6 @@ def is_inference(self):
 def is_inference_mode_enabled():
     return _depth[0] > 0
 
-
-_plain_requires_grad = Tensor.requires_grad
-
-
-def _set_requires_grad(self, flag):
-    """An inference tensor may start requiring grad only inside an inference_mode block."""
-    if flag and not _depth[0] and is_inference(self):
-        raise RuntimeError("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.")
-    _plain_requires_grad.fset(self, flag)
-
-
-Tensor.requires_grad = property(_plain_requires_grad.fget, _set_requires_grad)
 
 
 class inference_mode:

@@ -10,12 +10,7 @@ def _attempts(lib):
         made = lib.ones(2) * 3
     x = lib.ones(2, requires_grad=True)
 
-    def set_flag():
-        made.requires_grad = True
-
     return {
-        "requires_grad_": lambda: made.requires_grad_(),
-        "requires_grad =": set_flag,
         "saved by mul": lambda: made * x,
         "saved by matmul": lambda: x @ made,
         "add saves nothing": lambda: (made + x).grad_fn.name(),
