@@ -70,6 +70,7 @@ PRINTED = [
     "torch.einsum('ij,jk->ik', torch.arange(6.).reshape(2, 3), torch.arange(12.).reshape(3, 4))",
     "torch.einsum('ii', torch.arange(9.).reshape(3, 3))", "torch.einsum('ba', torch.ones(2, 3)).shape",
     "torch.einsum('i j , j k', [torch.ones(2, 3), torch.ones(3, 4)]).shape",
+    "torch.einsum('ij', m).grad_fn", "torch.einsum('ij', m)._base is m", "round(torch.einsum('i,i->', x, x).item(), 4)",
     "torch.arange(11).chunk(6)", "torch.arange(3).chunk(5)", "torch.arange(10).reshape(5, 2).split(2)",
     "torch.arange(5).split([1, 4])", "torch.arange(6).reshape(2, 3).unbind(1)",
     "torch.hstack((torch.tensor([1, 2]), torch.tensor([3])))", "torch.vstack((torch.tensor([1, 2]), torch.tensor([3, 4])))",

@@ -6,6 +6,8 @@ Like PyTorch, einsum is not an operation of its own but a recipe of existing one
   2. each operand is permuted to one shared letter order and given size-1 dimensions for the letters
      it lacks, so that broadcasting lines them all up;
   3. the operands are multiplied, and the letters missing from the output are summed away.
+(PyTorch's recipe contracts with ``bmm`` instead of multiply-and-sum, so the values agree but the
+``grad_fn`` of a result can be named differently: ``SumBackward1`` where PyTorch shows ``ViewBackward0``.)
 """
 import string
 
@@ -32,7 +34,11 @@ def einsum(equation, *operands):
         aligned = _align(subscripts, operand, order)
         product = aligned if product is None else product * aligned
     summed = tuple(range(len(output), len(order)))
-    return product.sum(dim=summed) if summed else product
+    if summed:
+        return product.sum(dim=summed)
+    if any(product is operand for operand in operands):  # "ij->ij": a view, never the input itself
+        return product.permute(*range(product.ndim))
+    return product
 
 
 def _parse(equation, operands):
