@@ -285,3 +285,20 @@ def where(condition, input=None, other=None):
 
 Tensor.nonzero = nonzero
 FUNCTIONS.update({"where": where, "nonzero": nonzero})
+
+
+# ----- torch.bincount: how often each non-negative integer occurs (not differentiable, as in PyTorch) --
+def bincount(input, weights=None, minlength=0):
+    x = input._data
+    if x.dtype.kind == "f":
+        raise NotImplementedError(f"\"bincount_cpu\" not implemented for '{_dtype.scalar_type_name(x.dtype)}'")
+    if x.ndim != 1 or (x.size and x.min() < 0):
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    if weights is None:
+        return Tensor._make(np.bincount(x, minlength=minlength).astype(np.int64))
+    w = weights._data
+    return Tensor._make(np.bincount(x, weights=w, minlength=minlength).astype(w.dtype))
+
+
+Tensor.bincount = bincount
+FUNCTIONS["bincount"] = bincount

@@ -131,3 +131,21 @@ def test_creation_takes_size_by_keyword(torch):
         assert getattr(minigrad, name)(size=(2, 3)).shape == getattr(torch, name)(size=(2, 3)).shape
     with pytest.raises(TypeError):
         minigrad.zeros(2, sizes=(3,))
+
+
+@pytest.mark.parametrize("expression", [
+    "torch.bincount(torch.tensor([0, 2, 2, 5]))", "torch.tensor([0, 2]).bincount(minlength=5)",
+    "torch.bincount(torch.tensor([0, 1, 1]), weights=torch.tensor([0.5, 1., 2.]))",
+    "torch.bincount(torch.tensor([0, 1]), weights=torch.tensor([1., 2.], dtype=torch.float64))",
+    "torch.bincount(torch.tensor([], dtype=torch.long))"])
+def test_bincount_as_pytorch(torch, expression):
+    assert str(eval(expression, {"torch": minigrad})) == str(eval(expression, {"torch": torch}))
+
+
+@pytest.mark.parametrize("expression", ["torch.bincount(torch.tensor([-1, 2]))", "torch.bincount(torch.tensor([[1]]))",
+                                        "torch.bincount(torch.tensor([1.5]))"])
+def test_bincount_fails_as_pytorch(torch, expression):
+    with pytest.raises(Exception) as theirs:
+        eval(expression, {"torch": torch})
+    with pytest.raises(type(theirs.value), match=str(theirs.value).replace("(", r"\(").replace(")", r"\)")):
+        eval(expression, {"torch": minigrad})
