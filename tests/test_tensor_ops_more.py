@@ -97,7 +97,9 @@ def test_prints_what_pytorch_prints(torch, expression):
 
 ERRORS = [
     "torch.zeros(2).gather(0, torch.tensor([0.0]))", "torch.arange(3).gather(0, torch.tensor([-1]))",
-    "torch.zeros(2, 2).gather(0, torch.tensor([1]))", "torch.arange(10).split([1, 4])",
+    "torch.zeros(2, 2).gather(0, torch.tensor([1]))", "torch.zeros(2, 2).gather(1, torch.tensor([[0], [1], [0]]))",
+    "torch.zeros(2, 2).scatter(1, torch.tensor([[0, 1]]), torch.ones(1, 1))",
+    "torch.zeros(2, 2).scatter_add(1, torch.tensor([[0], [1], [0]]), torch.ones(3, 1))", "torch.arange(10).split([1, 4])",
     "torch.arange(10).chunk(0)", "torch.arange(10).split(0)", "torch.tensor([1, 2]).round(decimals=1)",
     "torch.tensor([1, 2]).frac()", "torch.einsum('ij,jk->ik', torch.ones(2, 3), torch.ones(2, 4))",
     "torch.einsum('ij->ik', torch.ones(2, 3))", "torch.einsum('ijk->i', torch.ones(2, 3))",

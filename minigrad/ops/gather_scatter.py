@@ -35,6 +35,22 @@ def _check(name, x, dim, index, other=None):
         raise RuntimeError(f"index {bad.flat[0]} is out of bounds for dimension {dim} with size {size}")
     if other is not None and other.ndim != index.ndim and not (other.ndim <= 1 and index.ndim <= 1):
         raise RuntimeError("Index tensor must have the same number of dimensions as src tensor")
+    _check_sizes(name, x, dim, index, other)
+
+
+def _check_sizes(name, x, dim, index, src):
+    """The index may be no larger than the input along every dimension but ``dim`` (and, for scatter, no
+    larger than src anywhere): it names positions in both."""
+    too_big = [d for d in range(index.ndim) if d != dim and index.shape[d] > x.shape[d]]
+    too_big_for_src = src is not None and any(i > s for i, s in zip(index.shape, src.shape))
+    if name == "gather" and too_big:
+        raise RuntimeError(f"Size does not match at dimension {too_big[0]} expected index {list(index.shape)} to be no "
+                           f"larger than self {list(x.shape)} apart from dimension {dim}")
+    if name != "gather" and (too_big or too_big_for_src):
+        message = f"Expected index {list(index.shape)} to be no larger than self {list(x.shape)} apart from dimension {dim}"
+        if src is not None:
+            message += f" and to be no larger size than src {list(src.shape)}"
+        raise RuntimeError(message)
 
 
 def _at_least_1d(*arrays):
