@@ -36,8 +36,8 @@ from .inference import inference_mode, is_inference_mode_enabled  # noqa: E402
 from .sampling import histc, histogram, multinomial  # noqa: E402
 from .serialization import load, save  # noqa: E402
 from ._type_info import finfo, iinfo  # noqa: E402
-from .determinism import (are_deterministic_algorithms_enabled, is_deterministic_algorithms_warn_only_enabled,  # noqa: E402
-                          use_deterministic_algorithms)
+from .determinism import (are_deterministic_algorithms_enabled,  # noqa: E402
+                          is_deterministic_algorithms_warn_only_enabled, use_deterministic_algorithms)
 
 globals().update(_LEGACY_TYPES)  # torch.FloatTensor, torch.LongTensor, ...
 globals().update(_tensor_api.FUNCTIONS)  # torch.cumsum, torch.softmax, torch.add(..., out=), ...

@@ -47,7 +47,8 @@ def _check_sizes(name, x, dim, index, src):
         raise RuntimeError(f"Size does not match at dimension {too_big[0]} expected index {list(index.shape)} to be no "
                            f"larger than self {list(x.shape)} apart from dimension {dim}")
     if name != "gather" and (too_big or too_big_for_src):
-        message = f"Expected index {list(index.shape)} to be no larger than self {list(x.shape)} apart from dimension {dim}"
+        message = (f"Expected index {list(index.shape)} to be no larger than self {list(x.shape)} apart from "
+                   f"dimension {dim}")
         if src is not None:
             message += f" and to be no larger size than src {list(src.shape)}"
         raise RuntimeError(message)
