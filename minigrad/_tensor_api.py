@@ -302,3 +302,21 @@ def bincount(input, weights=None, minlength=0):
 
 Tensor.bincount = bincount
 FUNCTIONS["bincount"] = bincount
+
+
+# ----- tril / triu (ops/triangles.py), and their in-place forms ------------------------------------------
+from .ops import triangles  # noqa: E402
+
+
+def _in_place_triangle(name):
+    def method(self, diagonal=0):
+        check_in_place(self)
+        return apply_in_place(self, lambda before: getattr(triangles, name)(before, diagonal))
+    method.__name__ = name + "_"
+    return method
+
+
+for _name in ("tril", "triu"):
+    setattr(Tensor, _name, getattr(triangles, _name))
+    setattr(Tensor, _name + "_", _in_place_triangle(_name))
+    FUNCTIONS[_name] = getattr(triangles, _name)

@@ -151,3 +151,27 @@ def test_bincount_fails_as_pytorch(torch, expression):
         eval(expression, {"torch": torch})
     with pytest.raises(type(theirs.value), match=str(theirs.value).replace("(", r"\(").replace(")", r"\)")):
         eval(expression, {"torch": minigrad})
+
+
+@pytest.mark.parametrize("expression", [
+    "x.tril()", "x.triu(1)", "torch.tril(x, -1)", "torch.triu(torch.ones(2, 3, 4), diagonal=1)",
+    "torch.tril(torch.ones(2, 2, dtype=torch.long))", "x.tril().grad_fn", "x.triu(diagonal=2).grad_fn",
+    "(x * 1).tril_()", "(x * 1).triu_(-1).grad_fn"])
+def test_triangles_print_as_pytorch(torch, expression):
+    import re
+    values = lambda lib: {"torch": lib, "x": lib.arange(12.0).reshape(3, 4).requires_grad_()}
+    strip = lambda text: re.sub(r"0x[0-9a-f]+", "0x?", str(text))
+    assert strip(eval(expression, values(minigrad))) == strip(eval(expression, values(torch)))
+
+
+@pytest.mark.parametrize("name, diagonal", [("tril", 0), ("triu", 1), ("tril", -1)])
+def test_triangle_gradients(name, diagonal):
+    assert gradcheck(lambda x: getattr(x, name)(diagonal) * x, [leaf(2, 3, 3)])
+
+
+def test_triangles_need_two_dimensions(torch):
+    for name in ("tril", "triu"):
+        with pytest.raises(RuntimeError) as theirs:
+            getattr(torch, name)(torch.ones(3))
+        with pytest.raises(RuntimeError, match=str(theirs.value)):
+            getattr(minigrad, name)(minigrad.ones(3))
