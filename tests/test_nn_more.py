@@ -145,3 +145,33 @@ def test_avg_pool2d_matches_pytorch(name):
         (y * lib.arange(float(y.numel())).reshape(y.shape)).sum().backward()
         results.append((str(y), str(x.grad), str(lib.nn.AvgPool2d(**POOLS[name]))))
     assert results[0] == results[1]
+
+
+@pytest.mark.parametrize("function, inputs", [
+    (lambda x, w, b: F.layer_norm(x, (4,), w, b), [leaf(3, 4), leaf(4, seed=1), leaf(4, seed=2)]),
+    (lambda x: F.layer_norm(x, (2, 3)), [leaf(2, 2, 3)]),
+    (lambda x, w: F.layer_norm(x, [3], w, eps=0.1), [leaf(2, 2, 3), leaf(3, seed=1)]),
+    (lambda x, w, b: minigrad.autograd.grad((F.layer_norm(x, (4,), w, b) ** 3).sum(), (x, w), create_graph=True)[0],
+     [leaf(2, 4), leaf(4, seed=1), leaf(4, seed=2)]),
+], ids=["affine", "two dims, no affine", "weight only", "second order"])
+def test_layer_norm_gradients(function, inputs):
+    assert gradcheck(function, inputs)
+
+
+def test_layer_norm_matches_pytorch():
+    torch = pytest.importorskip("torch")
+    results = []
+    for lib in (minigrad, torch):
+        layer = lib.nn.LayerNorm(4)
+        with lib.no_grad():
+            layer.weight.copy_(lib.tensor([1.0, 0.5, -1.0, 2.0]))
+            layer.bias.copy_(lib.tensor([0.0, 0.1, 0.2, 0.3]))
+        x = (lib.arange(24.0).reshape(2, 3, 4) ** 1.5 / 10).requires_grad_()
+        y = layer(x)
+        (y * lib.arange(24.0).reshape(2, 3, 4)).sum().backward()
+        results.append(([str(layer), str(lib.nn.LayerNorm((3, 4), elementwise_affine=False)), y.grad_fn.name(),
+                         [n for n, _ in layer.named_parameters()]],
+                        [t.detach().numpy() for t in (y, x.grad, layer.weight.grad, layer.bias.grad)]))
+    assert results[0][0] == results[1][0]
+    for ours, theirs in zip(results[0][1], results[1][1]):
+        np.testing.assert_allclose(ours, theirs, rtol=1e-5, atol=1e-5)

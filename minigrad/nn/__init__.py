@@ -6,6 +6,7 @@
   linear.py      Linear, Identity          conv.py      Conv2d        lazy.py   LazyLinear
   sparse.py      Embedding
   pooling.py     MaxPool2d, AvgPool2d, AdaptiveAvgPool2d
+  normalization.py  LayerNorm
   batchnorm.py   BatchNorm1d, BatchNorm2d  dropout.py   Dropout, Dropout2d  flatten.py  Flatten
   activation.py  ReLU, Tanh, Sigmoid, Softmax, LogSoftmax, LeakyReLU, PReLU
   loss.py        MSELoss, CrossEntropyLoss, NLLLoss, BCEWithLogitsLoss, BCELoss
@@ -23,6 +24,7 @@ from .lazy import LazyLinear
 from .linear import Identity, Linear
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, MSELoss, NLLLoss
 from .module import Module
+from .normalization import LayerNorm
 from .parameter import Parameter
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, MaxPool2d
 from .sparse import Embedding

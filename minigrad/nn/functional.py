@@ -21,6 +21,7 @@ from ._layer_ops import BinaryCrossEntropyWithLogits
 from ._layer_ops import Embedding as EmbeddingNode
 from ._activation_ops import LeakyRelu, Prelu
 from ._avg_pool import AvgPool2d as AvgPool2dNode, divisor as avg_pool_divisor
+from ._layer_norm import LayerNorm as LayerNormNode
 
 
 def _pair(value):
@@ -205,6 +206,15 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
                                  input._data.dtype)
     return AvgPool2dNode.apply(input, kernel=kernel, stride=stride, padding=padding, out_size=out_size,
                                divisor=divide_by)
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    """Normalise each sample over its last ``len(normalized_shape)`` dims (see nn/_layer_norm.py)."""
+    shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
+    if tuple(input.shape[input.ndim - len(shape):]) != shape or len(shape) > input.ndim:
+        raise RuntimeError(f"Given normalized_shape={list(shape)}, expected input with shape [*, "
+                           f"{', '.join(str(n) for n in shape)}], but got input of size{list(input.shape)}")
+    return LayerNormNode.apply(input, weight, bias, normalized_ndim=len(shape), eps=eps)
 
 
 def adaptive_avg_pool2d(input, output_size):
