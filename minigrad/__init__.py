@@ -22,8 +22,8 @@ from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .ops.comparison import (all, allclose, any, argmax, argmin, eq, equal, ge, gt, isclose, le, lt, ne)
 from .ops.creation import (Generator, arange, as_tensor, empty, empty_like, eye, from_numpy, full, full_like,
                            linspace, manual_seed, ones, ones_like, rand, rand_like, randint, randn, randn_like,
-                           randperm, seed, tensor, zeros, zeros_like)
-from .ops.elementwise import maximum, minimum, where
+                           randperm, seed, tensor, zeros, zeros_like, get_rng_state, set_rng_state, initial_seed)
+from .ops.elementwise import maximum, minimum
 from .tensor import Tensor
 from ._functions import *  # noqa: F401,F403  (torch.exp, torch.cat, ...)
 from ._functions import cat, concat, is_tensor, stack
@@ -35,6 +35,9 @@ from .devices import checks_device as _checks_device, device, get_default_device
 from .inference import inference_mode, is_inference_mode_enabled  # noqa: E402
 from .sampling import histc, histogram, multinomial  # noqa: E402
 from .serialization import load, save  # noqa: E402
+from ._type_info import finfo, iinfo  # noqa: E402
+from .determinism import (are_deterministic_algorithms_enabled,  # noqa: E402
+                          is_deterministic_algorithms_warn_only_enabled, use_deterministic_algorithms)
 
 globals().update(_LEGACY_TYPES)  # torch.FloatTensor, torch.LongTensor, ...
 globals().update(_tensor_api.FUNCTIONS)  # torch.cumsum, torch.softmax, torch.add(..., out=), ...

@@ -214,3 +214,109 @@ FUNCTIONS = {
     "log10": lambda input: statistics.Log10.apply(input), "sort": statistics.sort, "topk": statistics.topk,
     "softmax": softmax, "log_softmax": log_softmax,
 }
+
+
+# ----- rounding, gather/scatter, argsort, splitting, einsum (ops/rounding.py, gather_scatter.py, ...) ----
+from .autograd.inplace import apply_in_place  # noqa: E402
+from .ops import einsum as _einsum, gather_scatter, rounding, splitting  # noqa: E402
+
+
+def argsort(input, dim=-1, descending=False, stable=False):
+    return statistics.sort(input, dim, descending=descending, stable=stable).indices
+
+
+def _scatter_(self, dim, index, src=None, *, value=None, reduce=None):
+    check_in_place(self)
+    others = (src,) if isinstance(src, Tensor) else ()
+    return apply_in_place(self, lambda before: gather_scatter.scatter(before, dim, index, src, value=value,
+                                                                      reduce=reduce), *others)
+
+
+def _scatter_add_(self, dim, index, src):
+    check_in_place(self)
+    return apply_in_place(self, lambda before: gather_scatter.scatter_add(before, dim, index, src), src)
+
+
+def _isfinite(input):
+    return Tensor._make(np.isfinite(input._data) if input._data.dtype.kind == "f" else np.ones(input.shape, bool))
+
+
+def _isnan(input):
+    return Tensor._make(np.isnan(input._data) if input._data.dtype.kind == "f" else np.zeros(input.shape, bool))
+
+
+def _isinf(input):
+    return Tensor._make(np.isinf(input._data) if input._data.dtype.kind == "f" else np.zeros(input.shape, bool))
+
+
+_MORE_METHODS = {
+    "round": rounding.round, "floor": rounding.floor, "ceil": rounding.ceil, "trunc": rounding.trunc,
+    "frac": rounding.frac, "gather": gather_scatter.gather, "scatter": gather_scatter.scatter,
+    "scatter_add": gather_scatter.scatter_add, "scatter_": _scatter_, "scatter_add_": _scatter_add_,
+    "argsort": argsort, "split": splitting.split, "chunk": splitting.chunk, "unbind": splitting.unbind,
+    "isfinite": _isfinite, "isnan": _isnan, "isinf": _isinf,
+}
+for _name, _method_function in _MORE_METHODS.items():
+    setattr(Tensor, _name, _method_function)
+FUNCTIONS.update(_MORE_METHODS)
+for _name in ("scatter_", "scatter_add_"):
+    del FUNCTIONS[_name]
+FUNCTIONS.update({"hstack": splitting.hstack, "vstack": splitting.vstack, "einsum": _einsum.einsum})
+
+
+# ----- torch.where with one argument (the positions), or with two numbers; torch.nonzero ------------
+def nonzero(input, *, as_tuple=False):
+    positions = np.nonzero(input._data.reshape(1) if input._data.ndim == 0 else input._data)
+    if as_tuple:
+        return tuple(Tensor._make(p.astype(np.int64)) for p in positions)
+    return Tensor._make(np.stack(positions, axis=1).astype(np.int64))
+
+
+def where(condition, input=None, other=None):
+    from .ops.elementwise import where as where_tensors
+    if input is None and other is None:
+        return nonzero(condition, as_tuple=True)
+    if not isinstance(input, Tensor) and not isinstance(other, Tensor):
+        # two numbers: a float32 result if either is a float, else int64 (PyTorch's scalar promotion)
+        is_float = any(isinstance(v, float) for v in (input, other))
+        input = creation.tensor(input, dtype=_dtype.float32 if is_float else _dtype.int64)
+    return where_tensors(condition, input, other)
+
+
+Tensor.nonzero = nonzero
+FUNCTIONS.update({"where": where, "nonzero": nonzero})
+
+
+# ----- torch.bincount: how often each non-negative integer occurs (not differentiable, as in PyTorch) --
+def bincount(input, weights=None, minlength=0):
+    x = input._data
+    if x.dtype.kind == "f":
+        raise NotImplementedError(f"\"bincount_cpu\" not implemented for '{_dtype.scalar_type_name(x.dtype)}'")
+    if x.ndim != 1 or (x.size and x.min() < 0):
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    if weights is None:
+        return Tensor._make(np.bincount(x, minlength=minlength).astype(np.int64))
+    w = weights._data
+    return Tensor._make(np.bincount(x, weights=w, minlength=minlength).astype(w.dtype))
+
+
+Tensor.bincount = bincount
+FUNCTIONS["bincount"] = bincount
+
+
+# ----- tril / triu (ops/triangles.py), and their in-place forms ------------------------------------------
+from .ops import triangles  # noqa: E402
+
+
+def _in_place_triangle(name):
+    def method(self, diagonal=0):
+        check_in_place(self)
+        return apply_in_place(self, lambda before: getattr(triangles, name)(before, diagonal))
+    method.__name__ = name + "_"
+    return method
+
+
+for _name in ("tril", "triu"):
+    setattr(Tensor, _name, getattr(triangles, _name))
+    setattr(Tensor, _name + "_", _in_place_triangle(_name))
+    FUNCTIONS[_name] = getattr(triangles, _name)

@@ -1,16 +1,19 @@
 """``torch.inference_mode()``: no_grad for code that will never need gradients, and the results say so.
 
 Inside the block nothing is recorded (as under ``no_grad``) and every tensor made there is an
-*inference tensor*: ``t.is_inference()`` is True. minigrad keeps the list of inference tensors only
-while a block is open, so code outside pays nothing.
+*inference tensor*: ``t.is_inference()`` is True. minigrad marks new tensors only while a block is
+open, so code outside pays nothing. An inference tensor stays one: autograd refuses to save it for a
+backward pass. (PyTorch also refuses ``requires_grad_()`` on it outside a block; minigrad does not.)
 """
 import functools
 import weakref
 
+from .autograd.function import inference_tensors
 from .autograd.grad_mode import _GradMode
 from .tensor import Tensor
 
-_inference = {}      # id(tensor) -> weak reference, for tensors made in inference mode
+_inference = inference_tensors  # id(tensor) -> weak reference, for tensors made in inference mode (the engine
+                                # reads it too: an inference tensor may not be saved for backward)
 _depth = [0]         # how many inference_mode blocks are open
 _plain_make = Tensor.__dict__["_make"]
 
@@ -29,6 +32,7 @@ def is_inference(self):
 
 def is_inference_mode_enabled():
     return _depth[0] > 0
+
 
 
 class inference_mode:

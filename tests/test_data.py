@@ -107,3 +107,16 @@ def test_cnn_trains_on_digits_to_90_percent():
     with minigrad.no_grad():
         accuracy = (model(x_test).argmax(1) == y_test).float().mean().item()
     assert accuracy >= 0.90
+
+
+def test_default_collate_batches_dicts_key_by_key():
+    torch = pytest.importorskip("torch")
+    from torch.utils.data import default_collate as theirs
+
+    from minigrad.utils.data import default_collate as ours
+
+    def samples(lib):
+        return [{"image": lib.full((1, 2), float(i)), "label": i, "weight": 0.5 * i} for i in range(3)]
+    a, b = ours(samples(minigrad)), theirs(samples(torch))
+    assert list(a) == list(b)
+    assert all(str(a[k]) == str(b[k]) for k in a)

@@ -473,6 +473,23 @@ def _record(ctx, args, outputs, raw, options=None):
         ctx._saved = ()
 
 
+# Tensors made under torch.inference_mode (id -> weak reference), filled by minigrad/inference.py: the
+# engine refuses to save one for backward, as PyTorch does. Empty (and so never consulted) until then.
+inference_tensors = {}
+INFERENCE_SAVED = ("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference "
+                   "mode in computation tracked by autograd. To work around this, you can make a clone to get a "
+                   "normal tensor and use it in autograd, or use `torch.no_grad()` instead of "
+                   "`torch.inference_mode()`.")
+
+
+def _save_input(t):
+    if inference_tensors:
+        ref = inference_tensors.get(id(t))
+        if ref is not None and ref() is t:
+            raise RuntimeError(INFERENCE_SAVED)
+    return _SavedTensor(t, False)
+
+
 def _save(x, args, outputs, raw):
     """Find what ``x`` is (an input, an output, or a constant) and save it accordingly."""
     if x is None:
@@ -481,10 +498,10 @@ def _save(x, args, outputs, raw):
         if o is not None and (x is o or x is r or x is o._data):
             return _SavedTensor(o, True)
     if isinstance(x, Tensor):
-        return _SavedTensor(x, False)
+        return _save_input(x)
     for a in args:
         if isinstance(a, Tensor) and x is a._data:
-            return _SavedTensor(a, False)
+            return _save_input(a)
     return _SavedTensor(Tensor._make(np.asarray(x)), False)  # a constant computed by forward
 
 

@@ -2,28 +2,30 @@
 
   parameter.py   Parameter: a tensor a module registers as learnable
   module.py      Module: the tree of parameters, buffers and submodules; train/eval; state_dict
-  container.py   Sequential, ModuleList
+  container.py   Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict
   linear.py      Linear, Identity          conv.py      Conv2d        lazy.py   LazyLinear
   sparse.py      Embedding
-  pooling.py     MaxPool2d, AdaptiveAvgPool2d
-  batchnorm.py   BatchNorm1d, BatchNorm2d  dropout.py   Dropout        flatten.py  Flatten
-  activation.py  ReLU, Tanh, Sigmoid, Softmax, LogSoftmax
+  pooling.py     MaxPool2d, AvgPool2d, AdaptiveAvgPool2d
+  normalization.py  LayerNorm
+  batchnorm.py   BatchNorm1d, BatchNorm2d  dropout.py   Dropout, Dropout2d  flatten.py  Flatten
+  activation.py  ReLU, Tanh, Sigmoid, Softmax, LogSoftmax, LeakyReLU, PReLU
   loss.py        MSELoss, CrossEntropyLoss, NLLLoss, BCEWithLogitsLoss, BCELoss
   functional.py  the same as functions; the fused graph nodes live in _ops/
   init.py        starting values (PyTorch's defaults)
 """
-from . import functional, init
-from .activation import LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
+from . import functional, init, utils
+from .activation import LeakyReLU, LogSoftmax, PReLU, ReLU, Sigmoid, Softmax, Tanh
 from .batchnorm import BatchNorm1d, BatchNorm2d
-from .container import ModuleList, Sequential
+from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
 from .conv import Conv2d
-from .dropout import Dropout
+from .dropout import Dropout, Dropout2d
 from .flatten import Flatten
 from .lazy import LazyLinear
 from .linear import Identity, Linear
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, MSELoss, NLLLoss
 from .module import Module
+from .normalization import LayerNorm
 from .parameter import Parameter
-from .pooling import AdaptiveAvgPool2d, MaxPool2d
+from .pooling import AdaptiveAvgPool2d, AvgPool2d, MaxPool2d
 from .sparse import Embedding
 from . import parameter  # noqa: F401  (nn.parameter.UninitializedParameter)

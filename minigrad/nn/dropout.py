@@ -1,4 +1,5 @@
-"""``nn.Dropout``: randomly silence activations while training, a guard against overfitting."""
+"""``nn.Dropout`` and ``nn.Dropout2d``: randomly silence activations (or whole channels) while training,
+a guard against overfitting."""
 from . import functional as F
 from .module import Module
 
@@ -18,3 +19,10 @@ class Dropout(Module):
 
     def extra_repr(self):
         return f"p={self.p}, inplace={self.inplace}"
+
+
+class Dropout2d(Dropout):
+    """Dropout of whole channels of an (N, C, H, W) input: each feature map kept or zeroed together."""
+
+    def forward(self, input):
+        return F.dropout2d(input, self.p, self.training)

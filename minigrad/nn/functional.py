@@ -19,6 +19,9 @@ from ._ops.loss import (LogSoftmax, MseLoss, NllLoss, Softmax, check_reduction,
 from ._ops.pool import AdaptiveAvgPool2d, MaxPool2d
 from ._layer_ops import BinaryCrossEntropyWithLogits
 from ._layer_ops import Embedding as EmbeddingNode
+from ._activation_ops import LeakyRelu, Prelu
+from ._avg_pool import AvgPool2d as AvgPool2dNode, divisor as avg_pool_divisor
+from ._layer_norm import LayerNorm as LayerNormNode
 
 
 def _pair(value):
@@ -78,6 +81,43 @@ def dropout(input, p=0.5, training=True, inplace=False):
     keep = default_generator.rng.random(input.shape, dtype=np.float32) >= p
     scale = 0.0 if p == 1.0 else 1.0 / (1.0 - p)
     return input * Tensor._make(keep.astype(input._data.dtype) * input._data.dtype.type(scale))
+
+
+def dropout2d(input, p=0.5, training=True, inplace=False):
+    """Zero whole channels: each (sample, channel) feature map is kept or dropped together, because
+    neighbouring pixels are so alike that dropping single ones barely regularises a convolution."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if input.ndim not in (3, 4):
+        warnings.warn(f"dropout2d: Received a {input.ndim}-D input to dropout2d, which is deprecated and will "
+                      "result in an error in a future release. To retain the behavior and silence this warning, "
+                      "please use dropout instead. Note that dropout2d exists to provide channel-wise dropout on "
+                      "inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension "
+                      "(i.e. 3D or 4D inputs).")
+    elif input.ndim == 3:
+        warnings.warn("dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout "
+                      "behavior is desired - input is interpreted as shape (N, C, L), where C is the channel dim. "
+                      "This behavior will change in a future release to interpret the input as one without a batch "
+                      "dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please "
+                      "switch to using dropout1d instead.")
+    if not training or p == 0.0:
+        return input
+    mask_shape = input.shape[:2] + (1,) * (input.ndim - 2)
+    keep = default_generator.rng.random(mask_shape, dtype=np.float32) >= p
+    scale = 0.0 if p == 1.0 else 1.0 / (1.0 - p)
+    return input * Tensor._make(keep.astype(input._data.dtype) * input._data.dtype.type(scale))
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    return LeakyRelu.apply(input, negative_slope=negative_slope)
+
+
+def prelu(input, weight):
+    channels = input.shape[1] if input.ndim >= 2 else 1  # below 2 dims there is no channel dim
+    if weight.numel() != 1 and weight.numel() != channels:
+        raise RuntimeError(f"Mismatch of parameter numbers and input channel size. Found parameter numbers = "
+                           f"{weight.numel()} and channel size = {channels}.")
+    return Prelu.apply(input, weight)
 
 
 def flatten(input, start_dim=0, end_dim=-1):
@@ -142,6 +182,39 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
                            "Output size is too small")
     out = MaxPool2d.apply(x, kernel=kernel, stride=stride, padding=padding, out_size=(oh, ow))
     return out.squeeze(0) if unbatched else out
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    """The mean of each ``kernel_size`` window, windows ``stride`` apart (default: the kernel size)."""
+    if ceil_mode:
+        raise NotImplementedError("minigrad's avg_pool2d supports ceil_mode=False only")
+    if input.ndim not in (3, 4):
+        _batched(input, "avg_pool2d")  # says what PyTorch says
+    kernel = _pair(kernel_size)
+    stride = _pair(stride) if stride is not None and stride != [] else kernel
+    padding = _pair(padding)
+    if padding[0] > kernel[0] // 2 or padding[1] > kernel[1] // 2:
+        raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={padding[0]}, "
+                           f"kernel_size={kernel[0]} and dilation=1")
+    c, h, w = input.shape[-3:]
+    out_size = ((h + 2 * padding[0] - kernel[0]) // stride[0] + 1, (w + 2 * padding[1] - kernel[1]) // stride[1] + 1)
+    if min(out_size) < 1:
+        raise RuntimeError(f"Given input size: ({c}x{h}x{w}). Calculated output size: "
+                           f"({c}x{max(out_size[0], 0)}x{max(out_size[1], 0)}). Output size is too small")
+    divide_by = avg_pool_divisor((h, w), kernel, stride, padding, out_size, count_include_pad, divisor_override,
+                                 input._data.dtype)
+    return AvgPool2dNode.apply(input, kernel=kernel, stride=stride, padding=padding, out_size=out_size,
+                               divisor=divide_by)
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    """Normalise each sample over its last ``len(normalized_shape)`` dims (see nn/_layer_norm.py)."""
+    shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
+    if tuple(input.shape[input.ndim - len(shape):]) != shape or len(shape) > input.ndim:
+        raise RuntimeError(f"Given normalized_shape={list(shape)}, expected input with shape [*, "
+                           f"{', '.join(str(n) for n in shape)}], but got input of size{list(input.shape)}")
+    return LayerNormNode.apply(input, weight, bias, normalized_ndim=len(shape), eps=eps)
 
 
 def adaptive_avg_pool2d(input, output_size):

@@ -71,9 +71,9 @@ def _arg_extreme(name, pick, x, dim, keepdim):
     return Tensor._make(np.asarray(pick(x._data, axis=dim, keepdims=keepdim), dtype=np.int64))
 
 
-def argmax(x, dim=None, keepdim=False):
-    return _arg_extreme("argmax", np.argmax, x, dim, keepdim)
+def argmax(x, dim=None, keepdim=False, *, axis=None, keepdims=None):  # NumPy's names accepted, as by PyTorch
+    return _arg_extreme("argmax", np.argmax, x, dim if axis is None else axis, keepdim or bool(keepdims))
 
 
-def argmin(x, dim=None, keepdim=False):
-    return _arg_extreme("argmin", np.argmin, x, dim, keepdim)
+def argmin(x, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    return _arg_extreme("argmin", np.argmin, x, dim if axis is None else axis, keepdim or bool(keepdims))

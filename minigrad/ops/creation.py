@@ -1,4 +1,6 @@
 """Layer 3: making tensors. Default dtype float32, as in PyTorch; seeded randomness."""
+import pickle
+
 import numpy as np
 
 from .. import _dtype
@@ -22,6 +24,17 @@ class Generator:
     def initial_seed(self):
         return self.initial_seed_value
 
+    def get_state(self):
+        """The generator's whole state as bytes in a uint8 tensor (PyTorch's ``torch.ByteTensor``)."""
+        state = pickle.dumps(self.rng.bit_generator.state)
+        return Tensor._make(np.frombuffer(state, dtype=np.uint8).copy())
+
+    def set_state(self, new_state):
+        if not isinstance(new_state, Tensor) or new_state.dtype is not _dtype.uint8:
+            raise TypeError("RNG state must be a torch.ByteTensor")
+        self.rng.bit_generator.state = pickle.loads(new_state._data.tobytes())
+        return self
+
     def __repr__(self):
         return f"<torch._C.Generator object at {hex(id(self))}>"
 
@@ -32,6 +45,18 @@ default_generator = Generator(np.random.SeedSequence().entropy % (2 ** 63))
 def manual_seed(seed):
     """Seed the generator: the same seed gives the same random tensors."""
     return default_generator.manual_seed(seed)
+
+
+def initial_seed():
+    return default_generator.initial_seed()
+
+
+def get_rng_state():
+    return default_generator.get_state()
+
+
+def set_rng_state(new_state):
+    default_generator.set_state(new_state)
 
 
 def seed():
@@ -93,7 +118,16 @@ def from_numpy(array):
     return Tensor._make(array)
 
 
-def _size(size):
+def _size(size, keyword=None):
+    """The shape from ``zeros(2, 3)``, ``zeros((2, 3))`` or ``zeros(size=(2, 3))`` (``keyword``: the
+    function's other keyword arguments, where only ``size`` is allowed)."""
+    if keyword:
+        unknown = [k for k in keyword if k != "size"]
+        if unknown:
+            raise TypeError(f"got an unexpected keyword argument '{unknown[0]}'")
+        if size:
+            raise TypeError("argument 'size' given both by position and by keyword")
+        size = (keyword["size"],)
     if len(size) == 1 and isinstance(size[0], (tuple, list, Size)):
         size = size[0]
     return tuple(int(n) for n in size)
@@ -103,16 +137,19 @@ def _default(dtype):
     return _dtype.to_numpy_dtype(dtype) if dtype is not None else np.float32
 
 
-def zeros(*size, dtype=None, device=None, requires_grad=False):
-    return _finish(np.zeros(_size(size), dtype=_default(dtype)), None, requires_grad)
+def zeros(*size, dtype=None, device=None, requires_grad=False, **keyword):
+    return _finish(np.zeros(_size(size, keyword), dtype=_default(dtype)), None,
+                   requires_grad)
 
 
-def ones(*size, dtype=None, device=None, requires_grad=False):
-    return _finish(np.ones(_size(size), dtype=_default(dtype)), None, requires_grad)
+def ones(*size, dtype=None, device=None, requires_grad=False, **keyword):
+    return _finish(np.ones(_size(size, keyword), dtype=_default(dtype)), None,
+                   requires_grad)
 
 
-def empty(*size, dtype=None, device=None, requires_grad=False):
-    return _finish(np.zeros(_size(size), dtype=_default(dtype)), None, requires_grad)
+def empty(*size, dtype=None, device=None, requires_grad=False, **keyword):
+    return _finish(np.zeros(_size(size, keyword), dtype=_default(dtype)), None,
+                   requires_grad)
 
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False):
@@ -127,16 +164,16 @@ def eye(n, m=None, dtype=None, device=None, requires_grad=False):
     return _finish(np.eye(n, m, dtype=_default(dtype)), None, requires_grad)
 
 
-def rand(*size, generator=None, dtype=None, device=None, requires_grad=False):
+def rand(*size, generator=None, dtype=None, device=None, requires_grad=False, **keyword):
     """Uniform on [0, 1)."""
     rng = (generator or default_generator).rng
-    return _finish(rng.random(_size(size), dtype=np.float32), dtype, requires_grad)
+    return _finish(rng.random(_size(size, keyword), dtype=np.float32), dtype, requires_grad)
 
 
-def randn(*size, generator=None, dtype=None, device=None, requires_grad=False):
+def randn(*size, generator=None, dtype=None, device=None, requires_grad=False, **keyword):
     """Standard normal."""
     rng = (generator or default_generator).rng
-    return _finish(rng.standard_normal(_size(size), dtype=np.float32), dtype, requires_grad)
+    return _finish(rng.standard_normal(_size(size, keyword), dtype=np.float32), dtype, requires_grad)
 
 
 def randint(low, high=None, size=None, generator=None, dtype=None, device=None, requires_grad=False):

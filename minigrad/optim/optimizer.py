@@ -28,6 +28,30 @@ def _tensor_type_name(t):
     return "torch." + {"float32": "FloatTensor", "float64": "DoubleTensor"}.get(str(t._data.dtype), "Tensor")
 
 
+def _state_as_tensors(state):
+    """A parameter's state as PyTorch shows it: buffers as tensors (sharing memory with the optimizer's,
+    as PyTorch's state_dict does) and the step count as a float tensor (``tensor(3.)``)."""
+    from ..ops.creation import tensor
+    shown = {}
+    for key, value in state.items():
+        if isinstance(value, np.ndarray):
+            value = Tensor._make(value)
+        elif key == "step":
+            value = tensor(float(value))
+        shown[key] = value
+    return shown
+
+
+def _state_as_arrays(state):
+    """The inverse, with copies: a loaded state never shares memory with the dict it came from."""
+    kept = {}
+    for key, value in state.items():
+        if isinstance(value, Tensor):
+            value = int(value.item()) if key == "step" else value._data.copy()
+        kept[key] = copy.deepcopy(value)
+    return kept
+
+
 class Optimizer:
     def __init__(self, params, defaults):
         if isinstance(params, Tensor):
@@ -105,7 +129,7 @@ class Optimizer:
                 ids.append(index[id(p)])
                 position += 1
             groups.append(dict({k: v for k, v in group.items() if k != "params"}, params=ids))
-        state = {index[id(p)]: copy.deepcopy(s) for p, s in self.state.items() if id(p) in index}
+        state = {index[id(p)]: _state_as_tensors(s) for p, s in self.state.items() if id(p) in index}
         return {"state": state, "param_groups": groups}
 
     def load_state_dict(self, state_dict):
@@ -118,7 +142,7 @@ class Optimizer:
                 raise ValueError("loaded state dict contains a parameter group that doesn't match the size of "
                                  "optimizer's group")
             group.update({k: v for k, v in saved.items() if k != "params"})
-        self.state = {params[i]: copy.deepcopy(s) for i, s in state_dict["state"].items()}
+        self.state = {params[i]: _state_as_arrays(s) for i, s in state_dict["state"].items()}
 
     def __repr__(self):
         text = type(self).__name__ + " ("

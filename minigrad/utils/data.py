@@ -36,10 +36,13 @@ class TensorDataset(Dataset):
 
 
 def default_collate(samples):
-    """Stack a list of samples into a batch: tuples of tensors become tuples of stacked tensors."""
+    """Stack a list of samples into a batch: tuples of tensors become tuples of stacked tensors, dicts
+    become dicts of stacked values."""
     first = samples[0]
     if isinstance(first, Tensor):
         return Tensor._make(np.stack([s._data for s in samples]))
+    if isinstance(first, dict):  # a batch of dicts is a dict of batches, key by key
+        return {key: default_collate([s[key] for s in samples]) for key in first}
     if isinstance(first, (tuple, list)):
         return [default_collate([s[i] for s in samples]) for i in range(len(first))]
     if isinstance(first, np.ndarray):
