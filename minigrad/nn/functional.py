@@ -163,17 +163,23 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     return out.squeeze(0) if unbatched else out
 
 
-def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    """The maximum of each ``kernel_size`` window, windows ``stride`` apart (default: the kernel size)."""
-    if _pair(dilation) != (1, 1) or ceil_mode or return_indices:
-        raise NotImplementedError("minigrad's max_pool2d supports dilation=1, ceil_mode=False and no indices")
-    x, unbatched = _batched(input, "max_pool2d")
+def _pool_window(kernel_size, stride, padding):
+    """A pooling window's (kernel, stride, padding) as pairs; the stride defaults to the kernel size."""
     kernel = _pair(kernel_size)
     stride = _pair(stride) if stride is not None and stride != [] else kernel
     padding = _pair(padding)
     if padding[0] > kernel[0] // 2 or padding[1] > kernel[1] // 2:
         raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={padding[0]}, "
                            f"kernel_size={kernel[0]} and dilation=1")
+    return kernel, stride, padding
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """The maximum of each ``kernel_size`` window, windows ``stride`` apart (default: the kernel size)."""
+    if _pair(dilation) != (1, 1) or ceil_mode or return_indices:
+        raise NotImplementedError("minigrad's max_pool2d supports dilation=1, ceil_mode=False and no indices")
+    x, unbatched = _batched(input, "max_pool2d")
+    kernel, stride, padding = _pool_window(kernel_size, stride, padding)
     n, c, h, w = x.shape
     oh = (h + 2 * padding[0] - kernel[0]) // stride[0] + 1
     ow = (w + 2 * padding[1] - kernel[1]) // stride[1] + 1
@@ -191,12 +197,7 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
         raise NotImplementedError("minigrad's avg_pool2d supports ceil_mode=False only")
     if input.ndim not in (3, 4):
         _batched(input, "avg_pool2d")  # says what PyTorch says
-    kernel = _pair(kernel_size)
-    stride = _pair(stride) if stride is not None and stride != [] else kernel
-    padding = _pair(padding)
-    if padding[0] > kernel[0] // 2 or padding[1] > kernel[1] // 2:
-        raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={padding[0]}, "
-                           f"kernel_size={kernel[0]} and dilation=1")
+    kernel, stride, padding = _pool_window(kernel_size, stride, padding)
     c, h, w = input.shape[-3:]
     out_size = ((h + 2 * padding[0] - kernel[0]) // stride[0] + 1, (w + 2 * padding[1] - kernel[1]) // stride[1] + 1)
     if min(out_size) < 1:
