@@ -337,3 +337,17 @@ def test_third_derivatives_through_asstrided_match_central_differences():
         (h,) = minigrad.autograd.grad((g * g).sum(), x, create_graph=True)
         return h
     assert minigrad.autograd.gradcheck(second, (_values(),), atol=1e-5, rtol=1e-5)
+
+
+def test_a_renewed_view_history_works_out_its_region_only_when_backward_needs_it():
+    """Each in-place change renews the history of every live view (AsStridedBackward0); where each view sits in
+    its base is computed on first use, so many live views don't make every in-place change slow."""
+    w = minigrad.ones(4, requires_grad=True)
+    c = minigrad.zeros(3, 4)
+    rows = [c[i] for i in range(3)]
+    c += w * 1
+    renewed = [r.grad_fn for r in rows]
+    assert all(type(n).__name__ == "AsStridedBackward0" and "region" not in vars(n) for n in renewed)
+    (rows[0] * 2 + rows[2]).sum().backward()
+    assert "region" in vars(renewed[0]) and "region" not in vars(renewed[1])
+    assert w.grad.tolist() == [3.0] * 4  # every row of c is w: d/dw of sum(2 c[0] + c[2]) is 2 + 1 (as PyTorch)

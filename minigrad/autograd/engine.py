@@ -125,7 +125,7 @@ def make_root_grads(outputs, grads):
         if grad is None:
             if output.numel() != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
-            grad = Tensor._make(np.ones_like(output._data))
+            grad = Tensor._make(np.ones(output._data.shape, output._data.dtype))
         else:
             if not isinstance(grad, Tensor):
                 raise TypeError(f"gradients can be either Tensors or None, but got {type(grad).__name__}")

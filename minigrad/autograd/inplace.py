@@ -16,6 +16,7 @@ may have changed under it). PyTorch then gives each such view a new ``grad_fn``,
 """
 import warnings
 import weakref
+from functools import cached_property
 
 import numpy as np
 
@@ -221,8 +222,7 @@ class _Region:
     """Where a view's elements sit inside its base: for each element of the view, the position (in C
     order) of the base element at the same memory address. Works for any layout of base and view."""
 
-    def __init__(self, base, view):
-        b, v = base._data, view._data
+    def __init__(self, b, v):  # the base's array and the view's
         self.base_shape, self.dtype = b.shape, b.dtype
         start = v.__array_interface__["data"][0] - b.__array_interface__["data"][0]
         self._geometry = (b.shape, b.strides, b.itemsize, b.flags.c_contiguous, start, v.shape, v.strides)
@@ -259,7 +259,7 @@ class CopySlices(Node):
 
     def __init__(self, base, view, fn):
         self.fn = fn
-        self.region = _Region(base, view)
+        self.region = _Region(base._data, view._data)
         self.geometry = _geometries(base._data, view._data)
         self.view_overlaps = _overlaps(view._data)
         old = base.grad_fn or (base._grad_accumulator() if base._requires_grad else None)
@@ -313,9 +313,18 @@ class AsStridedBackward0(Node):
     a zero gradient for the base."""
 
     def __init__(self, base_node, base, view, output_nr=0):
-        self.region = _Region(base, view)
-        self.geometry = _geometries(base._data, view._data)
+        # Where the view sits in its base is worked out on first use (backward), not each time the memory
+        # changes: a tensor with many live views would otherwise pay for all of them at every in-place change.
+        self._arrays = (base._data, view._data)
         self.next_functions = ((base_node, output_nr),)
+
+    @cached_property
+    def region(self):
+        return _Region(*self._arrays)
+
+    @cached_property
+    def geometry(self):
+        return _geometries(*self._arrays)
 
     def _backward(self, grad_outputs):
         grad = grad_outputs[0]
