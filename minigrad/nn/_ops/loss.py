@@ -41,7 +41,6 @@ class LogSoftmax(NumpyFunction):
         result = shifted
         result -= np.log(sums)  # in place: log softmax = shifted - log(sum(exp))
         ctx.save_for_backward(result)
-        ctx.softmax = None
         if ctx.needs_input_grad[0]:  # backward needs softmax(x) = exp / sum(exp): one division now, no exp then
             exp /= sums
             ctx.softmax = exp

@@ -42,16 +42,16 @@ class SoftmaxBackwardData(NumpyFunction):
 
 
 class LogSoftmaxBackwardData(NumpyFunction):
-    """dx = g - exp(y) * sum(g) for y = log_softmax(x) along ``dim`` (exp(y) is the softmax, which the forward
-    of log_softmax passes on when it has it)."""
+    """dx = g - exp(y) * sum(g) for y = log_softmax(x) along ``dim``. exp(y) is the softmax, which the forward
+    of log_softmax computed on the way and passes on."""
 
     node_name = "LogSoftmaxBackwardDataBackward0"
 
     @staticmethod
-    def forward(ctx, grad, y, dim, softmax=None):
+    def forward(ctx, grad, y, dim, softmax):
         ctx.save_for_backward(grad, y)
         ctx.dim = dim
-        result = (np.exp(y) if softmax is None else softmax) * row_sum(grad, dim)
+        result = softmax * row_sum(grad, dim)
         np.subtract(grad, result, out=result)  # in place: one new array for the whole formula
         return result
 
