@@ -30,40 +30,36 @@ from .grad_mode import _GradMode, no_grad
 
 class silent_numpy:
     """``with silent_numpy():`` computes x/0 = inf, log(0) = -inf, e^1000 = inf without NumPy's
-    RuntimeWarnings, as PyTorch does. It is ``np.errstate(all="ignore")``; on NumPy 2 it sets NumPy's
-    error state directly, which costs ~0.2 microseconds instead of ~2 (it runs for every operation)."""
+    RuntimeWarnings, as PyTorch does. It is ``np.errstate(all="ignore")``, made cheap enough to run
+    around every operation."""
 
     __slots__ = ("token",)
 
     def __enter__(self):
-        self.token = _enter_silent()
+        self.token = None if numpy_errors.get() is SILENT else numpy_errors.set(SILENT)
 
     def __exit__(self, *exc_info):
-        _exit_silent(self.token)
+        if self.token is not None:
+            numpy_errors.reset(self.token)
 
 
-try:
-    from numpy._core._ufunc_config import _extobj_contextvar
+try:  # NumPy 2 keeps its error state in a context variable: setting it costs ~0.2 microseconds
+    from numpy._core._ufunc_config import _extobj_contextvar as numpy_errors
 
     with np.errstate(all="ignore"):
-        _SILENT_STATE = _extobj_contextvar.get()
+        SILENT = numpy_errors.get()
+except ImportError:  # NumPy 1.x: the same three calls through np.seterr
+    class _NumpyErrors:
+        def get(self):
+            return None
 
-    def _enter_silent():
-        if _extobj_contextvar.get() is _SILENT_STATE:
-            return None  # already silent (inside a backward pass, or an operation made of operations)
-        return _extobj_contextvar.set(_SILENT_STATE)
+        def set(self, state):
+            return np.seterr(**state)
 
-    def _exit_silent(token):
-        if token is not None:
-            _extobj_contextvar.reset(token)
-except ImportError:  # NumPy 1.x
-    def _enter_silent():
-        state = np.errstate(all="ignore")
-        state.__enter__()
-        return state
+        def reset(self, token):
+            np.seterr(**token)
 
-    def _exit_silent(state):
-        state.__exit__(None, None, None)
+    numpy_errors, SILENT = _NumpyErrors(), {"all": "ignore"}
 
 
 SECOND_BACKWARD = (
@@ -372,7 +368,8 @@ class Function:
                 needs_input_grad.append(False)
                 arrays.append(a)
         ctx.needs_input_grad = needs_input_grad = tuple(needs_input_grad)
-        silent = _enter_silent()  # x/0 = inf, log(0) = -inf ... silently, as in PyTorch
+        # x/0 = inf, log(0) = -inf ... silently, as in PyTorch (unless already silent: inside backward)
+        silent = None if numpy_errors.get() is SILENT else numpy_errors.set(SILENT)
         try:
             if cls._forward_on_arrays:
                 options = kwargs  # never differentiated, but may be tensors (a loss's target): forward gets arrays
@@ -389,7 +386,8 @@ class Function:
                     else:
                         output = cls.forward(ctx, *args, **kwargs)
         finally:
-            _exit_silent(silent)
+            if silent is not None:
+                numpy_errors.reset(silent)
         if type(output) is np.ndarray:  # the common case, one array: wrapped without the general path
             raw, outputs = (output,), (Tensor._make(output),)
         else:
