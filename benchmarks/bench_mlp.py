@@ -1,9 +1,11 @@
 """Training step of a 64-128-10 tanh MLP on the digits data: minigrad vs PyTorch (CPU, one thread)
 vs a hand-written NumPy forward/backward, measured in the same run, the engines taking turns.
 
-    python benchmarks/bench_mlp.py [--batches 16 64 256 1024] [--seconds 1.0]
+    python benchmarks/bench_mlp.py [--batches 16 64 256 1024] [--seconds 1.0] [--minimal]
 
 Prints ms/step and the ratios minigrad/PyTorch and minigrad/NumPy. Not a test: nothing asserts on time.
+--minimal adds minimal_engine.py (closures, no checks, none of PyTorch's semantics): the least Python a
+tensor engine doing the same array work spends, as a ratio to the NumPy step.
 """
 import argparse
 import os
@@ -14,6 +16,7 @@ import numpy as np
 from sklearn.datasets import load_digits
 
 import minigrad
+import minimal_engine
 from _timing import time_steps
 
 IN, HIDDEN, OUT, LR = 64, 128, 10, 0.01
@@ -105,6 +108,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batches", type=int, nargs="+", default=[16, 64, 256, 1024])
     parser.add_argument("--seconds", type=float, default=1.0)
+    parser.add_argument("--minimal", action="store_true", help="also time the minimal closure engine")
     args = parser.parse_args()
     try:
         import torch  # noqa: F401
@@ -112,18 +116,22 @@ def main():
     except ImportError:
         have_torch = False
         print("PyTorch not installed: comparing with NumPy only")
-    print(f"{'batch':>6} {'minigrad ms':>12} {'torch ms':>10} {'numpy ms':>10} {'mg/torch':>9} {'mg/numpy':>9}")
+    extra = f" {'minimal ms':>11} {'min/numpy':>10}" if args.minimal else ""
+    print(f"{'batch':>6} {'minigrad ms':>12} {'torch ms':>10} {'numpy ms':>10} {'mg/torch':>9} {'mg/numpy':>9}" + extra)
     for batch in args.batches:
         x, y = digits(batch)
         steps = {"minigrad": minigrad_step_fn(x, y), "numpy": numpy_step_fn(x, y)}
         if have_torch:
             steps["torch"] = torch_step_fn(x, y)
+        if args.minimal:
+            steps["minimal"] = minimal_engine.step_fn(x, y, initial_weights(), LR)
         losses = {name: step() for name, step in steps.items()}
         if not np.allclose(list(losses.values()), losses["numpy"], rtol=1e-4):
             raise SystemExit(f"the implementations disagree on the first loss: {losses}")
         ms = time_steps(steps, args.seconds)  # engines take turns, round by round
         mg, npy, th = ms["minigrad"], ms["numpy"], ms.get("torch", float("nan"))
-        print(f"{batch:>6} {mg:>12.3f} {th:>10.3f} {npy:>10.3f} {mg / th:>9.2f} {mg / npy:>9.2f}")
+        extra = f" {ms['minimal']:>11.3f} {ms['minimal'] / npy:>10.2f}" if args.minimal else ""
+        print(f"{batch:>6} {mg:>12.3f} {th:>10.3f} {npy:>10.3f} {mg / th:>9.2f} {mg / npy:>9.2f}" + extra)
 
 
 if __name__ == "__main__":
