@@ -461,7 +461,7 @@ def _record(ctx, args, outputs, raw, options=None):
         if non_diff and any(out is n or out._data is getattr(n, "_data", n) for n in non_diff):
             continue
         out._requires_grad = True
-        out.grad_fn = ctx
+        out._grad_fn = ctx
         out._output_nr = nr
     if outputs[0] is not None:
         ctx._output_ref = weakref.ref(outputs[0])
