@@ -309,17 +309,21 @@ class Tensor:
         return _rebuild, (self._data.copy(), self._requires_grad)
 
 
-_NO_GRAD_VIEWS = {}  # id -> (weak reference, version when made), for views made under no_grad
+# id -> (weak reference, version when made, made by a function returning several views), for views made under
+# no_grad and for the pieces of split/chunk/unbind
+_NO_GRAD_VIEWS = {}
 _THROUGH_BASE = {}  # id -> weak reference, for views without history that require grad because their base does
 
 
-def mark_no_grad_view(view):
+def mark_no_grad_view(view, multi_output=False):
     """A view made under no_grad, or made later from such a view. PyTorch remembers this of the view: its
     history can't be trusted once its memory changes, so changing it in place while recording, or asking for
     its ``grad_fn`` after its memory changed, raises. Its class becomes ``autograd.inplace.NoGradView``, which
-    does those checks."""
+    does those checks. PyTorch refuses the same for a piece of split/chunk/unbind (``multi_output``: one node
+    made all the pieces, and could not take back one changed piece), with another message."""
     key = id(view)
-    _NO_GRAD_VIEWS[key] = (weakref.ref(view, lambda _, key=key: _NO_GRAD_VIEWS.pop(key, None)), view._vc[0])
+    _NO_GRAD_VIEWS[key] = (weakref.ref(view, lambda _, key=key: _NO_GRAD_VIEWS.pop(key, None)), view._vc[0],
+                           multi_output)
     if view.grad_fn is None and view._base._requires_grad:
         inherit_requires_grad(view)
     if type(view) is Tensor:
@@ -340,6 +344,11 @@ _NoGradView = None
 def is_no_grad_view(t):
     entry = _NO_GRAD_VIEWS.get(id(t))
     return entry is not None and entry[0]() is t
+
+
+def made_by_multi_output(t):
+    """Is the no_grad view ``t`` a piece of split/chunk/unbind, or made from one?"""
+    return _NO_GRAD_VIEWS[id(t)][2]
 
 
 def no_grad_view_version(t):

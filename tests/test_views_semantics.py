@@ -302,6 +302,33 @@ CASES = {
     "renew_base_starts_requiring_grad": "w = torch.ones(2, requires_grad=True); c = torch.zeros(3, 2); v = c[0]\n"
                                         "u = c[1:]; c[2] += w\n"
                                         "out = (v.requires_grad, u.requires_grad, v.grad_fn, u.grad_fn.next_functions)",
+    # split/chunk/unbind: one node for all the pieces; a piece may not be changed in place while recording,
+    # nor renew its history after its memory changed
+    "pieces_share_one_node": "x = torch.arange(6.).reshape(2, 3).requires_grad_(); b = x * 1\n"
+                             "out = [(f, [p.grad_fn.name() for p in ps], ps[0].grad_fn is ps[-1].grad_fn,\n"
+                             "        ps[0].grad_fn.next_functions, [p._base is b for p in ps], [p.shape for p in ps])\n"
+                             "       for f, ps in [('split', b.split(2, 1)), ('sizes', b.split([1, 2], 1)),\n"
+                             "                     ('chunk', b.chunk(3, 1)), ('unbind', b.unbind()), ('one', b.split(3, 1))]]",
+    "pieces_gradients": "x = torch.arange(6.).reshape(2, 3).requires_grad_(); a, c = (x * 1).split([1, 2], 1)\n"
+                        "(a.sum() * 2).backward(); out = [x.grad.clone()]; x.grad = None\n"
+                        "u = x.unbind(1); (u[2] * 3).sum().backward(); out.append(x.grad)",
+    "pieces_empty": "out = (torch.zeros(0, 3).unbind(), torch.zeros(0).split(2), torch.zeros(2, 0).split(1))",
+    "piece_in_place": "x = torch.ones(4, requires_grad=True); p = (x * 1).split(2)[0]; p.mul_(2)",
+    "piece_of_unbind_in_place": "x = torch.ones(4, requires_grad=True); p = (x * 1).unbind()[1]; p.mul_(2)",
+    "piece_after_base_changed": "x = torch.ones(4, requires_grad=True); b = x * 1; p = b.chunk(2)[1]; b.mul_(2)\n"
+                                "out = repr(p)",
+    "piece_history_after_base_changed": "x = torch.ones(4, requires_grad=True); b = x * 1; p = b.split([1, 3])[1]\n"
+                                        "b.mul_(2); p.grad_fn",
+    "piece_without_history_in_place": "b = torch.zeros(4); w = torch.ones(2, requires_grad=True); p = b.split(2)[0]\n"
+                                      "b.add_(1); out = [p.grad_fn]; p.add_(w)",
+    "view_of_piece_in_place": "x = torch.ones(4, requires_grad=True); b = x * 1; q = b.split(2)[0][1:]; q.mul_(2)",
+    "piece_under_no_grad": "x = torch.ones(4, requires_grad=True); b = x * 1\nwith torch.no_grad():\n"
+                           "    p = b.split(2)[0]\nout = [p.grad_fn, p.requires_grad]; b.mul_(2); out.append(repr(p))",
+    "piece_changed_under_no_grad": "x = torch.ones(4, requires_grad=True); b = x * 1; p = b.split(2)[0]\n"
+                                   "with torch.no_grad():\n    p.mul_(2)\nout = [b, repr(p)]",
+    "piece_nothing_requires_grad": "b = torch.zeros(4); p = b.split(2)[0]; p.add_(1); out = (p, b)",
+    "piece_base_requires_grad_later": "x = torch.ones(4); p = x.split(2)[0]; x.requires_grad_()\n"
+                                      "out = [p.requires_grad, p.grad_fn]; p.mul_(2)",
 }
 
 

@@ -24,7 +24,7 @@ import weakref
 import numpy as np
 
 from .. import _dtype
-from ..tensor import Tensor, is_no_grad_view, mark_no_grad_view, remember_view
+from ..tensor import Tensor, is_no_grad_view, made_by_multi_output, mark_no_grad_view, remember_view
 from .grad_mode import _GradMode, no_grad
 
 
@@ -421,8 +421,10 @@ def _mark_view(out, base):
         out._base = base._base if base._base is not None else base
         out._vc = base._vc
         remember_view(out)
-        if (not _GradMode.enabled and view.dtype.kind == "f") or is_no_grad_view(base):
-            mark_no_grad_view(out)  # made under no_grad, or from a view that was (PyTorch's creation_meta)
+        if is_no_grad_view(base):  # made from a view made under no_grad (or a piece of split): the same
+            mark_no_grad_view(out, made_by_multi_output(base))  # (PyTorch's creation_meta)
+        elif not _GradMode.enabled and view.dtype.kind == "f":
+            mark_no_grad_view(out)  # made under no_grad
 
 
 def _wrap(value, args):

@@ -26,7 +26,7 @@ import numpy as np
 from .. import _dtype
 from .._printing import tensor_repr
 from ..tensor import (IN_PLACE_ON_LEAF, NON_LEAF_GRAD_WARNING, Tensor, inherit_requires_grad, is_no_grad_view,
-                      live_views, no_grad_view_version, set_own_requires_grad)
+                      live_views, made_by_multi_output, no_grad_view_version, set_own_requires_grad)
 from .function import SECOND_BACKWARD, Node, _op_name
 from .grad_mode import is_grad_enabled, no_grad
 
@@ -34,14 +34,23 @@ _NO_GRAD_VIEW_FORBIDDEN = (
     " Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving "
     "both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked)"
     " or both outside (if you want the inplace to be tracked).")
+_MULTI_OUTPUT_FORBIDDEN = (
+    " This view is the output of a function that returns multiple views. Such functions do not allow the output "
+    "views to be modified inplace. You should replace the inplace operation by an out-of-place one.")
 
 
 def no_grad_view_error(view, history, indirect=False):
-    """PyTorch's refusal for a view made under no_grad (or made from one: it then has a history of its own)
-    that is changed in place (``indirect``: through its base or another view) with grad mode on."""
+    """PyTorch's refusal for a view made under no_grad (or made from one: it then has a history of its own), or
+    a piece of split/chunk/unbind, that is changed in place (``indirect``: through its base or another view) with
+    grad mode on."""
+    changed = "its base or another view of its base has been" if indirect else "is being"
+    if made_by_multi_output(view):
+        made = ("A view was created in no_grad mode and" if history is None else
+                f"Output {view._output_nr} of {_op_name(history)} is a view and")
+        tail = " with grad mode enabled." if history is None else "."
+        return RuntimeError(f"{made} {changed} modified inplace{tail}" + _MULTI_OUTPUT_FORBIDDEN)
     made = ("A view was created in" if history is None else
             f"Output {view._output_nr} of {_op_name(history)} is a view of a view which was created in")
-    changed = "its base or another view of its base has been" if indirect else "is being"
     return RuntimeError(f"{made} no_grad mode and {changed} modified inplace with grad mode enabled."
                         + _NO_GRAD_VIEW_FORBIDDEN)
 
