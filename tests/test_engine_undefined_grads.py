@@ -46,3 +46,9 @@ CASES = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_same_as_pytorch(name):
     assert_same_as_pytorch(CASES[name])
+
+
+def test_copyslices_and_asstrided_pass_no_gradient_on():
+    assert_same_as_pytorch("x = torch.tensor([2.75, 3.0], requires_grad=True); b = x * 1; v = b[:1]; v[v < 0] = 0\n"
+                           "b.mul_(2); u = b[1:]; out = [repr(v.norm(0))]; v.norm(0).backward(); out.append(x.grad)\n"
+                           "u.norm(0).backward(); out.append(x.grad)")

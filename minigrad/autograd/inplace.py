@@ -294,6 +294,8 @@ class CopySlices(Node):
         from ..ops.elementwise import where
         if self.fn is None:  # freed by an earlier backward, even if fn itself saved nothing (as PyTorch)
             raise RuntimeError(SECOND_BACKWARD)
+        if grad_outputs[0] is None:  # no gradient reached it (the engine still calls it, as PyTorch's)
+            return (None,) * len(self.next_functions)
         if self.view_overlaps:  # PyTorch writes fn's gradient back through the view: into shared elements
             raise RuntimeError(OVERLAPPING_WRITE)
         grad, region = grad_outputs[0], self.region
@@ -355,6 +357,8 @@ class AsStridedBackward0(Node):
 
     def _backward(self, grad_outputs):
         grad = grad_outputs[0]
+        if grad is None:  # no gradient reached it (the engine still calls it, as PyTorch's)
+            return (None,)
         if grad._requires_grad and self.geometry is not None:  # create_graph: the nodes PyTorch records
             return (as_strided_backward(grad, *self.geometry),)
         if not is_grad_enabled():  # nothing is recorded: on arrays
