@@ -327,6 +327,8 @@ CASES = {
     "piece_changed_under_no_grad": "x = torch.ones(4, requires_grad=True); b = x * 1; p = b.split(2)[0]\n"
                                    "with torch.no_grad():\n    p.mul_(2)\nout = [b, repr(p)]",
     "piece_nothing_requires_grad": "b = torch.zeros(4); p = b.split(2)[0]; p.add_(1); out = (p, b)",
+    "zero_on_expanded_while_recording": "x = torch.tensor(2., requires_grad=True); b = (x * 1).expand(3).unsqueeze(0)\n"
+                                        "b.zero_(); out = [b, b._version]; b.sum().backward()",
     "piece_base_requires_grad_later": "x = torch.ones(4); p = x.split(2)[0]; x.requires_grad_()\n"
                                       "out = [p.requires_grad, p.grad_fn]; p.mul_(2)",
 }
