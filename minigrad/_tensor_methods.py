@@ -244,7 +244,7 @@ def zero_(self):
         self._data.fill(0)
         bump_version(self)
         return self
-    return apply_in_place(self, lambda before: shape_ops.Zero.apply(before, value=0))
+    return apply_in_place(self, lambda before: shape_ops.Zero.apply(before, value=0), allow_overlap=True)  # as fill_
 
 
 def fill_(self, value):

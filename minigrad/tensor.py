@@ -56,8 +56,8 @@ IN_PLACE_ON_LEAF = "a leaf Variable that requires grad is being used in an in-pl
 
 
 class Tensor:
-    __slots__ = ("_data", "_requires_grad", "_grad", "grad_fn", "_retains_grad", "_vc", "_base",
-                 "_output_nr", "_accumulator", "_hooks", "__weakref__")
+    __slots__ = ("_data", "_requires_grad", "_grad", "_grad_fn", "_retains_grad", "_vc", "_base",
+                 "_output_nr", "_accumulator", "_hooks", "_view_version", "__weakref__")
 
     # Let NumPy hand `ndarray * tensor` to Tensor.__rmul__ instead of looping over elements.
     __array_priority__ = 1000
@@ -90,7 +90,7 @@ class Tensor:
         t._data = data
         t._requires_grad = requires_grad
         t._grad = None
-        t.grad_fn = grad_fn
+        t._grad_fn = grad_fn
         t._retains_grad = False
         t._vc = [0]
         t._base = None
@@ -151,6 +151,18 @@ class Tensor:
         self._vc[0] = value
 
     # ----- autograd state ----------------------------------------------------------------------
+    @property
+    def grad_fn(self):
+        """The node that made this tensor (None for a tensor you made). A view whose memory was changed in place
+        since its history was made gets a new history first, as in PyTorch (see the view section below)."""
+        if self._base is not None and self._vc[0] != self._view_version:
+            _renew_view_history(self)
+        return self._grad_fn
+
+    @grad_fn.setter
+    def grad_fn(self, node):
+        self._grad_fn = node
+
     @property
     def is_leaf(self):
         return self.grad_fn is None
@@ -297,17 +309,21 @@ class Tensor:
         return _rebuild, (self._data.copy(), self._requires_grad)
 
 
-_NO_GRAD_VIEWS = {}  # id -> (weak reference, version when made), for views made under no_grad
+# id -> (weak reference, version when made, made by a function returning several views), for views made under
+# no_grad and for the pieces of split/chunk/unbind
+_NO_GRAD_VIEWS = {}
 _THROUGH_BASE = {}  # id -> weak reference, for views without history that require grad because their base does
 
 
-def mark_no_grad_view(view):
+def mark_no_grad_view(view, multi_output=False):
     """A view made under no_grad, or made later from such a view. PyTorch remembers this of the view: its
     history can't be trusted once its memory changes, so changing it in place while recording, or asking for
     its ``grad_fn`` after its memory changed, raises. Its class becomes ``autograd.inplace.NoGradView``, which
-    does those checks."""
+    does those checks. PyTorch refuses the same for a piece of split/chunk/unbind (``multi_output``: one node
+    made all the pieces, and could not take back one changed piece), with another message."""
     key = id(view)
-    _NO_GRAD_VIEWS[key] = (weakref.ref(view, lambda _, key=key: _NO_GRAD_VIEWS.pop(key, None)), view._vc[0])
+    _NO_GRAD_VIEWS[key] = (weakref.ref(view, lambda _, key=key: _NO_GRAD_VIEWS.pop(key, None)), view._vc[0],
+                           multi_output)
     if view.grad_fn is None and view._base._requires_grad:
         inherit_requires_grad(view)
     if type(view) is Tensor:
@@ -328,6 +344,11 @@ _NoGradView = None
 def is_no_grad_view(t):
     entry = _NO_GRAD_VIEWS.get(id(t))
     return entry is not None and entry[0]() is t
+
+
+def made_by_multi_output(t):
+    """Is the no_grad view ``t`` a piece of split/chunk/unbind, or made from one?"""
+    return _NO_GRAD_VIEWS[id(t)][2]
 
 
 def no_grad_view_version(t):
@@ -362,7 +383,7 @@ def set_own_requires_grad(t, flag):
             inherit_requires_grad(t)
         return
     for view in live_views(t):
-        if view._base is not t or Tensor.grad_fn.__get__(view) is not None:  # the slot: a NoGradView may refuse
+        if view._base is not t or view._grad_fn is not None:  # the slot: a NoGradView may refuse
             continue
         if flag:
             inherit_requires_grad(view)
@@ -378,9 +399,9 @@ def live_views(t):
 
 
 def remember_view(view):
-    """Note ``view`` (weakly) beside the version counter it shares with its base: after an in-place
-    change of that memory, ``autograd/inplace.py`` gives each live view a new history, as PyTorch does,
-    and a base's new requires_grad reaches its views (``set_own_requires_grad``).
+    """Note ``view`` (weakly) beside the version counter it shares with its base, so that a base's new
+    requires_grad reaches its views (``set_own_requires_grad``), and the version its history was made at:
+    after an in-place change of the memory, its history is renewed when next asked for (``Tensor.grad_fn``).
     The counter is the list ``[version]``; its second item, once a view exists, lists the views."""
     vc = view._vc
     if len(vc) == 1:
@@ -389,6 +410,14 @@ def remember_view(view):
     if len(views) >= 32 and len(views) & (len(views) - 1) == 0:  # now and then, forget views that are gone
         views[:] = [ref for ref in views if ref() is not None]
     views.append(weakref.ref(view))
+    view._view_version = vc[0]
+
+
+def _renew_view_history(view):
+    """PyTorch renews a view's history lazily, when it is next asked for after its memory changed in place:
+    an in-place change costs the same however many views of the memory are alive."""
+    from .autograd.inplace import renew_history  # the layer above, imported on first use only
+    renew_history(view)
 
 
 def _rebuild(data, requires_grad):

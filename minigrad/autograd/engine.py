@@ -59,8 +59,8 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
                 if leading is not None and node not in leading:
                     continue  # autograd.grad runs only what leads to its inputs (and frees only that), as PyTorch
                 grads = buffers.pop(node, None)
-                if grads is None:
-                    continue
+                if grads is None:  # no gradient reached it: PyTorch calls it all the same (a freed one refuses)
+                    grads = [None] * node._num_outputs
                 if node._pre_hooks:
                     grads = _run_hooks(node._pre_hooks, grads)
                 if wanted is not None and node in wanted:
@@ -99,7 +99,7 @@ def _nodes_leading_to(order, wanted):
 
 def _run_hooks(hooks, grads):
     for hook in list(hooks):
-        result = hook(grads)
+        result = hook(tuple(grads))  # a tuple, as PyTorch hands it
         if result is not None:
             grads = list(result)
     return grads

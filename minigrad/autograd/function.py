@@ -24,7 +24,7 @@ import weakref
 import numpy as np
 
 from .. import _dtype
-from ..tensor import Tensor, is_no_grad_view, mark_no_grad_view, remember_view
+from ..tensor import Tensor, is_no_grad_view, made_by_multi_output, mark_no_grad_view, remember_view
 from .grad_mode import _GradMode, no_grad
 
 
@@ -133,7 +133,7 @@ class AccumulateGrad(Node):
 
     def accumulate(self, grad, keep_graph=False):
         leaf = self._variable_ref()
-        if leaf is None:  # the leaf is gone: nobody can read its gradient
+        if leaf is None or grad is None:  # the leaf is gone (nobody can read its gradient), or no gradient came
             return
         if grad._data.dtype != leaf._data.dtype:
             grad = Tensor._make(grad._data.astype(leaf._data.dtype))
@@ -264,10 +264,13 @@ class BackwardNode(Node):
         return super().__repr__()
 
     def _backward(self, grad_outputs):
-        if self._num_outputs > 1 and self.materialize_grads and any(g is None for g in grad_outputs):
-            outputs = self._output_meta
-            grad_outputs = tuple(Tensor._make(np.zeros(shape, dtype)) if g is None else g
-                                 for g, (shape, dtype) in zip(grad_outputs, outputs))
+        if self._forward_cls.node_name is not None and all(g is None for g in grad_outputs):
+            if self._released and any(self._held):  # PyTorch's nodes read their saved tensors first
+                raise RuntimeError(SECOND_BACKWARD)
+            return (None,) * len(self._input_meta)  # no gradient in, none out
+        if self.materialize_grads and any(g is None for g in grad_outputs):
+            grad_outputs = tuple(Tensor._make(np.zeros(*meta)) if g is None and meta is not None else g
+                                 for g, meta in zip(grad_outputs, self._output_meta))
         grads = self._forward_cls.backward(self, *grad_outputs)
         return self._check_grads(grads if isinstance(grads, tuple) else (grads,))
 
@@ -416,8 +419,10 @@ def _mark_view(out, base):
         out._base = base._base if base._base is not None else base
         out._vc = base._vc
         remember_view(out)
-        if (not _GradMode.enabled and view.dtype.kind == "f") or is_no_grad_view(base):
-            mark_no_grad_view(out)  # made under no_grad, or from a view that was (PyTorch's creation_meta)
+        if is_no_grad_view(base):  # made from a view made under no_grad (or a piece of split): the same
+            mark_no_grad_view(out, made_by_multi_output(base))  # (PyTorch's creation_meta)
+        elif not _GradMode.enabled and view.dtype.kind == "f":
+            mark_no_grad_view(out)  # made under no_grad
 
 
 def _wrap(value, args):
@@ -451,7 +456,8 @@ def _record(ctx, args, outputs, raw, options=None):
     ctx.inputs = tuple(inputs)
     if len(outputs) > 1:
         ctx._num_outputs = len(outputs)
-        ctx._output_meta = [(o._data.shape, o._data.dtype) for o in outputs]
+    if len(outputs) > 1 or ctx._forward_cls.node_name is None:  # to give backward zeros for a missing gradient
+        ctx._output_meta = [None if o is None else (o._data.shape, o._data.dtype) for o in outputs]
     non_diff = ctx._non_differentiable
     for nr, out in enumerate(outputs):
         if out is None or out._data.dtype.kind != "f":

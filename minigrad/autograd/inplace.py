@@ -11,8 +11,11 @@ the changed region through the in-place node and the rest of it to ``b``'s old h
 is exactly this: ``t[i].copy_(v)``.
 
 After any in-place change, every other view of the same memory has stale history too (its numbers
-may have changed under it). PyTorch then gives each such view a new ``grad_fn``, ``AsStridedBackward0``:
-"my numbers are this region of the base, whatever the base's history is now". So does minigrad.
+may have changed under it). PyTorch then gives such a view a new ``grad_fn``, ``AsStridedBackward0``:
+"my numbers are this region of the base, whatever the base's history is now". It does so lazily, when the
+view's ``grad_fn`` is next asked for (printed, used by an operation or by backward): a view remembers the
+version of the memory its history was made at. So does minigrad (``Tensor.grad_fn``, ``renew_history``):
+an in-place change costs the same however many views of the memory are alive.
 """
 import warnings
 import weakref
@@ -23,7 +26,7 @@ import numpy as np
 from .. import _dtype
 from .._printing import tensor_repr
 from ..tensor import (IN_PLACE_ON_LEAF, NON_LEAF_GRAD_WARNING, Tensor, inherit_requires_grad, is_no_grad_view,
-                      no_grad_view_version, set_own_requires_grad)
+                      live_views, made_by_multi_output, no_grad_view_version, set_own_requires_grad)
 from .function import SECOND_BACKWARD, Node, _op_name
 from .grad_mode import is_grad_enabled, no_grad
 
@@ -31,19 +34,45 @@ _NO_GRAD_VIEW_FORBIDDEN = (
     " Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving "
     "both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked)"
     " or both outside (if you want the inplace to be tracked).")
+_MULTI_OUTPUT_FORBIDDEN = (
+    " This view is the output of a function that returns multiple views. Such functions do not allow the output "
+    "views to be modified inplace. You should replace the inplace operation by an out-of-place one.")
 
 
 def no_grad_view_error(view, history, indirect=False):
-    """PyTorch's refusal for a view made under no_grad (or made from one: it then has a history of its own)
-    that is changed in place (``indirect``: through its base or another view) with grad mode on."""
+    """PyTorch's refusal for a view made under no_grad (or made from one: it then has a history of its own), or
+    a piece of split/chunk/unbind, that is changed in place (``indirect``: through its base or another view) with
+    grad mode on."""
+    changed = "its base or another view of its base has been" if indirect else "is being"
+    if made_by_multi_output(view):
+        made = ("A view was created in no_grad mode and" if history is None else
+                f"Output {view._output_nr} of {_op_name(history)} is a view and")
+        tail = " with grad mode enabled." if history is None else "."
+        return RuntimeError(f"{made} {changed} modified inplace{tail}" + _MULTI_OUTPUT_FORBIDDEN)
     made = ("A view was created in" if history is None else
             f"Output {view._output_nr} of {_op_name(history)} is a view of a view which was created in")
-    changed = "its base or another view of its base has been" if indirect else "is being"
     return RuntimeError(f"{made} no_grad mode and {changed} modified inplace with grad mode enabled."
                         + _NO_GRAD_VIEW_FORBIDDEN)
 
 
-_GRAD_FN = Tensor.grad_fn  # the slot itself, below NoGradView's property
+def renew_history(view):
+    """The view's new history after its memory changed: AsStridedBackward0, from its base's current node.
+    A view without history whose base needs no gradient keeps having none (and is looked at again later:
+    its base may require grad by then). A view with a history of its own whose base needs no gradient
+    gets a None edge."""
+    if type(view) is NoGradView:
+        return  # its history is refused from now on, not renewed (NoGradView.grad_fn)
+    base = view._base
+    if view._grad_fn is None and not base._requires_grad:
+        return
+    view._view_version = view._vc[0]
+    base_node = None
+    if base._requires_grad:
+        base_node = base.grad_fn if base.grad_fn is not None else base._grad_accumulator()
+    node = AsStridedBackward0(base_node, base, view, base._output_nr)
+    node._output_ref = weakref.ref(view)  # (retain_grad() keeps working)
+    view._grad_fn = node
+    view._requires_grad, view._output_nr = True, 0
 
 
 class NoGradView(Tensor):
@@ -60,14 +89,14 @@ class NoGradView(Tensor):
 
     @property
     def grad_fn(self):
-        fn = _GRAD_FN.__get__(self)
+        fn = self._grad_fn
         if (fn is not None or self._base._requires_grad) and self._vc[0] != no_grad_view_version(self):
             raise no_grad_view_error(self, fn, indirect=True)
         return fn
 
     @grad_fn.setter
     def grad_fn(self, fn):
-        _GRAD_FN.__set__(self, fn)
+        self._grad_fn = fn
 
     def __repr__(self):
         try:
@@ -78,7 +107,7 @@ class NoGradView(Tensor):
 
     @property
     def grad(self):  # the leaf check reads the history slot: grad_fn may refuse to answer
-        if _GRAD_FN.__get__(self) is not None and not self._retains_grad:
+        if self._grad_fn is not None and not self._retains_grad:
             warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
         return self._grad
 
@@ -90,7 +119,7 @@ class NoGradView(Tensor):
 
     @requires_grad.setter
     def requires_grad(self, flag):
-        if _GRAD_FN.__get__(self) is not None:
+        if self._grad_fn is not None:
             Tensor.requires_grad.fset(self, flag)  # a history: the non-leaf error
         elif flag and not self.is_floating_point():
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
@@ -98,7 +127,7 @@ class NoGradView(Tensor):
             set_own_requires_grad(self, bool(flag))
 
     def requires_grad_(self, requires_grad=True):
-        if requires_grad and _GRAD_FN.__get__(self) is not None:
+        if requires_grad and self._grad_fn is not None:
             return self
         self.requires_grad = requires_grad
         return self
@@ -106,7 +135,7 @@ class NoGradView(Tensor):
     def retain_grad(self):
         if not self._requires_grad:
             raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
-        if _GRAD_FN.__get__(self) is not None:
+        if self._grad_fn is not None:
             self._retains_grad = True
 
 
@@ -117,7 +146,7 @@ def check_in_place(t, *others):
         return
     base = t._base
     if base is not None and is_no_grad_view(t) and (t._requires_grad or any(o._requires_grad for o in others)):
-        raise no_grad_view_error(t, _GRAD_FN.__get__(t))
+        raise no_grad_view_error(t, t._grad_fn)
     if base is not None and base.grad_fn is None and (t._requires_grad or base._requires_grad):
         raise RuntimeError("a view of " + IN_PLACE_ON_LEAF)  # (a view told requires_grad_() too)
     if t._requires_grad and t.grad_fn is None and base is None:
@@ -148,44 +177,33 @@ def apply_in_place(t, compute, *others, cpp_type_names=False, allow_overlap=Fals
     for saved in node._saved or ():  # a saved result is now t itself, at its new version
         if saved is not None and saved.is_output:
             saved.vc, saved.version, saved.ref = t._vc, t._vc[0], weakref.ref(t)
+    base = t if t._base is None else t._base
+    base_required_grad = base._requires_grad
     if t._base is None:
         t.grad_fn, t._requires_grad, t._output_nr = node, True, result._output_nr
         node._output_ref = weakref.ref(t)
     else:
-        base = t._base
         copy_slices = CopySlices(base, t, node)
         base.grad_fn, base._requires_grad, base._output_nr = copy_slices, True, 0
         copy_slices._output_ref = weakref.ref(base)
-    refresh_views(t)
+        renew_history(t)  # the changed view's new history at once, as PyTorch; the other views' when asked
+    if not base_required_grad:
+        views_require_grad(base)
     return t
 
 
 def bump_version(t):
-    """Count an in-place change of ``t``'s numbers made outside the graph (no_grad, or nothing requires grad)."""
+    """Count an in-place change of ``t``'s numbers made outside the graph (no_grad, or nothing requires grad).
+    The views of the memory renew their history when next asked for it (``Tensor.grad_fn``)."""
     t._version += 1
-    refresh_views(t)
 
 
-def refresh_views(t):
-    """Give every live view of ``t``'s memory (except those made under no_grad) a new history: AsStridedBackward0
-    from its base's current node. A view without history whose base needs no gradient keeps having none."""
-    views = t._vc[1] if len(t._vc) > 1 else ()
-    for ref in list(views):
-        view = ref()
-        if view is None:
-            continue
-        base = view._base
-        if is_no_grad_view(view):  # its history is refused from now on, not renewed (NoGradView.grad_fn)
-            if base._requires_grad and _GRAD_FN.__get__(view) is None:
-                inherit_requires_grad(view)
-            continue
-        if view.grad_fn is None and not base._requires_grad:
-            continue
-        base_node = None  # a view with a history of its own whose base needs no gradient: a None edge
-        if base._requires_grad:
-            base_node = base.grad_fn if base.grad_fn is not None else base._grad_accumulator()
-        view.grad_fn = AsStridedBackward0(base_node, base, view, base._output_nr)
-        view._requires_grad, view._output_nr = True, 0
+def views_require_grad(base):
+    """The base now requires grad (an in-place change with an input that does): so do its views without
+    history (their history comes when asked for). Once per base, not at each in-place change."""
+    for view in live_views(base):
+        if view._grad_fn is None:
+            inherit_requires_grad(view)
 
 
 OVERLAPPING_WRITE = ("unsupported operation: more than one element of the written-to tensor refers to a single "
@@ -242,6 +260,13 @@ class _Region:
                 self._positions = order[np.searchsorted(base_addresses[order], addresses)]
         return self._positions
 
+    @cached_property
+    def inside(self):
+        """A mask of the base's shape: True in the region."""
+        inside = np.zeros(self.base_shape, dtype=bool)
+        inside.reshape(-1)[self.positions] = True
+        return inside
+
 
 def _offsets(shape, strides):
     """The byte offset of every element of an array with these shape and strides."""
@@ -269,6 +294,8 @@ class CopySlices(Node):
         from ..ops.elementwise import where
         if self.fn is None:  # freed by an earlier backward, even if fn itself saved nothing (as PyTorch)
             raise RuntimeError(SECOND_BACKWARD)
+        if grad_outputs[0] is None:  # no gradient reached it (the engine still calls it, as PyTorch's)
+            return (None,) * len(self.next_functions)
         if self.view_overlaps:  # PyTorch writes fn's gradient back through the view: into shared elements
             raise RuntimeError(OVERLAPPING_WRITE)
         grad, region = grad_outputs[0], self.region
@@ -276,13 +303,15 @@ class CopySlices(Node):
             grad = grad.to(_dtype_of(region.dtype))
         if grad._requires_grad and self.geometry is not None:  # create_graph: the nodes PyTorch records
             return self._recorded_backward(grad)
+        if not is_grad_enabled():  # nothing is recorded: the same steps as below, on arrays
+            fn_grads = self.fn._backward((Tensor._make(_gather_array(grad._data, region)),))
+            kept = grad._data if fn_grads[0] is None else _scatter_array(fn_grads[0]._data, region)
+            return (Tensor._make(np.where(region.inside, kept, grad._data)),) + tuple(fn_grads[1:])
         fn_grads = self.fn._backward((_gather(grad, region),))
-        inside = np.zeros(region.base_shape, dtype=bool)
-        inside.reshape(-1)[region.positions] = True
         if fn_grads[0] is None:
-            grad_base = where(inside, 0.0, grad)
+            grad_base = where(region.inside, 0.0, grad)
         else:  # the region's old values get fn's gradient for them; exact, no arithmetic with the rest
-            grad_base = where(inside, _scatter(fn_grads[0], region), grad)
+            grad_base = where(region.inside, _scatter(fn_grads[0], region), grad)
         return (grad_base,) + tuple(fn_grads[1:])
 
     def _recorded_backward(self, grad):
@@ -328,8 +357,12 @@ class AsStridedBackward0(Node):
 
     def _backward(self, grad_outputs):
         grad = grad_outputs[0]
+        if grad is None:  # no gradient reached it (the engine still calls it, as PyTorch's)
+            return (None,)
         if grad._requires_grad and self.geometry is not None:  # create_graph: the nodes PyTorch records
             return (as_strided_backward(grad, *self.geometry),)
+        if not is_grad_enabled():  # nothing is recorded: on arrays
+            return (Tensor._make(_scatter_array(grad._data, self.region)),)
         return (_scatter(grad, self.region),)
 
 
@@ -390,6 +423,16 @@ def _storage_size(shape, strides, offset):
 def _gather(grad, region):
     """The region's part of a gradient of the base's shape (recorded: indexing the flattened gradient)."""
     return grad.reshape(-1)[region.positions]
+
+
+def _gather_array(grad, region):
+    return grad.reshape(-1)[region.positions]
+
+
+def _scatter_array(grad, region):
+    flat = np.zeros(int(np.prod(region.base_shape)), dtype=region.dtype)
+    np.add.at(flat, region.positions.reshape(-1), grad.astype(region.dtype, copy=False).reshape(-1))
+    return flat.reshape(region.base_shape)
 
 
 def _scatter(grad, region):

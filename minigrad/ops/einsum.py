@@ -1,19 +1,21 @@
 """Layer 3, ``torch.einsum``: products and sums named by letters (``"ij,jk->ik"`` is a matrix product).
 
 Like PyTorch, einsum is not an operation of its own but a recipe of existing ones, so its gradient
-(and its ``grad_fn``) comes from them:
-  1. a letter repeated in one operand (``"ii"``) takes the diagonal: multiply by the identity, sum;
-  2. each operand is permuted to one shared letter order and given size-1 dimensions for the letters
-     it lacks, so that broadcasting lines them all up;
-  3. the operands are multiplied, and the letters missing from the output are summed away.
-(PyTorch's recipe contracts with ``bmm`` instead of multiply-and-sum, so the values agree but the
-``grad_fn`` of a result can be named differently: ``SumBackward1`` where PyTorch shows ``ViewBackward0``.)
+(and its ``grad_fn``) comes from them. PyTorch's recipe, step by step:
+  1. each operand gets size-1 dimensions for the letters it lacks (``unsqueeze``) and is permuted to one
+     shared letter order: the output's letters, then the summed ones (``permute``, even if nothing moves);
+     a letter repeated in one operand (``"ii"``) first takes the diagonal (``Diagonal``, then ``permute``);
+  2. a summed letter that only one operand has is summed away in it at once (``sum``, keeping the dim);
+  3. the operands are combined left to right: multiplied if no letter is summed between them, else
+     contracted with a batched matrix product (``_contract``: ``permute``, ``reshape``, ``bmm``, ``view``,
+     ``permute``);
+  4. the summed dims, size 1 by now, are dropped (``view``).
 """
 import string
 
 import numpy as np
 
-from ..tensor import Tensor
+from .linalg import bmm
 
 _ELLIPSIS_LETTERS = string.ascii_uppercase[::-1]  # stand-ins for "..." dims (never in a user equation)
 
@@ -28,17 +30,39 @@ def einsum(equation, *operands):
             raise RuntimeError(f"einsum(): output subscript {letter} does not appear in the equation for any "
                                "input operand")
     order = list(output) + sorted({letter for s in inputs for letter in s} - set(output))
-    product = None
-    for subscripts, operand in zip(inputs, operands):
-        subscripts, operand = _take_diagonals(subscripts, operand)
-        aligned = _align(subscripts, operand, order)
-        product = aligned if product is None else product * aligned
-    summed = tuple(range(len(output), len(order)))
-    if summed:
-        return product.sum(dim=summed)
-    if any(product is operand for operand in operands):  # "ij->ij": a view, never the input itself
-        return product.permute(*range(product.ndim))
-    return product
+    ops = [_align(*_take_diagonals(subscripts, operand), order) for subscripts, operand in zip(inputs, operands)]
+    summed = range(len(output), len(order))
+    if len(ops) == 1:
+        return ops[0].sum(dim=tuple(summed)) if summed else ops[0]
+    has = [[op.shape[d] != 1 for d in range(len(order))] for op in ops]
+    for i, op in enumerate(ops):  # 2. summed letters only this operand has
+        alone = tuple(d for d in summed if has[i][d] and sum(h[d] for h in has) == 1)
+        if alone:
+            ops[i] = op.sum(dim=alone, keepdim=True)
+    last = {d: max([i for i, h in enumerate(has) if h[d]], default=0) for d in summed}
+    result = ops[0]
+    for i, op in enumerate(ops[1:], 1):  # 3. left to right: a letter is summed with the last operand having it
+        dims = [d for d in summed if last[d] == i and result.shape[d] != 1 and op.shape[d] != 1]
+        result = _contract(result, op, dims) if dims else result * op
+    return result.view(tuple(result.shape[:len(output)])) if summed else result  # 4.
+
+
+def _contract(a, b, summed):
+    """``(a * b).sum(summed, keepdim=True)`` as one batched matrix product: the dims both have are the
+    batch, ``a``'s own dims the rows, ``b``'s own dims the columns, the summed dims the inner one."""
+    both = [d for d in range(a.ndim) if d not in summed and a.shape[d] != 1 and b.shape[d] != 1]
+    left = [d for d in range(a.ndim) if d not in summed and a.shape[d] != 1 and b.shape[d] == 1]
+    right = [d for d in range(a.ndim) if d not in summed + both + left]
+    if left and right and max(right) < min(left):  # PyTorch then takes b as the left operand (found by trying)
+        return _contract(b, a, summed)
+
+    def size(t, dims):
+        return int(np.prod([t.shape[d] for d in dims]))
+    rows = a.permute(*both, *left, *summed, *right).reshape(size(a, both), size(a, left), size(a, summed))
+    columns = b.permute(*both, *summed, *right, *left).reshape(size(a, both), size(b, summed), size(b, right))
+    out = [a.shape[d] for d in both + left] + [1] * len(summed) + [b.shape[d] for d in right]
+    placed = both + left + summed + right
+    return bmm(rows, columns).view(tuple(out)).permute(*[placed.index(d) for d in range(a.ndim)])
 
 
 def _parse(equation, operands):
@@ -86,25 +110,27 @@ def _letter_sizes(inputs, operands):
 
 
 def _take_diagonals(subscripts, operand):
-    """``"ii"`` -> ``"i"``: keep only the entries where the repeated letter's coordinates agree."""
-    while len(set(subscripts)) < len(subscripts):
-        letter = next(c for c in subscripts if subscripts.count(c) > 1)
-        first = subscripts.index(letter)
-        second = subscripts.index(letter, first + 1)
-        rest = [d for d in range(len(subscripts)) if d not in (first, second)]
-        moved = operand.permute(*rest, first, second)  # the two dims last
-        n = operand.shape[first]
-        identity = Tensor._make(np.eye(n, dtype=operand._data.dtype))
-        operand = (moved * identity).sum(dim=-1)  # x[..., a, b] * (a == b), summed over b
-        subscripts = "".join(subscripts[d] for d in rest) + letter
-    return subscripts, operand
+    """``"ii"`` -> ``"i"``: a repeated letter takes the diagonal, which stays where the letter first was."""
+    from .shape import Diagonal
+    kept = ""
+    for letter in subscripts:
+        if letter in kept:
+            dim = kept.index(letter)
+            diagonal = Diagonal.apply(operand, dim1=dim, dim2=len(kept))
+            last = diagonal.ndim - 1  # PyTorch's movedim(-1, dim): a permute
+            operand = diagonal.permute(tuple(range(dim)) + (last,) + tuple(range(dim, last)))
+        else:
+            kept += letter
+    return kept, operand
 
 
 def _align(subscripts, operand, order):
-    """The operand with its dims in ``order``'s order, size 1 where it lacks a letter."""
-    present = [letter for letter in order if letter in subscripts]
-    permutation = [subscripts.index(letter) for letter in present]
-    if permutation != list(range(len(permutation))):
-        operand = operand.permute(*permutation)
-    shape = [operand.shape[present.index(letter)] if letter in subscripts else 1 for letter in order]
-    return operand.reshape(shape) if len(shape) != operand.ndim else operand
+    """The operand with a size-1 dim for each letter it lacks, permuted to ``order``'s order."""
+    permutation = []
+    for letter in order:
+        if letter in subscripts:
+            permutation.append(subscripts.index(letter))
+        else:
+            operand = operand.unsqueeze(-1)
+            permutation.append(operand.ndim - 1)
+    return operand.permute(tuple(permutation))  # (a 0-d operand: permute(()))

@@ -258,6 +258,48 @@ class IndexPutImpl(NumpyFunction):
         return None, Index.apply(grad, key=ctx.key)
 
 
+def _diagonal(array, dim1, dim2):
+    """The view of ``array``'s elements whose indices along dim1 and dim2 agree, as its last dimension."""
+    kept = [d for d in range(array.ndim) if d not in (dim1, dim2)]
+    shape = [array.shape[d] for d in kept] + [min(array.shape[dim1], array.shape[dim2])]
+    strides = [array.strides[d] for d in kept] + [array.strides[dim1] + array.strides[dim2]]
+    return np.lib.stride_tricks.as_strided(array, shape, strides)
+
+
+class Diagonal(NumpyFunction):
+    """``x.diagonal(0, dim1, dim2)`` (a view), as einsum takes it for a letter repeated in one operand."""
+
+    node_name = "DiagonalBackward0"
+    _is_view = True
+
+    @staticmethod
+    def forward(ctx, x, dim1, dim2):
+        ctx.shape, ctx.dim1, ctx.dim2 = x.shape, dim1, dim2
+        return _diagonal(x, dim1, dim2)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return DiagonalBackward.apply(grad, shape=ctx.shape, dim1=ctx.dim1, dim2=ctx.dim2)
+
+
+class DiagonalBackward(NumpyFunction):
+    """Zeros of ``shape`` with ``grad`` on the diagonal: the backward of ``Diagonal``; its own backward
+    takes the diagonal again."""
+
+    node_name = "DiagonalBackwardBackward0"
+
+    @staticmethod
+    def forward(ctx, grad, shape, dim1, dim2):
+        ctx.dim1, ctx.dim2 = dim1, dim2
+        out = np.zeros(shape, dtype=grad.dtype)
+        _diagonal(out, dim1, dim2)[...] = grad
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        return Diagonal.apply(grad, dim1=ctx.dim1, dim2=ctx.dim2)
+
+
 class SelectBackward(NumpyFunction):
     """Zeros of ``shape`` with ``values`` at ``key`` (one element per position): the backward of
     ``x[i]``; its own backward picks the same place again."""

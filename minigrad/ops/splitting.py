@@ -1,15 +1,71 @@
 """Layer 3, cutting a tensor into pieces along one dimension: ``chunk``, ``split``, ``unbind``; and
 gluing 1-d or 2-d pieces: ``hstack``, ``vstack``.
 
-Every piece is a slice of the input, so a view: it shares the input's memory, and its gradient flows
-back through slicing. (PyTorch's pieces are views too; their ``grad_fn`` is one ``SplitBackward0``
-shared by all pieces, where minigrad gives each piece its own ``SliceBackward0``.)
+Every piece is a slice of the input, so a view: it shares the input's memory. As in PyTorch, all the pieces
+share one node (``SplitBackward0``, ``SplitWithSizesBackward0``, ``UnbindBackward0``), whose backward glues
+their gradients back together, with zeros for a piece no gradient reached.
 """
+import numpy as np
+
+from ..autograd.function import NumpyFunction, _mark_view
+from ..autograd.grad_mode import is_grad_enabled
+from ..tensor import is_no_grad_view, mark_no_grad_view
 from .reductions import normalize_dims
 
 
-def _piece(input, dim, start, stop):
-    return input[(slice(None),) * dim + (slice(start, stop),)]
+class Split(NumpyFunction):
+    """``split(n)`` and ``chunk``: the pieces ``[start, stop)`` of ``x`` along ``dim``."""
+
+    node_name = "SplitBackward0"
+    _is_view = True
+
+    @staticmethod
+    def forward(ctx, x, dim, bounds):
+        ctx.dim = dim
+        return tuple(x[(slice(None),) * dim + (slice(start, stop),)] for start, stop in bounds)
+
+    @staticmethod
+    def backward(ctx, *grads):
+        from .._functions import cat
+        return cat(grads, dim=ctx.dim), None, None
+
+
+class SplitWithSizes(Split):
+    """``split([sizes])``: the same pieces, named as PyTorch names them."""
+
+    node_name = "SplitWithSizesBackward0"
+
+
+class Unbind(NumpyFunction):
+    """``unbind``: every index of ``dim``, that dimension removed."""
+
+    node_name = "UnbindBackward0"
+    _is_view = True
+
+    @staticmethod
+    def forward(ctx, x, dim):
+        ctx.dim = dim
+        shape = x.shape[:dim] + x.shape[dim + 1:]
+        return tuple(x[(slice(None),) * dim + (slice(i, i + 1),)].reshape(shape) for i in range(x.shape[dim]))
+
+    @staticmethod
+    def backward(ctx, *grads):
+        from .._functions import stack
+        return stack(grads, dim=ctx.dim), None
+
+
+def _pieces(function, input, *options):
+    """Apply a function that returns several views of ``input`` (``apply`` marks the first one as a view).
+    PyTorch refuses to let such a piece be changed in place while recording (the one node that made all
+    the pieces could not take it back), and to renew its history after its memory changed."""
+    pieces = function.apply(input, *options)
+    for piece in pieces[1:]:
+        _mark_view(piece, input)
+    if is_grad_enabled():
+        for piece in pieces:
+            if piece.is_floating_point() and not is_no_grad_view(piece):
+                mark_no_grad_view(piece, multi_output=True)
+    return pieces
 
 
 def _dim(input, dim):
@@ -26,16 +82,13 @@ def split(tensor, split_size_or_sections, dim=0):
         if step < 0:
             raise RuntimeError(f"split expects split_size be non-negative, but got split_size={step}")
         starts = range(0, size, step) if size else [0]
-        return tuple(_piece(tensor, dim, start, start + step) for start in starts)
+        return _pieces(Split, tensor, dim, [(start, min(start + step, size)) for start in starts])
     sizes = list(split_size_or_sections)
     if sum(sizes) != size:
         raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {size} (input tensor's size at "
                            f"dimension {dim}), but got split_sizes={sizes}")
-    pieces, start = [], 0
-    for n in sizes:
-        pieces.append(_piece(tensor, dim, start, start + n))
-        start += n
-    return tuple(pieces)
+    ends = np.cumsum(sizes).tolist()
+    return _pieces(SplitWithSizes, tensor, dim, [(end - n, end) for n, end in zip(sizes, ends)])
 
 
 def chunk(input, chunks, dim=0):
@@ -47,7 +100,9 @@ def chunk(input, chunks, dim=0):
 
 def unbind(input, dim=0):
     dim = _dim(input, dim)
-    return tuple(input.select(dim, i) for i in range(input.shape[dim]))
+    if input.shape[dim] == 0:
+        return ()
+    return _pieces(Unbind, input, dim)
 
 
 def hstack(tensors):
