@@ -264,15 +264,24 @@ class BackwardNode(Node):
         return super().__repr__()
 
     def _backward(self, grad_outputs):
+        if grad_outputs[0] is None or self._num_outputs > 1:  # a gradient may be missing (rare)
+            grad_outputs = self._fill_missing(grad_outputs)
+            if grad_outputs is None:
+                return (None,) * len(self._input_meta)  # no gradient in, none out
+        grads = self._forward_cls.backward(self, *grad_outputs)
+        return self._check_grads(grads if isinstance(grads, tuple) else (grads,))
+
+    def _fill_missing(self, grad_outputs):
+        """No gradient reached some output. A built-in node that got none at all gives none (None); otherwise
+        a missing gradient becomes zeros, unless the Function said ``set_materialize_grads(False)``."""
         if self._forward_cls.node_name is not None and all(g is None for g in grad_outputs):
             if self._released and any(self._held):  # PyTorch's nodes read their saved tensors first
                 raise RuntimeError(SECOND_BACKWARD)
-            return (None,) * len(self._input_meta)  # no gradient in, none out
+            return None
         if self.materialize_grads and any(g is None for g in grad_outputs):
             grad_outputs = tuple(Tensor._make(np.zeros(*meta)) if g is None and meta is not None else g
                                  for g, meta in zip(grad_outputs, self._output_meta))
-        grads = self._forward_cls.backward(self, *grad_outputs)
-        return self._check_grads(grads if isinstance(grads, tuple) else (grads,))
+        return grad_outputs
 
     def _check_grads(self, grads):
         """PyTorch's checks on what backward returned; a broadcast gradient is summed to the input's shape."""
@@ -445,7 +454,7 @@ def _record(ctx, args, outputs, raw, options=None):
     next_functions, meta, inputs = [], [], []
     for position, a in enumerate(args):
         if isinstance(a, Tensor):
-            node = a.grad_fn
+            node = a._grad_fn if a._base is None else a.grad_fn  # (a view may first renew its history)
             if node is None and a._requires_grad:
                 node = a._grad_accumulator()
             next_functions.append((node, a._output_nr))
@@ -465,7 +474,7 @@ def _record(ctx, args, outputs, raw, options=None):
         if non_diff and any(out is n or out._data is getattr(n, "_data", n) for n in non_diff):
             continue
         out._requires_grad = True
-        out.grad_fn = ctx
+        out._grad_fn = ctx
         out._output_nr = nr
     if outputs[0] is not None:
         ctx._output_ref = weakref.ref(outputs[0])
