@@ -81,7 +81,15 @@ def main(argv=None):
     parser.add_argument("--json", help="write every result here")
     parser.add_argument("--report", help="write the tables and the surviving mutants here (markdown)")
     parser.add_argument("--equivalent", action="store_true", help="list the equivalent mutants too")
+    parser.add_argument("--solutions", help="read the solution sources NN_*.py from this folder instead "
+                        "(e.g. an older version, to compare figures)")
     args = parser.parse_args(argv)
+    if args.solutions:
+        from pathlib import Path
+        from .runner import machinery
+        machinery.SOURCES.clear()
+        machinery.SOURCES.update({p.name[:2]: p for p in sorted(Path(args.solutions).glob("[0-9][0-9]_*.py"))})
+        machinery._cells.cache_clear()
     exercises = [(nn, ex) for nn, ex in all_exercises()
                  if (not args.lesson or nn in args.lesson) and (not args.exercise or ex in args.exercise)]
     start = time.monotonic()

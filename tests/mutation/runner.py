@@ -41,9 +41,10 @@ import test_exercise_wrong_answers as machinery  # noqa: E402
 
 from minigrad_course import build  # noqa: E402
 
+from .judged import JUDGED_EQUIVALENT  # noqa: E402
 from .mutants import mutants  # noqa: E402
 
-PROBES = 3          # random perturbations of each recorded call
+PROBES = 9          # random changes of each recorded call's float inputs
 RECORDED_CALLS = 8  # calls recorded per function
 RTOL, ATOL = 1e-9, 1e-12
 KILLED = ("killed", "crashed", "timeout")
@@ -207,12 +208,14 @@ def _fingerprint(x, depth=0, seen=None):
         return ("deep",)
     if x is None or type(x) in (bool, str, bytes):
         return ("lit", x)
+    # numbers, arrays and tensors compare by value (a float and a 0-d tensor holding it are alike);
+    # a tensor's requires_grad, grad and grad_fn count when both sides are tensors
     if type(x) in (int, float, complex):
-        return ("num", x)
+        return ("value", np.array(x), None)
     if isinstance(x, np.generic):
-        return ("num", x.item()) if x.dtype.kind in "biufc" else ("lit", repr(x))
+        return ("value", np.array(x), None) if x.dtype.kind in "biufc" else ("lit", repr(x))
     if isinstance(x, np.ndarray):
-        return ("array", x.dtype.kind, x.shape, x.copy() if x.dtype.kind in "biufc" else repr(x))
+        return ("value", x.copy(), None) if x.dtype.kind in "biufc" else ("lit", repr(x))
     tensors = _tensor_types()
     if tensors and isinstance(x, tensors):
         grad_fn = getattr(x, "grad_fn", None)
@@ -221,8 +224,8 @@ def _fingerprint(x, depth=0, seen=None):
         except Exception:  # noqa: BLE001
             values = repr(x)
         grad = x.grad if getattr(x, "is_leaf", True) or getattr(x, "retains_grad", False) else None
-        return ("tensor", str(x.dtype), tuple(x.shape), values, bool(x.requires_grad),
-                _fingerprint(grad, depth + 1, seen), None if grad_fn is None else type(grad_fn).__name__)
+        return ("value", values, (str(x.dtype), bool(x.requires_grad), _fingerprint(grad, depth + 1, seen),
+                                  None if grad_fn is None else type(grad_fn).__name__))
     if id(x) in seen:
         return ("seen",)
     if isinstance(x, (list, tuple)):
@@ -242,10 +245,12 @@ def _fingerprint(x, depth=0, seen=None):
 
 
 def _same(a, b):
+    if type(a) is tuple and type(b) is tuple and a[:1] == b[:1] == ("value",):
+        return _same(a[1], b[1]) and (a[2] is None or b[2] is None or _same(a[2], b[2]))
     if type(a) is not type(b):
         return False
     if isinstance(a, np.ndarray):
-        if a.shape != b.shape or a.dtype.kind != b.dtype.kind:
+        if a.shape != b.shape or (a.dtype.kind == "b") != (b.dtype.kind == "b"):
             return False
         if a.dtype.kind in "biu":
             return bool(np.array_equal(a, b))
@@ -262,42 +267,48 @@ def _same(a, b):
 # Probing a surviving mutant on random inputs
 
 
-def _jitter(arr, rng):
-    return arr * (1 + 0.25 * rng.standard_normal(arr.shape)) + 0.1 * rng.standard_normal(arr.shape)
+def _jitter(arr, rng, kind):
+    """Near the recorded values (kind 0), over many orders of magnitude (1), or standard normal (2)."""
+    shape = np.shape(arr)
+    if kind == 0:
+        return arr * (1 + 0.25 * rng.standard_normal(shape)) + 0.1 * rng.standard_normal(shape)
+    if kind == 1:
+        return arr * 10.0 ** rng.uniform(-4, 4, shape) * rng.choice([-1.0, 1.0], shape)
+    return rng.standard_normal(shape)
 
 
-def _perturb(x, rng, depth=0, seen=None):
+def _perturb(x, rng, kind, depth=0, seen=None):
     """A random neighbour of ``x`` (floats, float arrays, leaf float tensors changed; the rest kept)."""
     seen = set() if seen is None else seen
     if depth > 6 or id(x) in seen:
         return x
     if type(x) is float:
-        return float(_jitter(np.array(x), rng))
+        return float(_jitter(np.array(x), rng, kind))
     if isinstance(x, np.ndarray):
         if x.dtype.kind == "f" and x.flags.writeable:
-            x[...] = _jitter(x, rng)
+            x[...] = _jitter(x, rng, kind)
         return x
     tensors = _tensor_types()
     if tensors and isinstance(x, tensors):
         if getattr(x, "grad_fn", None) is None and "float" in str(x.dtype):
             with contextlib.suppress(Exception):
                 arr = x.detach().numpy()
-                arr[...] = _jitter(arr, rng)
+                arr[...] = _jitter(arr, rng, kind)
         return x
     seen.add(id(x))
     if isinstance(x, list):
-        x[:] = [_perturb(v, rng, depth + 1, seen) for v in x]
+        x[:] = [_perturb(v, rng, kind, depth + 1, seen) for v in x]
         return x
     if isinstance(x, tuple):
-        return type(x)(_perturb(v, rng, depth + 1, seen) for v in x) if type(x) is tuple else x
+        return type(x)(_perturb(v, rng, kind, depth + 1, seen) for v in x) if type(x) is tuple else x
     if isinstance(x, dict):
         for k in list(x):
-            x[k] = _perturb(x[k], rng, depth + 1, seen)
+            x[k] = _perturb(x[k], rng, kind, depth + 1, seen)
         return x
     if hasattr(x, "__dict__") and not callable(x) and not isinstance(x, type):
         for k, v in list(vars(x).items()):
             with contextlib.suppress(Exception):
-                setattr(x, k, _perturb(v, rng, depth + 1, seen))
+                setattr(x, k, _perturb(v, rng, kind, depth + 1, seen))
     return x
 
 
@@ -324,24 +335,31 @@ def _call(function, args, kwargs, seed):
         machinery._reset_global_state()
 
 
-def _probe(solution_fn, mutant_fn, calls):
-    """The first recorded call (perturbed ``PROBES`` times, or not) on which the two functions differ."""
-    for number, (args, kwargs) in enumerate(calls):
-        for probe in range(PROBES + 1):
-            rng = np.random.default_rng(1000 * number + probe)
+def _probe(solution_fn, mutant_fn, calls, budget, mutant_class=None):
+    """Where the two functions first differ: on a recorded call as recorded, or on one of ``PROBES``
+    random changes of its float inputs (near, far, standard normal); None when they never do, or
+    when ``budget`` seconds ran out first (the second value says whether every probe ran)."""
+    deadline = time.monotonic() + budget
+    for probe in range(PROBES + 1):
+        for number, (args, kwargs) in enumerate(calls):
+            if time.monotonic() > deadline:
+                return None, False
             try:
                 a1 = copy.deepcopy((args, kwargs))
                 a2 = copy.deepcopy((args, kwargs))
             except Exception:  # noqa: BLE001
                 break
             if probe:
-                a1 = _perturb(a1, rng)
-                a2 = _perturb(a2, np.random.default_rng(1000 * number + probe))
+                a1 = _perturb(a1, np.random.default_rng(1000 * number + probe), probe % 3)
+                a2 = _perturb(a2, np.random.default_rng(1000 * number + probe), probe % 3)
+            if mutant_class is not None and a2[0]:  # a method: self becomes an instance of the mutant's class
+                with contextlib.suppress(Exception):
+                    object.__setattr__(a2[0][0], "__class__", mutant_class)
             r1 = _call(solution_fn, a1[0], a1[1], probe)
             r2 = _call(mutant_fn, a2[0], a2[1], probe)
             if not _same(r1, r2):
-                return f"call {number}" + (f", random perturbation {probe}" if probe else ", as recorded")
-    return None
+                return f"call {number}" + (f", random change {probe}" if probe else ", as recorded"), True
+    return None, True
 
 
 # --------------------------------------------------------------------------------------------
@@ -408,6 +426,14 @@ def _judge(ex, region, text, on_pass=lambda: None):
             return "killed", str(error).split("\n")[0][:200]
         return "crashed", f"{type(error).__name__}: {str(error)[:200]}" if error else "no passed line"
     on_pass()
+    try:
+        return _compare(ex, region, values, namespace)
+    except Exception as exc:  # noqa: BLE001 - the mutant passed; only the comparison failed
+        return "survived", f"passes; comparing it with the solution raised {type(exc).__name__}: {exc}"[:200]
+
+
+def _compare(ex, region, values, namespace):
+    """A mutant that passes: equivalent to the solution, or a wrong answer that survived?"""
     if len(values.values) != len(ex.solution_values) or not all(
             _same(a, b) for a, b in zip(values.values, ex.solution_values)):
         return "survived", "the check saw other values than the solution's"
@@ -419,10 +445,18 @@ def _judge(ex, region, text, on_pass=lambda: None):
         return "equivalent", "same values in every check (function not found for probing)"
     if not ex.calls.get(holder):
         return "equivalent", "same values in every check (function not called directly: not probed)"
-    where = _probe(solution_fn, mutant_fn, ex.calls[holder])
+    mutant_class = None
+    if len(holder) == 2 and isinstance(namespace.get(holder[0]), type):
+        raw = namespace[holder[0]].__dict__.get(holder[1])
+        if not isinstance(raw, (staticmethod, classmethod)):  # a plain method: its first argument is self
+            mutant_class = namespace[holder[0]]
+    where, complete = _probe(solution_fn, mutant_fn, ex.calls[holder], budget=0.5 * ex.time_limit(),
+                             mutant_class=mutant_class)
     if where is not None:
         return "survived", f"{'.'.join(holder)} differs from the solution's on {where}"
-    return "equivalent", f"same values in every check and on {PROBES} random perturbations of each recorded call"
+    if not complete:
+        return "equivalent", "same values in every check and on the random changes of its inputs tried in time"
+    return "equivalent", f"same values in every check and on {PROBES} random changes of each recorded call's inputs"
 
 
 def run_mutant(ex, region, mutant, timeout=None):
@@ -466,6 +500,9 @@ def run_mutant(ex, region, mutant, timeout=None):
         status, detail = json.loads(b"".join(chunks).decode().removeprefix("P"))
     except ValueError:
         status, detail = "crashed", "the child died"
+    reason = JUDGED_EQUIVALENT.get((ex.exercise, mutant.description))
+    if status == "survived" and reason is not None:
+        status, detail = "equivalent", f"judged by hand: {reason}"
     return Result(ex.exercise, region, mutant.index, mutant.description, mutant.source, status, detail)
 
 
