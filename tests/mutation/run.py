@@ -41,14 +41,20 @@ def counts(results):
     return len(results), c["killed"], c["equivalent"], c["survived"]
 
 
+def errors(results):
+    """How many of the killed mutants failed by an error or a timeout rather than a failed check."""
+    return sum(r.status in ("crashed", "timeout") for r in results)
+
+
 def table(results):
     by_exercise = collections.defaultdict(list)
     for r in results:
         by_exercise[r.exercise].append(r)
-    lines = ["| exercise | mutants | killed | survived, equivalent | survived, wrong |", "|---|---:|---:|---:|---:|"]
+    lines = ["| exercise | mutants | killed (of which by an error or timeout) | survived, equivalent | survived, wrong |",
+             "|---|---:|---:|---:|---:|"]
     for exercise in sorted(by_exercise):
         n, k, e, s = counts(by_exercise[exercise])
-        lines.append(f"| {exercise} | {n} | {k} | {e} | {s} |")
+        lines.append(f"| {exercise} | {n} | {k} ({errors(by_exercise[exercise])}) | {e} | {s} |")
     lines += ["", "| lesson | mutants | killed | equivalent | survived, wrong | survival rate (wrong / non-equivalent) |",
               "|---|---:|---:|---:|---:|---:|"]
     by_lesson = collections.defaultdict(list)
