@@ -124,9 +124,13 @@ expect_close(x.grad, [2., -40., 600.], what="x.grad",
                                            "x²의 dy/dx는 2x입니다. 인수 2가 빠졌습니다."))])
 # a second input, of another shape and under another name
 u = torch.tensor([[0.5, -4.0], [2.5, 1.5]], requires_grad=True)
-Square.apply(u).sum().backward()
-expect_close(u.grad, [[1., -8.], [5., 3.]], what=("u.grad for a second input u of shape (2, 2)",
-                                                  "모양 (2, 2)인 두 번째 입력 u의 u.grad"),
+y_u = Square.apply(u)
+expect_close(y_u.detach(), [[0.25, 16.], [6.25, 2.25]], what="Square.apply(u), u of shape (2, 2)",
+             hint=("forward returns x * x, element by element, in x's own layout.",
+                   "forward는 x * x를 원소별로, x와 같은 배치로 돌려줍니다."))
+(y_u * torch.tensor([[1., 2.], [3., 4.]])).sum().backward()
+expect_close(u.grad, [[1., -16.], [15., 12.]], what=("u.grad for a second input u of shape (2, 2)",
+                                                     "모양 (2, 2)인 두 번째 입력 u의 u.grad"),
              hint=("backward must use the input saved by forward (ctx.saved_tensors), not a variable of the notebook.",
                    "backward는 노트북의 변수가 아니라 forward가 저장한 입력(ctx.saved_tensors)을 써야 합니다."))
 passed("02.1")
@@ -399,9 +403,14 @@ expect_close(x.grad, numeric, atol=1e-4, rtol=1e-4,
                        (w * 2 * values, ("that is Square's derivative 2x: the derivative of x³ is 3x².",
                                          "Square의 도함수 2x입니다. x³의 도함수는 3x²입니다."))])
 # a second input, of another shape and under another name
-u = torch.tensor([[0.5, -4.0], [2.5, 1.5]], requires_grad=True)
-Cube.apply(u).sum().backward()
-expect_close(u.grad, 3 * np.array([[0.5, -4.0], [2.5, 1.5]]) ** 2,
+u_np = np.array([[0.5, -4.0], [2.5, 1.5]])
+u = torch.tensor(u_np.tolist(), requires_grad=True)
+y_u = Cube.apply(u)
+expect_close(y_u.detach(), u_np ** 3, what="Cube.apply(u), u of shape (2, 2)",
+             hint=("forward returns x * x * x, element by element, in x's own layout.",
+                   "forward는 x * x * x를 원소별로, x와 같은 배치로 돌려줍니다."))
+(y_u * torch.tensor([[1., 2.], [3., 4.]])).sum().backward()
+expect_close(u.grad, 3 * u_np ** 2 * np.array([[1., 2.], [3., 4.]]),
              what=("u.grad for a second input u of shape (2, 2)", "모양 (2, 2)인 두 번째 입력 u의 u.grad"),
              hint=("backward must use the input saved by forward (ctx.saved_tensors), not a variable of the notebook.",
                    "backward는 노트북의 변수가 아니라 forward가 저장한 입력(ctx.saved_tensors)을 써야 합니다."))

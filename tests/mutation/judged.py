@@ -11,4 +11,6 @@ JUDGED_EQUIVALENT = {
         "__exit__ returns None: falsy, as the exercise allows ('False (or None)')",
     ("10.1", "swap operands of `torch.rand(out_features, in_features) * (2 * bound) - bound`"):
         "bound - U(0, 2 bound) is U(-bound, bound) too: the same distribution the exercise asks for, other draws",
+    ("10.4", "`return torch.where(d.abs() < delta, quadratic, linear).mean()` transposed"):
+        "the transpose of a 0-d loss is the same number with the same gradient (only the grad_fn's name differs)",
 }

@@ -76,6 +76,11 @@ def _variants(node, field, in_list):
             out.append((f"swap operands of `{what}`",
                         ast.BinOp(left=copy.deepcopy(node.right), op=copy.deepcopy(node.op),
                                   right=copy.deepcopy(node.left))))
+        if isinstance(node.op, ast.MatMult):
+            for side in ("left", "right"):
+                m = copy.deepcopy(node)
+                setattr(m, side, ast.Attribute(value=getattr(m, side), attr="T", ctx=ast.Load()))
+                out.append((f"transpose the {side} operand of `{what}`", m))
         out.append((f"`{what}` -> its left operand", copy.deepcopy(node.left)))
         out.append((f"`{what}` -> its right operand", copy.deepcopy(node.right)))
     elif isinstance(node, ast.Compare):
@@ -130,6 +135,9 @@ def _variants(node, field, in_list):
     elif isinstance(node, ast.Return) and node.value is not None:
         v = node.value
         out.append((f"`return {_describe(v)}` negated", ast.Return(value=ast.UnaryOp(op=ast.USub(), operand=copy.deepcopy(v)))))
+        if not isinstance(v, (ast.Tuple, ast.Constant, ast.Dict, ast.List)):
+            out.append((f"`return {_describe(v)}` transposed",
+                        ast.Return(value=ast.Attribute(value=copy.deepcopy(v), attr="T", ctx=ast.Load()))))
         if isinstance(v, ast.Tuple) and len(v.elts) == 2:
             out.append((f"`return {_describe(v)}`: elements swapped",
                         ast.Return(value=ast.Tuple(elts=[copy.deepcopy(v.elts[1]), copy.deepcopy(v.elts[0])], ctx=ast.Load()))))
