@@ -9,6 +9,7 @@ arguments, ...) or another mutant's is left out. The order is fixed, so a mutant
 
 import ast
 import copy
+import functools
 import textwrap
 from dataclasses import dataclass
 
@@ -251,13 +252,14 @@ def _apply(tree, slot, variant):
     return description, _unparse(tree)
 
 
+@functools.lru_cache(maxsize=None)
 def mutants(source):
-    """Every mutant of a solution region (``[]`` when the region is not Python code)."""
+    """Every mutant of a solution region (``()`` when the region is not Python code)."""
     source = textwrap.dedent(source).strip("\n")
     try:
         tree = _parse(source)
     except SyntaxError:
-        return []
+        return ()
     original = _unparse(tree)
     seen, out = {original}, []
     for slot, (parent, field, index, node) in enumerate(_slots(tree)):
@@ -273,4 +275,4 @@ def mutants(source):
                 continue
             seen.add(text)
             out.append(Mutant(len(out), description, text))
-    return out
+    return tuple(out)
