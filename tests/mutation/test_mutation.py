@@ -1,18 +1,19 @@
 """Mutation test of the exercise checks, on a fixed seeded sample (the full run: ``python -m tests.mutation.run``).
 
 Every mutant drawn (``PER_EXERCISE`` per exercise, seed ``SEED``) must be killed by its exercise's check
-or be equivalent to the solution (see ``runner.py``). When this fails, the message names the mutant: make
+or be equivalent to the solution (see ``runner.py``), and every mutant in ``once_survived.py`` (the wrong
+answers the checks of session 5 let through) must be killed. When this fails, the message names the mutant: make
 the check catch that slip (better inputs, a targeted hint) rather than dropping it from the sample.
 """
 
 import pytest
 
-from .mutants import mutants
+from .mutants import Mutant, mutants
+from .once_survived import ONCE_SURVIVED
 from .run import run, survivors
 from .runner import all_exercises, prepare, run_mutant
-from .mutants import Mutant
 
-PER_EXERCISE = 3
+PER_EXERCISE = 2
 SEED = 0
 LESSONS = sorted({nn for nn, _ in all_exercises()})
 
@@ -48,3 +49,18 @@ def test_generator_makes_the_usual_slips():
     assert any("drop `.detach()`" in d for d in descriptions)
     assert any("`dim=0` -> `dim=1`" in d for d in descriptions)
     assert any("drop `keepdim=`" in d for d in descriptions)
+
+
+@pytest.mark.parametrize("lesson", sorted({ex[:2] for ex, _ in ONCE_SURVIVED}))
+def test_mutants_that_once_survived_stay_killed(lesson):
+    from .runner import KILLED
+    wanted = [(ex, d) for ex, d in ONCE_SURVIVED if ex.startswith(lesson + ".")]
+    results, missing = [], []
+    for exercise in sorted({ex for ex, _ in wanted}):
+        ex = prepare(lesson, exercise)
+        chosen = [(r, m) for r, m in ex.mutants() if (exercise, m.description) in wanted]
+        missing += [d for e, d in wanted if e == exercise and d not in {m.description for _, m in chosen}]
+        results += [run_mutant(ex, r, m) for r, m in chosen]
+    assert not missing, f"no such mutant any more (solution changed? update once_survived.py): {missing}"
+    assert all(r.status in KILLED for r in results), "\n" + "\n".join(
+        f"{r.ident}: {r.description}: {r.status} ({r.detail})" for r in results if r.status not in KILLED)
