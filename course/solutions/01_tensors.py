@@ -304,13 +304,22 @@ def printed_mode(values):
 
 
 cases = [[1., 2., 3.], [1.5, 2.25], [0.1, 1.0, 0.0001], [1., 2000.], [-3., 5.], [0.5, 0.], [0., 0.],
-         [float("nan"), 1.5], [float("inf"), 2.], [3e8, 1e8], [0.00011, 0.1], [0.002, 1.5], [-12., 0.25]]
+         [float("nan"), 1.5], [float("inf"), 2.], [3e8, 1e8], [0.00011, 0.1], [0.002, 1.5], [-12., 0.25],
+         # on and near each threshold, and values that test one rule alone
+         [1., 1000.], [1., 1000.5], [1., 999.5], [1500., 1600.5], [1e8, 2.5e7], [1.5e8, 1e8], [5e-5, 2e-4],
+         [100000002., 1e6]]
 def rule_hint(values):
     v = np.abs(np.array(values, dtype=np.float64))
     if not np.all(np.isfinite(v)):
         return ("leave out nan and inf before applying the rules.", "규칙을 적용하기 전에 nan과 inf를 빼세요.")
     if np.any(v == 0):
         return ("leave out zeros before applying the rules.", "규칙을 적용하기 전에 0을 빼세요.")
+    if np.any(v.astype(np.float32) != v):
+        return ("the tensor holds float32 values: apply the rules to the values rounded to float32.",
+                "텐서는 float32 값을 담습니다. float32로 반올림한 값에 규칙을 적용하세요.")
+    if v.max() / v.min() == 1000 or v.max() == 1e8:
+        return ("on a threshold: the rules say more than 1000 and more than 1e8, not 'at least'.",
+                "경계값입니다. 규칙은 '이상'이 아니라 1000보다 큰 경우, 1e8보다 큰 경우입니다.")
     if np.all(v == np.floor(v)):
         return ("whole numbers, but rule 2 is checked first and wins over rule 1.",
                 "정수 값들이지만 규칙 2를 먼저 보며, 규칙 2가 규칙 1보다 우선합니다.")

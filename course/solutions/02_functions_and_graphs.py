@@ -122,6 +122,17 @@ expect_close(x.grad, [2., -40., 600.], what="x.grad",
                                         "2x만 돌려주었습니다. backward는 국소 미분에 grad를 곱해야 합니다.")),
                        ([1., -20., 300.], ("dy/dx of x² is 2x: the factor 2 is missing.",
                                            "x²의 dy/dx는 2x입니다. 인수 2가 빠졌습니다."))])
+# a second input, of another shape and under another name
+u = torch.tensor([[0.5, -4.0], [2.5, 1.5]], requires_grad=True)
+y_u = Square.apply(u)
+expect_close(y_u.detach(), [[0.25, 16.], [6.25, 2.25]], what="Square.apply(u), u of shape (2, 2)",
+             hint=("forward returns x * x, element by element, in x's own layout.",
+                   "forward는 x * x를 원소별로, x와 같은 배치로 돌려줍니다."))
+(y_u * torch.tensor([[1., 2.], [3., 4.]])).sum().backward()
+expect_close(u.grad, [[1., -16.], [15., 12.]], what=("u.grad for a second input u of shape (2, 2)",
+                                                     "모양 (2, 2)인 두 번째 입력 u의 u.grad"),
+             hint=("backward must use the input saved by forward (ctx.saved_tensors), not a variable of the notebook.",
+                   "backward는 노트북의 변수가 아니라 forward가 저장한 입력(ctx.saved_tensors)을 써야 합니다."))
 passed("02.1")
 
 # %% [markdown]
@@ -172,7 +183,7 @@ def count_nodes(t):
 
 
 # %% exercise="02.2" points=2
-from minigrad_course.checks import expect_equal, passed
+from minigrad_course.checks import expect_equal, fail, passed
 
 x = torch.ones(2, 2, requires_grad=True)
 out = ((x + 2) * (x + 2) * 3).mean()
@@ -196,11 +207,47 @@ a = torch.tensor([1.], requires_grad=True)
 e = a
 for _ in range(20):
     e = e + e                       # 20 AddBackward0 nodes, 2**20 paths
-expect_equal(count_nodes(e), 21, what=("count_nodes after 20 doublings e = e + e", "e = e + e를 20번 한 뒤의 count_nodes"))
+revisits = ("a node seen before must not be expanded again: skip it before adding its next_functions.",
+            "이미 본 노드는 다시 펼치면 안 됩니다. next_functions를 더하기 전에 건너뛰세요.")
+
+
+class CountedReads(type(e.grad_fn)):
+    """The chain's nodes, with the reads of next_functions counted (and stopped when they explode)."""
+    reads = 0
+    limit = 10 * 20
+
+    @property
+    def next_functions(self):
+        CountedReads.reads += 1
+        if CountedReads.reads > CountedReads.limit:
+            fail((f"count_nodes read next_functions more than {CountedReads.limit} times for a chain of 20 nodes: "
+                  f"it follows every path (2**20 of them) instead of visiting each node once",
+                  f"count_nodes가 노드 20개짜리 사슬에서 next_functions를 {CountedReads.limit}번 넘게 읽었습니다. "
+                  f"노드마다 한 번씩이 아니라 모든 경로(2**20개)를 따라갑니다"), revisits)
+        return self.__dict__["next_functions"]
+
+
+chain, node = [], e.grad_fn
+while type(node) is type(e.grad_fn):
+    chain.append(node)
+    node = node.next_functions[0][0]
+for node in chain:
+    node.__class__ = CountedReads
+try:
+    counted_nodes = count_nodes(e)
+finally:
+    for node in chain:
+        node.__class__ = CountedReads.__mro__[1]
+expect_equal(counted_nodes, 21, what=("count_nodes after 20 doublings e = e + e", "e = e + e를 20번 한 뒤의 count_nodes"))
 
 p = torch.tensor([2.], requires_grad=True)
 q = torch.tensor([3.], requires_grad=True)
 expect_equal(count_nodes(p * q + p), 4, what="count_nodes(p * q + p)")
+b = p * 2
+expect_equal(count_nodes(p.sin() + b * b), 5, what=("count_nodes(p.sin() + b * b) with b = p * 2",
+                                                    "b = p * 2일 때 count_nodes(p.sin() + b * b)"),
+             hint=("a node seen before is skipped, and the walk goes on: other branches may still be waiting.",
+                   "이미 본 노드는 건너뛰고 탐색은 계속합니다. 아직 기다리는 다른 가지가 있을 수 있습니다."))
 expect_equal(count_nodes(p * torch.tensor([5.])), 2, what=("count_nodes(p * constant)", "count_nodes(p * 상수)"),
              hint=("the constant's entry in next_functions is None: skip it.",
                    "상수의 next_functions 항목은 None입니다. 건너뛰세요."))
@@ -355,6 +402,18 @@ expect_close(x.grad, numeric, atol=1e-4, rtol=1e-4,
                                            "3x²만 돌려주었습니다. backward는 국소 미분에 grad를 곱해야 합니다.")),
                        (w * 2 * values, ("that is Square's derivative 2x: the derivative of x³ is 3x².",
                                          "Square의 도함수 2x입니다. x³의 도함수는 3x²입니다."))])
+# a second input, of another shape and under another name
+u_np = np.array([[0.5, -4.0], [2.5, 1.5]])
+u = torch.tensor(u_np.tolist(), requires_grad=True)
+y_u = Cube.apply(u)
+expect_close(y_u.detach(), u_np ** 3, what="Cube.apply(u), u of shape (2, 2)",
+             hint=("forward returns x * x * x, element by element, in x's own layout.",
+                   "forward는 x * x * x를 원소별로, x와 같은 배치로 돌려줍니다."))
+(y_u * torch.tensor([[1., 2.], [3., 4.]])).sum().backward()
+expect_close(u.grad, 3 * u_np ** 2 * np.array([[1., 2.], [3., 4.]]),
+             what=("u.grad for a second input u of shape (2, 2)", "모양 (2, 2)인 두 번째 입력 u의 u.grad"),
+             hint=("backward must use the input saved by forward (ctx.saved_tensors), not a variable of the notebook.",
+                   "backward는 노트북의 변수가 아니라 forward가 저장한 입력(ctx.saved_tensors)을 써야 합니다."))
 passed("02.4")
 
 # %% [markdown]
@@ -407,7 +466,7 @@ def recorded_chain(values):
 
 
 for values in [[1., 2., 3.], [-3., 4.], [600., 0., 0.], [0.001, 0., 0.], [10., 10., 10., 10.],
-               [2000., 0., 0.], [500., 0., 0.]]:
+               [2000., 0., 0.], [500., 0., 0.], [249.875, 0.]]:
     expected = recorded_chain(values)
     expect_equal(doublings(values), expected, what=f"doublings({values})",
                  hint=("the first multiplication always happens (k >= 1); then k grows while 2**k * |x| < 1000.",

@@ -212,6 +212,19 @@ expect_close(grad_sin_square(xs), t.grad, atol=1e-9, what="grad_sin_square([-1, 
                                        "ds/du = cos u까지만 구했습니다. du/dx = 2x도 곱하세요.")),
                        (np.cos(2 * xs) * 2 * xs, ("ds/du is cos u at u = x², that is cos(x**2), not cos(2x).",
                                                   "ds/du는 u = x²에서의 cos u, 곧 cos(x**2)입니다. cos(2x)가 아닙니다."))])
+
+# a 2x3 array: the formulas work element by element, whatever x's shape
+x23 = np.array([[-1.2, 0.4, 2.0], [0.3, -0.7, 1.5]])
+elementwise = ("work element by element: the gradient has x's shape and each entry depends on its own x only.",
+               "원소별로 계산하세요. 변화도는 x와 모양이 같고, 각 원소는 자기 x에만 의존합니다.")
+t = torch.tensor(x23, requires_grad=True)
+((3 * t + 1) ** 2).sum().backward()
+expect_close(grad_square_chain(x23), t.grad, atol=1e-9, what=("grad_square_chain on a 2x3 array", "2x3 배열에서 grad_square_chain"),
+             hint=elementwise)
+t = torch.tensor(x23, requires_grad=True)
+torch.sin(t**2).sum().backward()
+expect_close(grad_sin_square(x23), t.grad, atol=1e-9, what=("grad_sin_square on a 2x3 array", "2x3 배열에서 grad_sin_square"),
+             hint=elementwise)
 passed("03.3")
 
 # %% [markdown]
@@ -288,6 +301,10 @@ expect_close(d_fixed(xs), numeric, atol=1e-8, what=(f"d_fixed on [-2, 4] (deriva
                                                  "e^(-x)의 도함수는 -e^(-x)입니다. 부호를 보세요."))],
              hint=("use the product rule (uv)' = u'v + uv' with u = x and v = e^(-x).",
                    "u = x, v = e^(-x)로 두고 곱의 미분법 (uv)' = u'v + uv'를 쓰세요."))
+x23 = np.array([[-1.2, 0.4, 2.0], [0.3, -0.7, 1.5]])
+expect_close(d_fixed(x23), (fn(x23 + 1e-6) - fn(x23 - 1e-6)) / 2e-6, atol=1e-8,
+             what=("d_fixed on a 2x3 array", "2x3 배열에서 d_fixed"),
+             hint=("work element by element: the derivative has x's shape.", "원소별로 계산하세요. 도함수는 x와 모양이 같습니다."))
 ### BEGIN HIDDEN TESTS
 expect_equal(name, "x_exp", what="broken_one()")
 ### END HIDDEN TESTS

@@ -128,6 +128,16 @@ expect_close(b.grad, num_b, atol=1e-6, what="d sum(w * a/b) / db",
                        (-w_np / b_np**2, ("∂(a/b)/∂b = -a/b²: the factor a is missing.",
                                           "∂(a/b)/∂b = -a/b²입니다. 인수 a가 빠졌습니다."))])
 expect_true(gradcheck(MyDiv.apply, (a, b), raise_exception=False), what="gradcheck(MyDiv.apply, (a, b))")
+# other inputs, of another shape and under other names
+n = torch.tensor([3.0, -1.0], dtype=torch.float64, requires_grad=True)
+d = torch.tensor([0.5, 2.0], dtype=torch.float64, requires_grad=True)
+MyDiv.apply(n, d).sum().backward()
+expect_close(n.grad, [2.0, 0.5], what=("n.grad for MyDiv.apply(n, d) on other inputs", "다른 입력에서 MyDiv.apply(n, d)의 n.grad"),
+             hint=("backward must use the inputs saved by forward (ctx.saved_tensors), not variables of the notebook.",
+                   "backward는 노트북의 변수가 아니라 forward가 저장한 입력(ctx.saved_tensors)을 써야 합니다."))
+expect_close(d.grad, [-12.0, 0.25], what=("d.grad for MyDiv.apply(n, d) on other inputs", "다른 입력에서 MyDiv.apply(n, d)의 d.grad"),
+             hint=("backward must use the inputs saved by forward (ctx.saved_tensors), not variables of the notebook.",
+                   "backward는 노트북의 변수가 아니라 forward가 저장한 입력(ctx.saved_tensors)을 써야 합니다."))
 passed("05.1")
 
 # %% [markdown]

@@ -101,6 +101,10 @@ def checked(f, x0, label):
     expect_true(isinstance(argument, torch.Tensor) and argument.requires_grad,
                 what=(f"f received a tensor that requires grad for {label}", f"{label}에서 f가 requires_grad인 텐서를 받았다"),
                 hint=no_differences)
+    expect_true(counting.arguments[0].dtype == torch.float64,
+                what=(f"f received a float64 tensor for {label}", f"{label}에서 f가 float64 텐서를 받았다"),
+                hint=("make the tensor with dtype=torch.float64: float32 keeps about 7 digits, too few for these checks.",
+                      "dtype=torch.float64로 텐서를 만드세요. float32는 7자리 정도만 지켜서 이 확인에는 부족합니다."))
     expect_true(isinstance(result, float), what=("second_derivative returns a float", "second_derivative가 float을 돌려준다"),
                 hint=("return d2.item(), a Python float.", "파이썬 float인 d2.item()을 돌려주세요."))
     return result
@@ -149,7 +153,7 @@ def hessian(f, w_values):
 # %% exercise="09.2" points=3
 import numpy as np
 
-from minigrad_course.checks import counted, expect_close, expect_equal, fail, passed
+from minigrad_course.checks import counted, expect_close, expect_equal, expect_true, fail, passed
 
 
 def checked_hessian(f, w_values, label):
@@ -168,6 +172,10 @@ def checked_hessian(f, w_values, label):
                  hint=("compute the gradient once with create_graph=True and take every row from it; no finite "
                        "differences.",
                        "create_graph=True로 변화도를 한 번만 계산하고 모든 행을 거기서 구하세요. 유한 차분은 쓰지 마세요."))
+    expect_true(counting.arguments[0].dtype == torch.float64,
+                what=(f"f received a float64 tensor for {label}", f"{label}에서 f가 float64 텐서를 받았다"),
+                hint=("make the tensor with dtype=torch.float64: float32 keeps about 7 digits, too few for these checks.",
+                      "dtype=torch.float64로 텐서를 만드세요. float32는 7자리 정도만 지켜서 이 확인에는 부족합니다."))
     n = len(w_values)
     expect_equal(tuple(H.shape), (n, n), what=(f"Hessian shape for {label}", f"{label}의 헤세 행렬 모양"),
                  hint=("one row per entry of w: range(len(w)), not range(2).", "w의 원소마다 한 행입니다. range(2)가 아니라 "
@@ -307,7 +315,7 @@ def curvature(f, x0):
     ### END SOLUTION
 
 # %% exercise="09.4" points=2
-from minigrad_course.checks import counted, expect_close, expect_equal, fail, passed
+from minigrad_course.checks import counted, expect_close, expect_equal, expect_true, fail, passed
 
 
 def checked_curvature(f, x0, label):
@@ -323,6 +331,10 @@ def checked_curvature(f, x0, label):
     expect_equal(counting.calls, 1, what=(f"calls of f for {label}", f"{label}에서 f를 부른 횟수"),
                  hint=("fix the autograd code: call f once and differentiate twice; finite differences are not the fix.",
                        "autograd 코드를 고치세요. f를 한 번 부르고 두 번 미분합니다. 유한 차분은 고친 것이 아닙니다."))
+    expect_true(counting.arguments[0].dtype == torch.float64,
+                what=(f"f received a float64 tensor for {label}", f"{label}에서 f가 float64 텐서를 받았다"),
+                hint=("make the tensor with dtype=torch.float64: float32 keeps about 7 digits, too few for these checks.",
+                      "dtype=torch.float64로 텐서를 만드세요. float32는 7자리 정도만 지켜서 이 확인에는 부족합니다."))
     return result
 
 

@@ -433,6 +433,15 @@ expect_equal(sum(p.numel() for p in fixed.parameters()), 2 * 8 + 8 + 8 * 8 + 8 +
 expect_equal(sorted(fixed.state_dict().keys()),
              sorted(["hidden.0.weight", "hidden.0.bias", "hidden.1.weight", "hidden.1.bias", "out.weight", "out.bias"]),
              what=("state_dict() keys", "state_dict()의 키"), hint=hidden_list)
+# sizes that all differ: each layer maps sizes[i] to sizes[i + 1], and out maps the last hidden size to the output
+shapes = [(name, tuple(p.shape)) for name, p in FixedMLP([3, 5, 4, 6, 2]).named_parameters()]
+expect_equal(shapes, [("hidden.0.weight", (5, 3)), ("hidden.0.bias", (5,)), ("hidden.1.weight", (4, 5)),
+                      ("hidden.1.bias", (4,)), ("hidden.2.weight", (6, 4)), ("hidden.2.bias", (6,)),
+                      ("out.weight", (2, 6)), ("out.bias", (2,))],
+             what=("parameter shapes of FixedMLP([3, 5, 4, 6, 2])", "FixedMLP([3, 5, 4, 6, 2])의 매개변수 모양"),
+             hint=("one hidden Linear for each pair of neighbouring sizes except the last pair, which is out's: "
+                   "mind the slice ends.",
+                   "이웃한 크기 쌍마다 은닉 Linear가 하나씩이고, 마지막 쌍만 out의 것입니다. 슬라이스의 끝을 살펴보세요."))
 
 # the forward pass is the same network: recompute it by hand from the parameters
 x = torch.tensor([[0.5, -1.0], [2.0, 0.25]])

@@ -191,6 +191,14 @@ expect_close(p, [-0.1, 0.1, -0.1], atol=1e-5, what=("p after the first step", "�
                          "편향 보정이 빠졌습니다. m을 1 - beta1**t로, v를 1 - beta2**t로 나누세요."))],
              hint=("eps is added after the square root: sqrt(v_hat) + eps.", "eps는 제곱근 뒤에 더합니다: sqrt(v_hat) + eps."))
 
+# tiny gradients: there eps is as large as sqrt(v_hat), so where it goes shows
+g = np.array([1e-8, -3e-9, 2e-7])
+p, m, v = adam_step(np.zeros(3), g, np.zeros(3), np.zeros(3), t=1, lr=0.1)
+expect_close(p, -0.1 * g / (np.abs(g) + 1e-8), atol=1e-9, what=("p after a first step with gradients near eps",
+                                                                  "eps에 가까운 변화도로 한 첫 걸음 뒤의 p"),
+             hint=("add eps (do not subtract it, do not leave it out) after the square root: sqrt(v_hat) + eps.",
+                   "eps는 제곱근 뒤에 더합니다(빼거나 빠뜨리지 마세요): sqrt(v_hat) + eps."))
+
 # against minigrad.optim.Adam, 10 steps on f(p) = sum(c * p^2)
 c = np.array([1.0, 30.0, 0.01])
 start = np.array([1.0, -2.0, 0.5])
@@ -212,7 +220,8 @@ passed("11.2")
 #
 # Write `train(model, loader, optimizer, epochs)`: the training loop of the lesson. For each epoch
 # and each batch `(xb, yb)` of `loader`: forward pass, cross-entropy loss, `zero_grad()`,
-# `backward()`, `step()`. Return a list with the **mean loss of each epoch** (plain floats).
+# `backward()`, `step()`. Return a list with the **mean loss of each epoch** (plain floats). Start
+# with `model.train()`: the model may come in evaluation mode.
 #
 # The check trains the lesson's 64-128-10 tanh network with Adam (`lr=1e-3`), batches of 32, for 10
 # epochs, and measures the test accuracy itself, under `no_grad()` with `model.eval()`: it must
@@ -222,7 +231,8 @@ passed("11.2")
 #
 # 강의의 학습 반복문 `train(model, loader, optimizer, epochs)`를 작성하세요. 에폭(epoch)마다, `loader`의 배치(batch)
 # `(xb, yb)`마다 순전파(forward pass), 교차 엔트로피 손실(loss), `zero_grad()`, `backward()`, `step()`을 합니다.
-# **에폭마다의 평균 손실**을 (평범한 float으로) 담은 리스트를 돌려주세요.
+# **에폭마다의 평균 손실**을 (평범한 float으로) 담은 리스트를 돌려주세요. 모델이 평가 모드로 올 수 있으니
+# `model.train()`으로 시작하세요.
 #
 # 확인 셀은 강의의 64-128-10 tanh 신경망을 Adam(`lr=1e-3`), 배치 32로 10에폭 학습한 뒤, `no_grad()`와 `model.eval()`로
 # 시험 정확도를 직접 잽니다. 95%에 이르러야 합니다.
@@ -284,12 +294,22 @@ expect_equal(len(first), 1, what=("number of epoch losses after train(..., epoch
              hint=("append one number per epoch, after the loop over the batches.", "배치 반복이 끝난 뒤 에폭마다 수 하나를 추가하세요."))
 expect_true(type(first[0]) is float, what=("epoch losses are plain floats", "에폭 손실이 평범한 float이다"),
             hint=("collect loss.item(), not loss.", "loss가 아니라 loss.item()을 모으세요."))
-expect_close(first, [np.mean(batch_losses)], rtol=0.02, what=("the mean loss of the first epoch", "첫 에폭의 평균 손실"),
+expect_close(first, [np.mean(batch_losses)], rtol=1e-9, what=("the mean loss of the first epoch", "첫 에폭의 평균 손실"),
              mistakes=[([sum(batch_losses)], ("that is the epoch's sum: divide by the number of batches.",
                                               "에폭의 합입니다. 배치 수로 나누세요.")),
                        ([batch_losses[-1]], ("that is the last batch's loss: average all the batches of the epoch.",
                                              "마지막 배치의 손실입니다. 에폭의 모든 배치를 평균하세요."))],
              hint=steps)
+
+# a model handed over in eval mode: train() switches it to training mode
+model, loader = fresh()
+model.eval()
+train(model, loader, optim.SGD(model.parameters(), lr=1e-3), epochs=1)
+expect_true(model.training, what=("the model is in training mode after train(...)", "train(...) 뒤에 모델이 학습 모드이다"),
+            hint=("start train() with model.train(): the model may come in eval mode, where dropout and batch norm "
+                  "behave as at test time.",
+                  "train()을 model.train()으로 시작하세요. 모델이 평가 모드로 올 수 있고, 그때 드롭아웃과 배치 정규화는 시험 때처럼 "
+                  "동작합니다."))
 
 # the real run: 10 epochs, then the test accuracy
 model, loader = fresh()

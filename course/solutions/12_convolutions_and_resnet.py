@@ -288,6 +288,11 @@ expect_close(cnn[4].bias.grad, (out.detach().numpy() > 0).sum(axis=0).astype(np.
 optimizer.step()
 changed = [name for name, p in cnn.named_parameters() if not np.array_equal(p.detach().numpy(), before[name])]
 expect_true(set(changed) <= {"4.weight", "4.bias"}, what=("only the last layer changed", "마지막 계층만 바뀌었다"))
+# a model without parameters leaves none trainable: an empty list, still ready for a loop or an optimizer
+expect_equal(freeze_all_but_last(nn.Sequential(nn.ReLU(), nn.Flatten())), [],
+             what="freeze_all_but_last(nn.Sequential(nn.ReLU(), nn.Flatten()))",
+             hint=("when no module has parameters, return an empty list, not None.",
+                   "매개변수가 있는 모듈이 없으면 None이 아니라 빈 리스트를 돌려주세요."))
 passed("12.4")
 
 # %% [markdown]
