@@ -592,6 +592,8 @@ print(inspect.getsource(engine.topological_order))
 #   returns one gradient per input, which go to the nodes in `next_functions`;
 # * an `AccumulateGrad` node belongs to a leaf and adds into its `.grad`; a tensor that called
 #   `retain_grad()` gets its gradient too, in its own `.grad`;
+# * a node that no gradient reached is still called, with `None` (as in PyTorch: its hooks see `None`,
+#   and a node whose saved tensors were already freed refuses to run);
 # * without `retain_graph`, once the pass is over, `node.release()` frees what each node saved:
 #   hence the error above. (PyTorch frees each node's saved tensors as soon as that node has run.
 #   `capture` serves `autograd.grad`, lesson 09: it runs only the nodes that lead to the tensors asked
@@ -604,6 +606,8 @@ print(inspect.getsource(engine.topological_order))
 # * 노드의 `_backward(grads)`는 그 `Function`의 `backward(ctx, grad)`를 부르고(우리의 `node(grad)`), 입력마다 변화도를
 #   하나씩 돌려줍니다. 이 변화도는 `next_functions`의 노드들로 갑니다.
 # * `AccumulateGrad` 노드는 잎 텐서에 속하며 그 `.grad`에 더합니다. `retain_grad()`를 호출한 텐서도 자기 `.grad`에 변화도를 받습니다.
+# * 변화도가 하나도 도착하지 않은 노드도 `None`을 받아 호출됩니다(PyTorch와 같습니다. 훅은 `None`을 보고, 저장한 텐서가
+#   이미 해제된 노드는 실행을 거부합니다).
 # * `retain_graph`가 없으면 역전파가 끝난 뒤 `node.release()`가 각 노드가 저장한 것을 해제합니다. 위의 오류가 여기서
 #   나옵니다. (PyTorch는 노드를 실행하자마자 그 노드가 저장한 텐서를 해제합니다. `capture`는 09강의 `autograd.grad`를
 #   위한 것으로, 요청한 텐서로 이어지는 노드(`leading`)만 실행합니다. `_pre_hooks`는 변화도 훅(hook)을 위한 것입니다.)
