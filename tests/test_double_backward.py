@@ -216,3 +216,16 @@ def test_create_graph_backward_warns_once_per_process_as_pytorch():
     assert mini.startswith("0\nUserWarning: Using backward() with create_graph=True will create a reference cycle")
     assert mini.count("UserWarning") == 1
     assert mini == _warnings_of("torch")
+
+
+@pytest.mark.parametrize("op", ["tanh", "sigmoid", "relu", "exp", "sin", "abs"])
+def test_derivatives_of_a_0d_tensor_match_central_differences(op):
+    """A 0-d tensor's numbers are a NumPy scalar in some results: the backward formulas must not write into them."""
+    x = minigrad.tensor(0.7, dtype=minigrad.float64, requires_grad=True)
+
+    def first_derivative(t):
+        (d,) = minigrad.autograd.grad(getattr(t, op)(), t, create_graph=True)
+        return d
+
+    assert minigrad.autograd.gradcheck(lambda t: getattr(t, op)(), (x,))
+    assert minigrad.autograd.gradcheck(first_derivative, (x,))
