@@ -320,3 +320,16 @@ for _name in ("tril", "triu"):
     setattr(Tensor, _name, getattr(triangles, _name))
     setattr(Tensor, _name + "_", _in_place_triangle(_name))
     FUNCTIONS[_name] = getattr(triangles, _name)
+
+
+# ----- swapaxes / swapdims: NumPy's names for transpose (d2l uses them) -----------------------------
+def swapaxes(input, axis0, axis1):
+    return input.transpose(axis0, axis1)
+
+
+def swapdims(input, dim0, dim1):
+    return input.transpose(dim0, dim1)
+
+
+Tensor.swapaxes, Tensor.swapdims = swapaxes, swapdims
+FUNCTIONS.update({"swapaxes": swapaxes, "swapdims": swapdims})

@@ -7,6 +7,7 @@
   sparse.py      Embedding
   pooling.py     MaxPool2d, AvgPool2d, AdaptiveAvgPool2d
   normalization.py  LayerNorm
+  rnn.py         RNN, GRU, LSTM and their cells (one step each: _rnn_cells.py)
   batchnorm.py   BatchNorm1d, BatchNorm2d  dropout.py   Dropout, Dropout2d  flatten.py  Flatten
   activation.py  ReLU, Tanh, Sigmoid, Softmax, LogSoftmax, LeakyReLU, PReLU
   loss.py        MSELoss, CrossEntropyLoss, NLLLoss, BCEWithLogitsLoss, BCELoss
@@ -27,5 +28,6 @@ from .module import Module
 from .normalization import LayerNorm
 from .parameter import Parameter
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, MaxPool2d
+from .rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
 from .sparse import Embedding
 from . import parameter  # noqa: F401  (nn.parameter.UninitializedParameter)
