@@ -333,3 +333,10 @@ def swapdims(input, dim0, dim1):
 
 Tensor.swapaxes, Tensor.swapdims = swapaxes, swapdims
 FUNCTIONS.update({"swapaxes": swapaxes, "swapdims": swapdims})
+
+
+# ----- erf (ops/special.py) -----------------------------------------------------------------------
+from .ops import special  # noqa: E402
+
+Tensor.erf = special.erf
+FUNCTIONS["erf"] = special.erf

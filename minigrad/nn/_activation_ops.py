@@ -4,10 +4,14 @@
   prelu        PreluKernelBackward0   the same with a learned slope per channel (dim 1), so the slope
                                       also gets a gradient: the sum of grad * x where x <= 0
                                       (an input of fewer than 2 dims has one channel)
+  gelu         GeluBackward0          x * Phi(x), exact (erf) or with the tanh approximation
 """
+import math
+
 import numpy as np
 
 from ..autograd.function import NumpyFunction
+from ..ops.special import Erf, erf_array
 from ..tensor import Tensor
 
 
@@ -59,3 +63,38 @@ class Prelu(NumpyFunction):
         else:
             grad_slope = grad_slope.sum()
         return grad_x, grad_slope.reshape(weight.shape)
+
+
+# ----- GELU: x * Phi(x), Phi the standard normal CDF (transformers' activation) ---------------------
+#   exact   y = x/2 * (1 + erf(x / sqrt 2))            dy/dx = Phi(x) + x * phi(x),  phi = e^(-x^2/2) / sqrt(2 pi)
+#   tanh    y = x/2 * (1 + tanh(u)), u = sqrt(2/pi) * (x + 0.044715 x^3)
+#           dy/dx = (1 + tanh u)/2 + x/2 * (1 - tanh^2 u) * sqrt(2/pi) * (1 + 3 * 0.044715 x^2)
+_SQRT_2_OVER_PI = math.sqrt(2 / math.pi)
+_INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
+_CUBIC = 0.044715
+
+
+class Gelu(NumpyFunction):
+    node_name = "GeluBackward0"
+    saved_names = ("self",)
+
+    @staticmethod
+    def forward(ctx, x, approximate):
+        ctx.approximate = approximate
+        ctx.save_for_backward(x)
+        half = x.dtype.type(0.5)
+        if approximate == "tanh":
+            u = x.dtype.type(_SQRT_2_OVER_PI) * (x + x.dtype.type(_CUBIC) * x * x * x)
+            return half * x * (1 + np.tanh(u))
+        return half * x * (1 + erf_array(x * x.dtype.type(math.sqrt(0.5))))
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        if ctx.approximate == "tanh":
+            t = (_SQRT_2_OVER_PI * (x + _CUBIC * x * x * x)).tanh()
+            slope = 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * _SQRT_2_OVER_PI * (1 + 3 * _CUBIC * x * x)
+        else:
+            cdf = 0.5 * (1 + Erf.apply(x * math.sqrt(0.5)))
+            slope = cdf + x * ((-0.5 * x * x).exp() * _INV_SQRT_2PI)
+        return grad * slope, None

@@ -4,10 +4,12 @@
 ``nn.CrossEntropyLoss`` calls. The heavy lifting happens in the fused nodes of ``nn/_ops/``; this file
 checks arguments, reports bad input the way PyTorch does, and picks the right node.
 """
+import math
 import warnings
 
 import numpy as np
 
+from .. import _dtype
 from ..ops._util import check_broadcast
 from ..ops.creation import default_generator
 from ..tensor import Tensor
@@ -19,7 +21,7 @@ from ._ops.loss import (LogSoftmax, MseLoss, NllLoss, Softmax, check_reduction,
 from ._ops.pool import AdaptiveAvgPool2d, MaxPool2d
 from ._layer_ops import BinaryCrossEntropyWithLogits
 from ._layer_ops import Embedding as EmbeddingNode
-from ._activation_ops import LeakyRelu, Prelu
+from ._activation_ops import Gelu, LeakyRelu, Prelu
 from ._avg_pool import AvgPool2d as AvgPool2dNode, divisor as avg_pool_divisor
 from ._layer_norm import LayerNorm as LayerNormNode
 
@@ -118,6 +120,45 @@ def prelu(input, weight):
         raise RuntimeError(f"Mismatch of parameter numbers and input channel size. Found parameter numbers = "
                            f"{weight.numel()} and channel size = {channels}.")
     return Prelu.apply(input, weight)
+
+
+def gelu(input, approximate="none"):
+    """``x * Phi(x)`` (Phi: the standard normal CDF), smooth where ReLU has a kink; ``approximate="tanh"``
+    is the cheaper formula GPT-2 used."""
+    if approximate not in ("none", "tanh"):
+        raise RuntimeError("approximate argument must be either none or tanh.")
+    if input._data.dtype.kind != "f":
+        raise NotImplementedError(f"\"GeluKernelImpl\" not implemented for '{_type_word(input)}'")
+    return Gelu.apply(input, approximate=approximate)
+
+
+def _type_word(t):
+    from .._dtype import scalar_type_name
+    return scalar_type_name(t._data.dtype)
+
+
+def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None,
+                                 enable_gqa=False):
+    """``softmax(Q K^T * scale + mask) V``, the attention of a transformer, written out with tensor ops
+    (PyTorch fuses it into one node; the numbers are the same). ``is_causal`` lets position i see only
+    positions <= i; a boolean ``attn_mask`` says which positions may be seen, a float one is added."""
+    from ..ops.creation import ones
+    if attn_mask is not None and is_causal:
+        raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
+    L, S = query.shape[-2], key.shape[-2]
+    scale_factor = 1 / math.sqrt(query.shape[-1]) if scale is None else scale
+    scores = query @ key.transpose(-2, -1) * scale_factor
+    if is_causal:
+        attn_mask = ones(L, S, dtype=_dtype.bool).tril()
+    if attn_mask is not None:
+        if attn_mask.dtype == _dtype.bool:
+            scores = scores.masked_fill(attn_mask.logical_not(), float("-inf"))
+        else:
+            scores = scores + attn_mask
+    weights = softmax(scores, dim=-1)
+    if dropout_p > 0.0:
+        weights = dropout(weights, dropout_p, True)
+    return weights @ value
 
 
 def flatten(input, start_dim=0, end_dim=-1):

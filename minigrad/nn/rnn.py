@@ -89,7 +89,8 @@ class RNNBase(Module):
     # ----- running the layer ---------------------------------------------------------------------
     def _check_input(self, input):
         if input.ndim not in (2, 3):
-            raise ValueError(f"{type(self).__name__}: Expected input to be 2D or 3D, got {input.ndim}D tensor instead")
+            tensor = " tensor" if self.mode.startswith("RNN") else ""  # PyTorch's RNN says "tensor", GRU/LSTM not
+            raise ValueError(f"{type(self).__name__}: Expected input to be 2D or 3D, got {input.ndim}D{tensor} instead")
         if input.shape[-1] != self.input_size:
             raise RuntimeError(f"input.size(-1) must be equal to input_size. Expected {self.input_size}, "
                                f"got {input.shape[-1]}")
