@@ -175,3 +175,41 @@ def test_dropout_between_layers_only_in_training():
     lstm.train()
     minigrad.manual_seed(0)
     assert not minigrad.allclose(lstm(x)[0], a)
+
+
+# ----- the fused float32 LSTM layer (MkldnnRnnLayerBackward0) ------------------------------------------
+from minigrad.nn._lstm_layer import LstmLayer  # noqa: E402
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+@pytest.mark.parametrize("bias", [True, False])
+def test_fused_lstm_layer_gradients_match_central_differences(reverse, bias):
+    def run(x, h0, c0, w_ih, w_hh, *b):
+        out, h, c = LstmLayer.apply(x, h0, c0, w_ih, w_hh, *(b if b else (None, None)), reverse)
+        return out.sum() + (h * h).sum() + (c * 3).sum() + (out * out).sum()
+    inputs = [leaf(4, 2, 3), leaf(2, 2, seed=1), leaf(2, 2, seed=2), leaf(8, 3, seed=3), leaf(8, 2, seed=4)]
+    inputs += [leaf(8, seed=5), leaf(8, seed=6)] if bias else []
+    assert gradcheck(run, inputs)
+    assert gradgradcheck(lambda *a: run(*a).reshape(1), inputs[:5])
+
+
+@pytest.mark.parametrize("kwargs", [dict(), dict(num_layers=2, batch_first=True), dict(bidirectional=True, bias=False)],
+                         ids=str)
+def test_float32_lstm_matches_pytorch_and_its_node_names(kwargs):
+    torch = pytest.importorskip("torch")
+    theirs = torch.nn.LSTM(3, 4, **kwargs)
+    ours = nn.LSTM(3, 4, **kwargs)
+    ours.load_state_dict({k: minigrad.tensor(v.detach().numpy()) for k, v in theirs.state_dict().items()})
+    x = np.random.default_rng(3).normal(size=(5, 2, 3)).astype(np.float32)
+    results = []
+    for lib, module in ((torch, theirs), (minigrad, ours)):
+        xt = lib.tensor(x, requires_grad=True)
+        out, (h, c) = module(xt)
+        ((out * out).sum() + h.sum() + (c * c).sum()).backward()
+        names = [type(t.grad_fn).__name__ for t in (out, h, c)]
+        inner = type(out.grad_fn.next_functions[0][0]).__name__ if names[0] != "MkldnnRnnLayerBackward0" else ""
+        results.append(([out, h, c, xt.grad] + [p.grad for p in module.parameters()], names + [inner]))
+    (t_vals, t_names), (m_vals, m_names) = results
+    for a, b in zip(t_vals, m_vals):
+        np.testing.assert_allclose(b.detach().numpy(), a.detach().numpy(), rtol=2e-5, atol=2e-6)
+    assert m_names == t_names

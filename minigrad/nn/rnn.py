@@ -20,6 +20,8 @@ import numpy as np
 from .._functions import cat, stack
 from . import init
 from . import functional as F
+from .._dtype import float32
+from ._lstm_layer import LstmLayer
 from ._rnn_cells import gru_cell, lstm_cell, rnn_relu_cell, rnn_tanh_cell
 from .module import Module
 from .parameter import Parameter
@@ -118,6 +120,13 @@ class RNNBase(Module):
                 index = layer * directions + direction
                 state = tuple(s[index] for s in states) if lstm else states[0][index]
                 weights = self._layer_weights(layer, direction)
+                if lstm and layer_input.dtype == float32:  # PyTorch's CPU LSTM: one node per layer
+                    out, h, c = LstmLayer.apply(layer_input, *state, *weights, *([None, None] if not self.bias else []),
+                                                direction == 1)
+                    outputs.append(out)
+                    finals[0].append(h)
+                    finals[1].append(c)
+                    continue
                 steps = range(layer_input.shape[0])
                 hiddens = [None] * len(steps)
                 for t in (reversed(steps) if direction == 1 else steps):
