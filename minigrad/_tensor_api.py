@@ -340,3 +340,26 @@ from .ops import special  # noqa: E402
 
 Tensor.erf = special.erf
 FUNCTIONS["erf"] = special.erf
+
+
+# ----- flip / roll / repeat / tile / repeat_interleave, index_select / index_add, cumprod / logsumexp ----
+from .ops import index_select as _index_select, products, reorder  # noqa: E402
+
+
+def _index_add_(self, dim, index, source, *, alpha=1):
+    check_in_place(self)
+    return apply_in_place(self, lambda before: _index_select.index_add(before, dim, index, source, alpha=alpha),
+                          source)
+
+
+_REORDER = {
+    "flip": reorder.flip, "fliplr": reorder.fliplr, "flipud": reorder.flipud, "roll": reorder.roll,
+    "tile": reorder.tile, "repeat_interleave": reorder.repeat_interleave,
+    "index_select": _index_select.index_select, "index_add": _index_select.index_add,
+    "cumprod": products.cumprod, "logsumexp": products.logsumexp,
+}
+for _name, _method_function in _REORDER.items():
+    setattr(Tensor, _name, _method_function)
+FUNCTIONS.update(_REORDER)
+Tensor.repeat = reorder.repeat
+Tensor.index_add_ = _index_add_
