@@ -363,3 +363,48 @@ for _name, _method_function in _REORDER.items():
 FUNCTIONS.update(_REORDER)
 Tensor.repeat = reorder.repeat
 Tensor.index_add_ = _index_add_
+
+
+# ----- log1p, expm1, rsqrt (ops/special.py); narrow, movedim, unflatten, outer: recipes of views and products --
+def narrow(input, dim, start, length):
+    dim = dim % max(input.ndim, 1)
+    size = input.shape[dim]
+    if start < -size or start > size:
+        raise IndexError(f"start out of range (expected to be in range of [{-size}, {size}], but got {start})")
+    start = start % size if start < 0 else start
+    if start + length > size or length < 0:
+        raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
+    return input[(slice(None),) * dim + (slice(start, start + length),)]
+
+
+def movedim(input, source, destination):
+    sources = [source] if isinstance(source, int) else list(source)
+    destinations = [destination] if isinstance(destination, int) else list(destination)
+    n = input.ndim
+    sources, destinations = [s % n for s in sources], [d % n for d in destinations]
+    order = [d for d in range(n) if d not in sources]
+    for d, s in sorted(zip(destinations, sources)):
+        order.insert(d, s)
+    return input.permute(*order)
+
+
+def unflatten(input, dim, sizes):
+    dim = dim % input.ndim
+    sizes = list(sizes)
+    if -1 in sizes:
+        known = 1
+        for s in sizes:
+            known *= s if s != -1 else 1
+        sizes[sizes.index(-1)] = input.shape[dim] // known
+    return input.view(tuple(input.shape[:dim]) + tuple(sizes) + tuple(input.shape[dim + 1:]))
+
+
+def outer(input, vec2):
+    return input.unsqueeze(1) * vec2
+
+
+_SMALL = {"log1p": special.log1p, "expm1": special.expm1, "rsqrt": special.rsqrt, "narrow": narrow,
+          "movedim": movedim, "moveaxis": movedim, "unflatten": unflatten, "outer": outer, "ger": outer}
+for _name, _method_function in _SMALL.items():
+    setattr(Tensor, _name, _method_function)
+FUNCTIONS.update(_SMALL)

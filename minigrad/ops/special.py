@@ -1,4 +1,5 @@
-"""The error function ``erf``, forward beside its chain rule (GELU is built on it).
+"""The error function ``erf`` (GELU is built on it), and log1p, expm1, rsqrt: each forward beside its
+chain rule.
 
   erf(x) = 2/sqrt(pi) * integral from 0 to x of e^(-t^2) dt      ErfBackward0
   d erf(x)/dx = 2/sqrt(pi) * e^(-x^2)
@@ -39,3 +40,62 @@ class Erf(NumpyFunction):
 
 def erf(input):
     return Erf.apply(input)
+
+
+# ----- log1p, expm1, rsqrt: accurate near 0 (log1p, expm1) or one node instead of two (rsqrt) -------
+#   log1p  Log1PBackward0   log(1 + x)     d = 1 / (1 + x)
+#   expm1  Expm1Backward0   e^x - 1        d = e^x = result + 1
+#   rsqrt  RsqrtBackward0   1 / sqrt(x)    d = -1/2 x^(-3/2) = -0.5 * result^3
+class Log1p(NumpyFunction):
+    node_name = "Log1PBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return np.log1p(_float(x))
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        return grad / (x + 1)
+
+
+class Expm1(NumpyFunction):
+    node_name = "Expm1Backward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return np.expm1(_float(x))
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        return grad * x.exp()
+
+
+class Rsqrt(NumpyFunction):
+    node_name = "RsqrtBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        x = _float(x)
+        return 1 / np.sqrt(x)
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        return grad * (-0.5 * x ** -1.5)
+
+
+def log1p(input):
+    return Log1p.apply(input)
+
+
+def expm1(input):
+    return Expm1.apply(input)
+
+
+def rsqrt(input):
+    return Rsqrt.apply(input)
