@@ -408,3 +408,20 @@ _SMALL = {"log1p": special.log1p, "expm1": special.expm1, "rsqrt": special.rsqrt
 for _name, _method_function in _SMALL.items():
     setattr(Tensor, _name, _method_function)
 FUNCTIONS.update(_SMALL)
+
+
+# ----- unsqueeze_ / squeeze_ / t_ / transpose_: change a tensor's shape in place --------------------------
+def _reshape_in_place(name, out_of_place):
+    def method(self, *args, **kwargs):
+        if self._requires_grad and is_grad_enabled():
+            check_in_place(self)  # a leaf that requires grad: PyTorch's error
+            raise NotImplementedError(f"minigrad's {name} works on tensors that do not require grad only")
+        self._data = out_of_place(self, *args, **kwargs)._data  # the same memory, seen in the new shape
+        self._version += 1
+        return self
+    method.__name__ = name
+    return method
+
+
+for _name in ("unsqueeze", "squeeze", "t", "transpose"):
+    setattr(Tensor, _name + "_", _reshape_in_place(_name + "_", getattr(Tensor, _name)))

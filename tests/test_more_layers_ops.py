@@ -184,3 +184,24 @@ def test_orthogonal_and_trunc_normal_init():
     w = minigrad.empty(200, 50)
     minigrad.nn.init.trunc_normal_(w, std=1.0, a=-1.5, b=1.5)
     assert w.min().item() >= -1.5 and w.max().item() <= 1.5 and 0.7 < w.std().item() < 0.9
+
+
+def test_shape_changes_in_place_match_pytorch():
+    torch = pytest.importorskip("torch")
+    seen = []
+    for lib in (torch, minigrad):
+        x = lib.arange(6).view(2, 3)
+        row = x[0]
+        row.unsqueeze_(-1)
+        row[1, 0] = 9
+        x.t_()
+        x.transpose_(0, 1)
+        y = lib.zeros(1, 3, 1)
+        y.squeeze_()
+        w = lib.zeros(3, requires_grad=True)
+        try:
+            w.unsqueeze_(0)
+        except RuntimeError as e:
+            error = str(e)
+        seen.append((x.tolist(), tuple(row.shape), tuple(y.shape), x._version, y._version, error))
+    assert seen[0] == seen[1]
