@@ -8,6 +8,7 @@
   pooling.py     MaxPool2d, AvgPool2d, AdaptiveAvgPool2d
   normalization.py  LayerNorm
   rnn.py         RNN, GRU, LSTM and their cells (one step each: _rnn_cells.py)
+  transformer.py MultiheadAttention, TransformerEncoderLayer, TransformerEncoder
   batchnorm.py   BatchNorm1d, BatchNorm2d  dropout.py   Dropout, Dropout2d  flatten.py  Flatten
   activation.py  ReLU, Tanh, Sigmoid, Softmax, LogSoftmax, LeakyReLU, PReLU, GELU,
                  SiLU, ELU, SELU, Softplus, Mish, Hardtanh, ReLU6, LogSigmoid, Softsign
@@ -32,6 +33,8 @@ from .module import Module
 from .normalization import LayerNorm
 from .parameter import Parameter
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, MaxPool2d
+from .transformer import (MultiheadAttention, NonDynamicallyQuantizableLinear, Transformer,
+                          TransformerEncoder, TransformerEncoderLayer)
 from .rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
 from .sparse import Embedding
 from . import parameter  # noqa: F401  (nn.parameter.UninitializedParameter)
