@@ -3,7 +3,7 @@
 # Licence: CC BY-SA 4.0 (text), MIT-0 (code) (d2l-ai/d2l-en). Written anew in the spirit of the source, not copied.
 # Changed: no d2l package (its Module/Trainer replaced by a plain loop); the Time Machine download replaced by
 #   a few sentences in the file; torch.randn * sigma parameters replaced by fixed values; fixed minibatches;
-#   30 steps of SGD with gradient clipping; losses and perplexities printed with 3-4 decimals.
+#   20 steps of SGD with gradient clipping; losses and perplexities printed with 2-3 decimals.
 import math
 
 import torch
@@ -121,7 +121,7 @@ def clip_gradients(grad_clip_val, model):
 
 
 vocab_size = len(vocab)
-model = RNNLMScratch(RNNScratch(num_inputs=vocab_size, num_hiddens=32), vocab_size=vocab_size, lr=1)
+model = RNNLMScratch(RNNScratch(num_inputs=vocab_size, num_hiddens=32), vocab_size=vocab_size, lr=0.5)
 print(F.one_hot(torch.tensor([0, 2]), vocab_size).shape, model.one_hot(X[:batch_size]).shape)
 check_shape(model(X[:batch_size]), (batch_size, num_steps, vocab_size))
 with torch.no_grad():  # fixed values instead of torch.randn * sigma, so both libraries agree
@@ -129,7 +129,7 @@ with torch.no_grad():  # fixed values instead of torch.randn * sigma, so both li
         p.copy_(fixed(*p.shape, scale=0.3, seed=seed) if p.dim() == 2 else torch.zeros(p.shape))
 print([(name, tuple(p.shape)) for name, p in model.named_parameters()])
 
-for step in range(30):
+for step in range(20):
     ix = (torch.arange(batch_size) * 5 + step * 2) % X.shape[0]
     Y_hat = model(X[ix])
     l = model.loss(Y_hat, Y[ix])
@@ -140,8 +140,8 @@ for step in range(30):
     with torch.no_grad():
         for p in model.parameters():
             p -= model.lr * p.grad
-    if step % 6 == 0 or step == 29:
-        print(f"step {step:2d} loss {l.item():.4f} perplexity {math.exp(l.item()):.3f} "
+    if step % 5 == 0 or step == 19:
+        print(f"step {step:2d} loss {l.item():.3f} perplexity {math.exp(l.item()):.2f} "
               f"grad norm {norm.item():.3f} clipped {bool(norm > 1)}")
 
 with torch.no_grad():
