@@ -205,3 +205,20 @@ def test_shape_changes_in_place_match_pytorch():
             error = str(e)
         seen.append((x.tolist(), tuple(row.shape), tuple(y.shape), x._version, y._version, error))
     assert seen[0] == seen[1]
+
+
+@pytest.mark.parametrize("kind, shape", [("LazyBatchNorm1d", (4, 3)), ("LazyBatchNorm2d", (2, 3, 2, 2))])
+def test_lazy_batch_norm_becomes_batch_norm_as_in_pytorch(kind, shape):
+    torch = pytest.importorskip("torch")
+    x = np.random.default_rng(0).normal(size=shape).astype(np.float32)
+    seen = []
+    for lib in (torch, minigrad):
+        layer = getattr(lib.nn, kind)(momentum=0.2)
+        before = repr(layer)
+        out = layer(lib.tensor(x))
+        seen.append((before, repr(layer), type(layer).__name__, out.detach().numpy(), layer.running_var.numpy(),
+                     int(layer.num_batches_tracked)))
+    (b1, a1, n1, o1, v1, k1), (b2, a2, n2, o2, v2, k2) = seen
+    assert (b1, a1, n1, k1) == (b2, a2, n2, k2)
+    np.testing.assert_allclose(o2, o1, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(v2, v1, rtol=1e-5)

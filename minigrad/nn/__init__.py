@@ -25,7 +25,7 @@ from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Seq
 from .conv import Conv1d, Conv2d, Upsample
 from .dropout import Dropout, Dropout2d
 from .flatten import Flatten, Unflatten
-from .lazy import LazyLinear
+from .lazy import LazyBatchNorm1d, LazyBatchNorm2d, LazyLinear
 from .linear import Identity, Linear
 from .loss import (BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, KLDivLoss, L1Loss, MSELoss, NLLLoss,
                    SmoothL1Loss)
