@@ -425,3 +425,17 @@ def _reshape_in_place(name, out_of_place):
 
 for _name in ("unsqueeze", "squeeze", "t", "transpose"):
     setattr(Tensor, _name + "_", _reshape_in_place(_name + "_", getattr(Tensor, _name)))
+
+
+# ----- ops/misc.py: square, clamp_min/max, trace, masked_select, diff; unique, meshgrid, logical ops ... --
+from .ops import misc  # noqa: E402
+
+_MISC_METHODS = {"square": misc.square, "clamp_min": misc.clamp_min, "clamp_max": misc.clamp_max,
+                 "trace": misc.trace, "masked_select": misc.masked_select, "diff": misc.diff, "unique": misc.unique,
+                 "logical_and": misc.logical_and, "logical_or": misc.logical_or, "logical_xor": misc.logical_xor,
+                 "count_nonzero": misc.count_nonzero, "argwhere": misc.argwhere}
+for _name, _method_function in _MISC_METHODS.items():
+    setattr(Tensor, _name, _method_function)
+FUNCTIONS.update(_MISC_METHODS)
+FUNCTIONS.update({"tril_indices": misc.tril_indices, "triu_indices": misc.triu_indices, "meshgrid": misc.meshgrid,
+                  "isin": misc.isin})

@@ -8,6 +8,9 @@ import minigrad
 from minigrad.autograd import gradcheck
 
 
+MASK = np.array([[True, False, True, True], [False, False, True, False], [True, True, False, True]])
+
+
 def leaf(*shape, seed=0, zeros=False):
     rng = np.random.default_rng(seed + 3 * sum(shape))
     values = rng.uniform(-2, 2, size=shape)
@@ -51,6 +54,13 @@ CASES = {
     "torch.cumprod": (lambda lib: lambda x: lib.cumprod(x, dim=0), [(5,)]),
     "logsumexp": (lambda lib: lambda x: x.logsumexp(1), [(3, 4)]),
     "logsumexp keepdim": (lambda lib: lambda x: lib.logsumexp(x, (0, 2), keepdim=True), [(2, 3, 2)]),
+    "square": (lambda lib: lambda x: lib.square(x), [(3, 4)]),
+    "clamp_min": (lambda lib: lambda x: x.clamp_min(0.3) * x, [(3, 4)]),
+    "clamp_max": (lambda lib: lambda x: lib.clamp_max(x, -0.2) * x, [(3, 4)]),
+    "trace": (lambda lib: lambda x: (x * x).trace(), [(3, 4)]),
+    "masked_select": (lambda lib: lambda x: x.masked_select(lib.tensor(MASK)) * x.sum(), [(3, 4)]),
+    "diff": (lambda lib: lambda x: lib.diff(x, dim=0), [(3, 4)]),
+    "diff twice": (lambda lib: lambda x: x.diff(n=2), [(3, 4)]),
 }
 
 
@@ -126,3 +136,23 @@ def test_integer_and_plain_results_match_pytorch():
                  lambda lib: lib.arange(6).reshape(2, 3).tile(2, 1, 1),
                  lambda lib: lib.arange(5).roll(-1)):
         assert repr(call(minigrad)) == repr(call(torch))
+
+
+def test_unique_indices_meshgrid_and_logical_ops_match_pytorch():
+    torch = pytest.importorskip("torch")
+    calls = [lambda lib: lib.unique(lib.tensor([3, 1, 2, 3, 1])),
+             lambda lib: lib.unique(lib.tensor([3.5, 1.0, 3.5]), return_inverse=True, return_counts=True),
+             lambda lib: lib.tensor([[1, 2], [1, 2], [0, 5]]).unique(dim=0),
+             lambda lib: lib.tril_indices(3, 4, -1), lambda lib: lib.triu_indices(4, 3, 1),
+             lambda lib: lib.meshgrid(lib.arange(2), lib.arange(3), indexing="ij"),
+             lambda lib: lib.meshgrid(lib.arange(2), lib.arange(3), lib.arange(2), indexing="xy"),
+             lambda lib: lib.logical_and(lib.tensor([True, False, True]), lib.tensor([True, True, False])),
+             lambda lib: lib.tensor([0, 2, 0]).logical_or(lib.tensor([0, 0, 1])),
+             lambda lib: lib.logical_xor(lib.tensor([1.0, 0.0]), lib.tensor([1.0, 1.0])),
+             lambda lib: lib.count_nonzero(lib.tensor([[0, 1, 3], [2, 0, 0]]), dim=1),
+             lambda lib: lib.argwhere(lib.tensor([[0, 1], [2, 0]])),
+             lambda lib: lib.isin(lib.tensor([1, 2, 3, 4]), lib.tensor([2, 4, 6]))]
+    for call in calls:
+        assert repr(call(minigrad)) == repr(call(torch))
+    with pytest.warns(UserWarning, match="it will be required to pass the indexing argument"):
+        minigrad.meshgrid(minigrad.arange(2), minigrad.arange(2))
