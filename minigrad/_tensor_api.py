@@ -320,3 +320,122 @@ for _name in ("tril", "triu"):
     setattr(Tensor, _name, getattr(triangles, _name))
     setattr(Tensor, _name + "_", _in_place_triangle(_name))
     FUNCTIONS[_name] = getattr(triangles, _name)
+
+
+# ----- swapaxes / swapdims: NumPy's names for transpose (d2l uses them) -----------------------------
+def swapaxes(input, axis0, axis1):
+    return input.transpose(axis0, axis1)
+
+
+def swapdims(input, dim0, dim1):
+    return input.transpose(dim0, dim1)
+
+
+Tensor.swapaxes, Tensor.swapdims = swapaxes, swapdims
+FUNCTIONS.update({"swapaxes": swapaxes, "swapdims": swapdims})
+
+
+# ----- erf (ops/special.py) -----------------------------------------------------------------------
+from .ops import special  # noqa: E402
+
+Tensor.erf = special.erf
+FUNCTIONS["erf"] = special.erf
+
+
+# ----- flip / roll / repeat / tile / repeat_interleave, index_select / index_add, cumprod / logsumexp ----
+from .ops import index_select as _index_select, products, reorder  # noqa: E402
+
+
+def _index_add_(self, dim, index, source, *, alpha=1):
+    check_in_place(self)
+    return apply_in_place(self, lambda before: _index_select.index_add(before, dim, index, source, alpha=alpha),
+                          source)
+
+
+_REORDER = {
+    "flip": reorder.flip, "fliplr": reorder.fliplr, "flipud": reorder.flipud, "roll": reorder.roll,
+    "tile": reorder.tile, "repeat_interleave": reorder.repeat_interleave,
+    "index_select": _index_select.index_select, "index_add": _index_select.index_add,
+    "cumprod": products.cumprod, "logsumexp": products.logsumexp,
+}
+for _name, _method_function in _REORDER.items():
+    setattr(Tensor, _name, _method_function)
+FUNCTIONS.update(_REORDER)
+Tensor.repeat = reorder.repeat
+Tensor.index_add_ = _index_add_
+
+
+# ----- log1p, expm1, rsqrt (ops/special.py); narrow, movedim, unflatten, outer: recipes of views and products --
+def narrow(input, dim, start, length):
+    dim = dim % max(input.ndim, 1)
+    size = input.shape[dim]
+    if start < -size or start > size:
+        raise IndexError(f"start out of range (expected to be in range of [{-size}, {size}], but got {start})")
+    start = start % size if start < 0 else start
+    if start + length > size or length < 0:
+        raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
+    return input[(slice(None),) * dim + (slice(start, start + length),)]
+
+
+def movedim(input, source, destination):
+    sources = [source] if isinstance(source, int) else list(source)
+    destinations = [destination] if isinstance(destination, int) else list(destination)
+    n = input.ndim
+    sources, destinations = [s % n for s in sources], [d % n for d in destinations]
+    order = [d for d in range(n) if d not in sources]
+    for d, s in sorted(zip(destinations, sources)):
+        order.insert(d, s)
+    return input.permute(*order)
+
+
+def unflatten(input, dim, sizes):
+    dim = dim % input.ndim
+    sizes = list(sizes)
+    if -1 in sizes:
+        known = 1
+        for s in sizes:
+            known *= s if s != -1 else 1
+        sizes[sizes.index(-1)] = input.shape[dim] // known
+    return input.view(tuple(input.shape[:dim]) + tuple(sizes) + tuple(input.shape[dim + 1:]))
+
+
+def outer(input, vec2):
+    return input.unsqueeze(1) * vec2
+
+
+_SMALL = {"log1p": special.log1p, "expm1": special.expm1, "rsqrt": special.rsqrt, "narrow": narrow,
+          "movedim": movedim, "moveaxis": movedim, "unflatten": unflatten, "outer": outer, "ger": outer}
+for _name, _method_function in _SMALL.items():
+    setattr(Tensor, _name, _method_function)
+FUNCTIONS.update(_SMALL)
+
+
+# ----- unsqueeze_ / squeeze_ / t_ / transpose_: change a tensor's shape in place --------------------------
+def _reshape_in_place(name, out_of_place):
+    def method(self, *args, **kwargs):
+        if self._requires_grad and is_grad_enabled():
+            check_in_place(self)  # a leaf that requires grad: PyTorch's error
+            raise NotImplementedError(f"minigrad's {name} works on tensors that do not require grad only")
+        self._data = out_of_place(self, *args, **kwargs)._data  # the same memory, seen in the new shape
+        self._version += 1
+        return self
+    method.__name__ = name
+    return method
+
+
+for _name in ("unsqueeze", "squeeze", "t", "transpose"):
+    setattr(Tensor, _name + "_", _reshape_in_place(_name + "_", getattr(Tensor, _name)))
+
+
+# ----- ops/misc.py: square, clamp_min/max, trace, masked_select, diff; unique, meshgrid, logical ops ... --
+from .ops import misc  # noqa: E402
+
+_MISC_METHODS = {"square": misc.square, "clamp_min": misc.clamp_min, "clamp_max": misc.clamp_max,
+                 "trace": misc.trace, "masked_select": misc.masked_select, "diff": misc.diff, "unique": misc.unique,
+                 "logical_and": misc.logical_and, "logical_or": misc.logical_or, "logical_xor": misc.logical_xor,
+                 "count_nonzero": misc.count_nonzero, "argwhere": misc.argwhere}
+for _name, _method_function in _MISC_METHODS.items():
+    setattr(Tensor, _name, _method_function)
+FUNCTIONS.update(_MISC_METHODS)
+FUNCTIONS.update({"tril_indices": misc.tril_indices, "triu_indices": misc.triu_indices, "meshgrid": misc.meshgrid,
+                  "isin": misc.isin})

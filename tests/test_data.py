@@ -120,3 +120,24 @@ def test_default_collate_batches_dicts_key_by_key():
     a, b = ours(samples(minigrad)), theirs(samples(torch))
     assert list(a) == list(b)
     assert all(str(a[k]) == str(b[k]) for k in a)
+
+
+def test_samplers_feed_the_loader_as_in_pytorch():
+    from minigrad.utils.data import (BatchSampler, DataLoader, RandomSampler, SequentialSampler,
+                                     SubsetRandomSampler, TensorDataset)
+    data = TensorDataset(minigrad.arange(10), minigrad.arange(10) * 2)
+    assert list(SequentialSampler(data)) == list(range(10))
+    assert sorted(RandomSampler(data)) == list(range(10))
+    endless = iter(RandomSampler(data, replacement=True, num_samples=int(1e10)))
+    draws = [next(endless) for _ in range(100)]
+    assert all(0 <= d < 10 for d in draws) and len(set(draws)) > 3
+    counts = np.bincount(list(RandomSampler(data, num_samples=25)), minlength=10)  # two permutations and a half
+    assert len(RandomSampler(data, num_samples=25)) == 25 and counts.sum() == 25 and set(counts) <= {2, 3}
+    assert sorted(SubsetRandomSampler([1, 5, 7])) == [1, 5, 7]
+    assert list(BatchSampler(SequentialSampler(range(5)), 2, drop_last=False)) == [[0, 1], [2, 3], [4]]
+    x, y = next(iter(DataLoader(data, batch_size=4, sampler=RandomSampler(data, replacement=True, num_samples=10**9))))
+    assert x.shape == (4,) and minigrad.equal(y, x * 2)
+    loader = DataLoader(data, batch_sampler=BatchSampler(SequentialSampler(data), 3, drop_last=True))
+    assert len(loader) == 3 and [b[0].tolist() for b in loader][-1] == [6, 7, 8]
+    with pytest.raises(ValueError, match="sampler option is mutually exclusive with shuffle"):
+        DataLoader(data, sampler=SequentialSampler(data), shuffle=True)

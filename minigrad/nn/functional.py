@@ -4,10 +4,12 @@
 ``nn.CrossEntropyLoss`` calls. The heavy lifting happens in the fused nodes of ``nn/_ops/``; this file
 checks arguments, reports bad input the way PyTorch does, and picks the right node.
 """
+import math
 import warnings
 
 import numpy as np
 
+from .. import _dtype
 from ..ops._util import check_broadcast
 from ..ops.creation import default_generator
 from ..tensor import Tensor
@@ -19,9 +21,12 @@ from ._ops.loss import (LogSoftmax, MseLoss, NllLoss, Softmax, check_reduction,
 from ._ops.pool import AdaptiveAvgPool2d, MaxPool2d
 from ._layer_ops import BinaryCrossEntropyWithLogits
 from ._layer_ops import Embedding as EmbeddingNode
-from ._activation_ops import LeakyRelu, Prelu
+from ._activation_ops import Elu, Gelu, Hardtanh, LeakyRelu, LogSigmoid, Mish, Prelu, Silu, Softplus
 from ._avg_pool import AvgPool2d as AvgPool2dNode, divisor as avg_pool_divisor
 from ._layer_norm import LayerNorm as LayerNormNode
+from . import _resample
+from ._robust_losses import HuberLoss as HuberLossNode, SmoothL1Loss as SmoothL1LossNode
+from ._conv1d import Conv1d as Conv1dNode
 
 
 def _pair(value):
@@ -118,6 +123,206 @@ def prelu(input, weight):
         raise RuntimeError(f"Mismatch of parameter numbers and input channel size. Found parameter numbers = "
                            f"{weight.numel()} and channel size = {channels}.")
     return Prelu.apply(input, weight)
+
+
+def gelu(input, approximate="none"):
+    """``x * Phi(x)`` (Phi: the standard normal CDF), smooth where ReLU has a kink; ``approximate="tanh"``
+    is the cheaper formula GPT-2 used."""
+    if approximate not in ("none", "tanh"):
+        raise RuntimeError("approximate argument must be either none or tanh.")
+    if input._data.dtype.kind != "f":
+        raise NotImplementedError(f"\"GeluKernelImpl\" not implemented for '{_type_word(input)}'")
+    return Gelu.apply(input, approximate=approximate)
+
+
+def _floating(input, kernel):
+    if input._data.dtype.kind != "f":
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{_type_word(input)}'")
+    return input
+
+
+def silu(input, inplace=False):
+    """``x * sigmoid(x)`` (also called swish)."""
+    return Silu.apply(_floating(input, "silu_cpu"))
+
+
+def elu(input, alpha=1.0, inplace=False):
+    """``x`` for x > 0, ``alpha * (e^x - 1)`` below: negative outputs that saturate at ``-alpha``."""
+    return Elu.apply(_floating(input, "elu_cpu"), alpha, 1.0, 1.0)
+
+
+_SELU_ALPHA, _SELU_SCALE = 1.6732632423543772848170429916717, 1.0507009873554804934193349852946
+
+
+def selu(input, inplace=False):
+    """ELU with the fixed alpha and scale that keep activations at mean 0, variance 1 (self-normalising)."""
+    return Elu.apply(_floating(input, "elu_cpu"), _SELU_ALPHA, _SELU_SCALE, 1.0)
+
+
+def softplus(input, beta=1.0, threshold=20.0):
+    """``log(1 + e^(beta x)) / beta``, a smooth ReLU; linear past ``threshold`` (where they agree anyway)."""
+    return Softplus.apply(_floating(input, "softplus_cpu"), beta, threshold)
+
+
+def mish(input, inplace=False):
+    """``x * tanh(softplus(x))``."""
+    return Mish.apply(_floating(input, "mish_cpu"))
+
+
+def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
+    if min_val > max_val:
+        raise ValueError("min_val cannot be greater than max_val")
+    return Hardtanh.apply(input, min_val, max_val)
+
+
+def relu6(input, inplace=False):
+    return hardtanh(input, 0.0, 6.0)
+
+
+def logsigmoid(input):
+    """``log(sigmoid(x))``, computed as ``-softplus(-x)`` so it stays finite for very negative x."""
+    return LogSigmoid.apply(_floating(input, "log_sigmoid_cpu"))
+
+
+def softsign(input):
+    return input / (input.abs() + 1)
+
+
+def _type_word(t):
+    from .._dtype import scalar_type_name
+    return scalar_type_name(t._data.dtype)
+
+
+def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None,
+                                 enable_gqa=False):
+    """``softmax(Q K^T * scale + mask) V``, the attention of a transformer, written out with tensor ops
+    (PyTorch fuses it into one node; the numbers are the same). ``is_causal`` lets position i see only
+    positions <= i; a boolean ``attn_mask`` says which positions may be seen, a float one is added."""
+    from ..ops.creation import ones
+    if attn_mask is not None and is_causal:
+        raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
+    L, S = query.shape[-2], key.shape[-2]
+    scale_factor = 1 / math.sqrt(query.shape[-1]) if scale is None else scale
+    scores = query @ key.transpose(-2, -1) * scale_factor
+    if is_causal:
+        attn_mask = ones(L, S, dtype=_dtype.bool).tril()
+    if attn_mask is not None:
+        if attn_mask.dtype == _dtype.bool:
+            scores = scores.masked_fill(attn_mask.logical_not(), float("-inf"))
+        else:
+            scores = scores + attn_mask
+    weights = softmax(scores, dim=-1)
+    if dropout_p > 0.0:
+        weights = dropout(weights, dropout_p, True)
+    return weights @ value
+
+
+# ----- padding, nearest upsampling, 1-D convolution (nodes in _resample.py, _conv1d.py) ---------------
+def pad(input, pad, mode="constant", value=None):
+    """Pad the last ``len(pad) // 2`` dims: ``pad = (left, right)`` for the last dim, then (top, bottom) for
+    the one before... ``constant`` fills with ``value`` (negative amounts crop); ``reflect`` mirrors the
+    border, ``replicate`` repeats it."""
+    if len(pad) % 2:
+        raise RuntimeError("Padding length must be divisible by 2")
+    n = len(pad) // 2
+    if n > input.ndim:
+        raise RuntimeError(f"Padding length should be less than or equal to two times the input dimension but got "
+                           f"padding length {len(pad)} and input of dimension {input.ndim}")
+    amounts = [(pad[2 * k], pad[2 * k + 1]) for k in range(n)]  # last dim first
+    if mode == "constant":
+        pads = ((0, 0),) * (input.ndim - n) + tuple(reversed(amounts))
+        return _resample.ConstantPad.apply(input, pads, 0.0 if value is None else value)
+    if mode not in ("reflect", "replicate"):
+        raise NotImplementedError(f"Unrecognised padding mode {mode}" if mode != "circular" else
+                                  "minigrad's pad has no circular mode")
+    if input.ndim not in (n + 1, n + 2):
+        raise NotImplementedError(
+            f"Padding size {len(pad)} is not supported for {input.ndim}D input tensor.\nSupported combinations for "
+            "non-constant padding:\n  - 2D or 3D input: padding size = 2 (pads last dimension)\n  - 3D or 4D input: "
+            "padding size = 4 (pads last 2 dimensions)\n  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)")
+    picks = []
+    for k, (before, after) in enumerate(amounts):
+        dim = input.ndim - 1 - k
+        size = input.shape[dim]
+        if mode == "reflect":
+            if before >= size or after >= size:
+                raise RuntimeError(f"Argument #4: Padding size should be less than the corresponding input dimension, "
+                                   f"but got: padding ({before}, {after}) at dimension {dim} of input "
+                                   f"{list(input.shape)}")
+            picks.append((dim, _resample.reflect_positions(size, before, after)))
+        else:
+            picks.append((dim, _resample.replicate_positions(size, before, after)))
+    name = ("ReflectionPad" if mode == "reflect" else "ReplicationPad") + f"{n}D"
+    return _resample.pick(name, input, picks)
+
+
+def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None,
+                recompute_scale_factor=None, antialias=False):
+    """Resize the spatial dims (all dims after the first two). Only ``mode="nearest"``: output position i
+    copies input position floor(i * in / out)."""
+    spatial = input.ndim - 2
+    if spatial not in (1, 2, 3):
+        raise NotImplementedError(f"Input Error: Only 3D, 4D and 5D input Tensors supported (got {input.ndim}D) for the "
+                                  f"modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | area | "
+                                  f"nearest-exact (got {mode})")
+    if mode != "nearest":
+        raise NotImplementedError(f"minigrad's interpolate supports mode='nearest' only (got {mode})")
+    if size is None and scale_factor is None:
+        raise ValueError("either size or scale_factor should be defined")
+    if size is not None and scale_factor is not None:
+        raise ValueError("only one of size or scale_factor should be defined")
+    sizes_in = tuple(input.shape[2:])
+    if size is not None:
+        sizes_out = tuple(size) if isinstance(size, (tuple, list)) else (size,) * spatial
+        scales = (None,) * spatial
+    else:
+        scales = tuple(scale_factor) if isinstance(scale_factor, (tuple, list)) else (scale_factor,) * spatial
+        sizes_out = tuple(int(math.floor(n * s)) for n, s in zip(sizes_in, scales))
+        if recompute_scale_factor:
+            scales = (None,) * spatial
+    picks = [(2 + k, _resample.nearest_positions(n_in, n_out, s))
+             for k, (n_in, n_out, s) in enumerate(zip(sizes_in, sizes_out, scales))]
+    return _resample.pick(f"UpsampleNearest{spatial}D", input, picks)
+
+
+def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    """1-D cross-correlation over (N, C, L) signals: the 2-D one on signals one pixel high."""
+    single = lambda v: v[0] if isinstance(v, (tuple, list)) else v  # noqa: E731
+    if single(dilation) != 1 or groups != 1:
+        raise NotImplementedError("minigrad's conv1d supports dilation=1 and groups=1 only")
+    if input.ndim not in (2, 3):
+        raise RuntimeError("Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: "
+                           f"{list(input.shape)}")
+    x = input if input.ndim == 3 else input.unsqueeze(0)
+    out_channels, in_channels, k = weight.shape
+    if x.shape[1] != in_channels:
+        raise RuntimeError(f"Given groups=1, weight of size {list(weight.shape)}, expected input{list(input.shape)} to "
+                           f"have {in_channels} channels, but got {x.shape[1]} channels instead")
+    padding = single(padding)
+    if padding == "valid":
+        padding = 0
+    elif padding == "same":
+        if k % 2 == 0 or single(stride) != 1:
+            raise NotImplementedError("minigrad supports padding='same' for odd kernels and stride 1 only")
+        padding = k // 2
+    if x.shape[2] + 2 * padding < k:
+        raise RuntimeError(f"Calculated padded input size per channel: ({x.shape[2] + 2 * padding}). Kernel size: "
+                           f"({k}). Kernel size can't be greater than actual input size")
+    args = (x, weight) if bias is None else (x, weight, bias)
+    out = Conv1dNode.apply(*args, stride=single(stride), padding=padding)
+    return out if input.ndim == 3 else out.squeeze(0)
+
+
+def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
+    """Each slice along ``dim`` divided by its p-norm (at least ``eps``): unit-length rows."""
+    return input / input.norm(p, dim, keepdim=True).clamp(min=eps).expand_as(input)
+
+
+def cosine_similarity(x1, x2, dim=1, eps=1e-8):
+    """The cosine of the angle between x1 and x2 along ``dim``."""
+    n1 = (x1 * x1).sum(dim, keepdim=True).sqrt().clamp(min=eps)
+    n2 = (x2 * x2).sum(dim, keepdim=True).sqrt().clamp(min=eps)
+    return ((x1 / n1) * (x2 / n2)).sum(dim)
 
 
 def flatten(input, start_dim=0, end_dim=-1):
@@ -301,6 +506,66 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
         shape = np.broadcast_shapes(input.shape, target.shape)
         input, target = (t if t.shape == shape else t.expand(shape) for t in (input, target))
     return MseLoss.apply(input, target, reduction=reduction)
+
+
+def _same_shape(input, target):
+    warn_size_mismatch(input, target)
+    if input.shape != target.shape:  # broadcast first, as PyTorch does
+        check_broadcast(input.shape, target.shape)
+        shape = np.broadcast_shapes(input.shape, target.shape)
+        input, target = (t if t.shape == shape else t.expand(shape) for t in (input, target))
+    return input, target
+
+
+def _reduced(values, reduction):
+    return values if reduction == "none" else values.sum() if reduction == "sum" else values.mean()
+
+
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    """Mean absolute error ``mean(|input - target|)``."""
+    check_reduction(reduction)
+    input, target = _same_shape(input, target)
+    return _reduced((input - target).abs(), reduction)
+
+
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    """Quadratic for errors below ``beta``, linear above (see nn/_robust_losses.py)."""
+    check_reduction(reduction)
+    if beta < 0:
+        raise RuntimeError("smooth_l1_loss does not support negative values for beta.")
+    if beta == 0:
+        return l1_loss(input, target, reduction=reduction)
+    input, target = _same_shape(input, target)
+    return SmoothL1LossNode.apply(input, target, reduction, beta)
+
+
+def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    """Quadratic for errors below ``delta``, ``delta``-sloped linear above (see nn/_robust_losses.py)."""
+    check_reduction(reduction)
+    if delta <= 0:
+        raise RuntimeError("huber_loss does not support non-positive values for delta.")
+    input, target = _same_shape(input, target)
+    return HuberLossNode.apply(input, target, reduction, delta)
+
+
+def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_target=False):
+    """KL(target || model) with ``input`` the model's log-probabilities: sum of target * (log target - input).
+    ``reduction="batchmean"`` divides by the batch size (the mathematical KL divergence per sample)."""
+    if reduction == "mean":
+        warnings.warn("reduction: 'mean' divides the total loss by both the batch size and the support size."
+                      "'batchmean' divides only by the batch size, and aligns with the KL div math definition."
+                      "'mean' will be changed to behave the same as 'batchmean' in the next major release.",
+                      UserWarning, stacklevel=2)
+    if reduction not in ("mean", "sum", "none", "batchmean"):
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+    if log_target:
+        pointwise = target.exp() * (target - input)
+    else:  # target * log(target), taken as 0 where the target is 0 (PyTorch's xlogy)
+        zero = Tensor._make(target._data == 0)
+        pointwise = target * target.masked_fill(zero, 1).log() - target * input
+    if reduction == "batchmean":
+        return pointwise.sum() / (input.shape[0] if input.ndim else 1)
+    return _reduced(pointwise, reduction)
 
 
 # ----- lookups and encodings -----------------------------------------------------------------------

@@ -67,8 +67,12 @@ class DataLoader:
                  generator=None, **kwargs):
         if batch_size is not None and (not isinstance(batch_size, int) or batch_size <= 0):
             raise ValueError(f"batch_size should be a positive integer value, but got batch_size={batch_size}")
+        if sampler is not None and shuffle:
+            raise ValueError("sampler option is mutually exclusive with shuffle")
         self.dataset, self.batch_size, self.shuffle = dataset, batch_size, shuffle
-        self.drop_last, self.generator = drop_last, generator
+        if batch_sampler is not None and (batch_size != 1 or shuffle or sampler is not None or drop_last):
+            raise ValueError("batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, and drop_last")
+        self.drop_last, self.generator, self.sampler, self.batch_sampler = drop_last, generator, sampler, batch_sampler
         self.collate_fn = collate_fn or default_collate
         self._fast = isinstance(dataset, TensorDataset) and collate_fn is None
 
@@ -79,6 +83,12 @@ class DataLoader:
         return (self.generator or default_generator).rng.permutation(n)
 
     def __iter__(self):
+        if self.batch_sampler is not None:
+            yield from (self._collate(indices) for indices in self.batch_sampler)
+            return
+        if self.sampler is not None:
+            yield from self._batches_from_sampler()
+            return
         order = self._order()
         stop = len(order) - len(order) % self.batch_size if self.drop_last else len(order)
         for start in range(0, stop, self.batch_size):
@@ -88,8 +98,26 @@ class DataLoader:
             else:
                 yield self.collate_fn([self.dataset[int(i)] for i in indices])
 
+    def _batches_from_sampler(self):
+        """Indices come one at a time from the sampler (it may be endless), and are batched as they come."""
+        batch = []
+        for index in self.sampler:
+            batch.append(index)
+            if len(batch) == self.batch_size:
+                yield self._collate(batch)
+                batch = []
+        if batch and not self.drop_last:
+            yield self._collate(batch)
+
+    def _collate(self, indices):
+        if self._fast:
+            return [Tensor._make(t._data[np.asarray(indices)]) for t in self.dataset.tensors]
+        return self.collate_fn([self.dataset[int(i)] for i in indices])
+
     def __len__(self):
-        n = len(self.dataset)
+        if self.batch_sampler is not None:
+            return len(self.batch_sampler)
+        n = len(self.dataset) if self.sampler is None else len(self.sampler)
         return n // self.batch_size if self.drop_last else -(-n // self.batch_size)
 
 
@@ -129,3 +157,95 @@ def random_split(dataset, lengths, generator=None):
 
 
 __all__ = ["DataLoader", "Dataset", "Generator", "Subset", "TensorDataset", "default_collate", "random_split"]
+
+
+# ----- samplers: which indices a DataLoader visits, in which order ------------------------------------
+class Sampler:
+    """An iterable of dataset indices."""
+
+    def __init__(self, data_source=None):
+        pass
+
+    def __iter__(self):
+        raise NotImplementedError
+
+
+class SequentialSampler(Sampler):
+    """0, 1, 2, ... in order."""
+
+    def __init__(self, data_source):
+        self.data_source = data_source
+
+    def __iter__(self):
+        return iter(range(len(self.data_source)))
+
+    def __len__(self):
+        return len(self.data_source)
+
+
+class RandomSampler(Sampler):
+    """A random permutation of the indices, or (``replacement=True``) ``num_samples`` independent draws,
+    made lazily so that an endless sampler (``num_samples=int(1e10)``) costs nothing up front."""
+
+    def __init__(self, data_source, replacement=False, num_samples=None, generator=None):
+        if not isinstance(replacement, bool):
+            raise TypeError(f"replacement should be a boolean value, but got replacement={replacement}")
+        if num_samples is not None and (not isinstance(num_samples, int) or num_samples <= 0):
+            raise ValueError(f"num_samples should be a positive integer value, but got num_samples={num_samples}")
+        self.data_source, self.replacement, self._num_samples, self.generator = (data_source, replacement,
+                                                                                 num_samples, generator)
+
+    @property
+    def num_samples(self):
+        return len(self.data_source) if self._num_samples is None else self._num_samples
+
+    def __iter__(self):
+        n, rng = len(self.data_source), (self.generator or default_generator).rng
+        if self.replacement:
+            remaining = self.num_samples
+            while remaining > 0:  # drawn in chunks of 32, as PyTorch does
+                chunk = min(32, remaining)
+                yield from (int(i) for i in rng.integers(0, n, size=chunk))
+                remaining -= chunk
+            return
+        for _ in range(self.num_samples // n):
+            yield from (int(i) for i in rng.permutation(n))
+        yield from (int(i) for i in rng.permutation(n)[:self.num_samples % n])
+
+    def __len__(self):
+        return self.num_samples
+
+
+class SubsetRandomSampler(Sampler):
+    """The given indices, in a random order."""
+
+    def __init__(self, indices, generator=None):
+        self.indices, self.generator = indices, generator
+
+    def __iter__(self):
+        rng = (self.generator or default_generator).rng
+        return (self.indices[int(i)] for i in rng.permutation(len(self.indices)))
+
+    def __len__(self):
+        return len(self.indices)
+
+
+class BatchSampler(Sampler):
+    """Groups another sampler's indices into lists of ``batch_size``."""
+
+    def __init__(self, sampler, batch_size, drop_last):
+        self.sampler, self.batch_size, self.drop_last = sampler, batch_size, drop_last
+
+    def __iter__(self):
+        batch = []
+        for index in self.sampler:
+            batch.append(index)
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
+        if batch and not self.drop_last:
+            yield batch
+
+    def __len__(self):
+        n = len(self.sampler)
+        return n // self.batch_size if self.drop_last else -(-n // self.batch_size)
