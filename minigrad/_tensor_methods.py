@@ -235,7 +235,7 @@ def _clamp_(self, min=None, max=None):
             if bound is not None:
                 dtype = result_dtype(np.empty(1, dtype), number_array(bound, dtype))
         _dtype.check_cast(dtype, self._data.dtype, _dtype.c_type_name)
-    return apply_in_place(self, lambda before: elementwise.Clamp.apply(before, min=min, max=max))
+    return apply_in_place(self, lambda before: elementwise.clamp(before, min, max))
 
 
 def zero_(self):
@@ -611,8 +611,8 @@ def _install():
         "sigmoid": lambda self: elementwise.Sigmoid.apply(self), "relu": lambda self: elementwise.Relu.apply(self),
         "abs": lambda self: elementwise.Abs.apply(self), "sin": lambda self: elementwise.Sin.apply(self),
         "cos": lambda self: elementwise.Cos.apply(self), "sign": elementwise.sign,
-        "clamp": lambda self, min=None, max=None: elementwise.Clamp.apply(self, min=min, max=max),
-        "clip": lambda self, min=None, max=None: elementwise.Clamp.apply(self, min=min, max=max),
+        "clamp": lambda self, min=None, max=None: elementwise.clamp(self, min, max),
+        "clip": lambda self, min=None, max=None: elementwise.clamp(self, min, max),
         "maximum": elementwise.maximum, "minimum": elementwise.minimum,
         "where": lambda self, condition, other: elementwise.where(condition, self, other),
         "eq": comparison.eq, "ne": comparison.ne, "gt": comparison.gt, "ge": comparison.ge,

@@ -148,6 +148,56 @@ class Clamp(NumpyFunction):
         return where(inside, grad, 0.0)
 
 
+class ClampTensor(NumpyFunction):
+    """``clamp`` with tensor bounds: ``min`` and ``max`` are inputs too (broadcast against x) and get a
+    gradient where they won. Where min > max the result is max, so max wins there (as PyTorch)."""
+
+    node_name = "ClampBackward0"
+    saved_names = ("self", "min", "max")
+
+    @staticmethod
+    def forward(ctx, x, min, max):
+        ctx.save_for_backward(x, min, max)
+        for bound in (min, max):
+            if bound is not None:
+                check_broadcast(x.shape, bound.shape)
+                x = promote(x, bound)[0]  # an int x with float bounds becomes float, as in PyTorch
+        if min is not None:
+            x = np.maximum(x, min.astype(x.dtype, copy=False))
+        if max is not None:
+            x = np.minimum(x, max.astype(x.dtype, copy=False))
+        return x
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, low, high = ctx.saved_tensors
+        need_x, need_low, need_high = ctx.needs_input_grad
+        if low is not None and high is not None:
+            d_x = where((x >= low) & (x <= high), grad, 0.0) if need_x else None
+            d_low = where((x < low) & (low < high), grad, 0.0) if need_low else None
+            d_high = where((x > high) | (high < low), grad, 0.0) if need_high else None
+        elif low is not None:
+            d_x = where(x >= low, grad, 0.0) if need_x else None
+            d_low, d_high = (where(x < low, grad, 0.0) if need_low else None), None
+        else:
+            d_x = where(x <= high, grad, 0.0) if need_x else None
+            d_low, d_high = None, (where(x > high, grad, 0.0) if need_high else None)
+        return d_x, d_low, d_high  # (a broadcast bound's gradient is summed back to its shape)
+
+
+def clamp(x, min=None, max=None):
+    """``x.clamp(min, max)``: number bounds give ClampBackward1, tensor bounds ClampBackward0 (as PyTorch)."""
+    tensor_min, tensor_max = isinstance(min, Tensor), isinstance(max, Tensor)
+    if tensor_min or tensor_max:
+        if (min is not None and not tensor_min) or (max is not None and not tensor_max):
+            raise TypeError("clamp() received an invalid combination of arguments: min and max must be both "
+                            "numbers or both tensors (or None)")
+        if min is None and max is None:
+            raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+        return ClampTensor.apply(x, min, max)
+    return Clamp.apply(x, min=min, max=max)
+
+
 class Abs(NumpyFunction):
     node_name = "AbsBackward0"
     saved_names = ("self",)
