@@ -387,6 +387,7 @@ class Function:
                 options = kwargs  # never differentiated, but may be tensors (a loss's target): forward gets arrays
                 for value in kwargs.values():
                     if isinstance(value, Tensor):
+                        _check_not_differentiated(kwargs)
                         options = {k: v._data if isinstance(v, Tensor) else v for k, v in kwargs.items()}
                         break
                 output = cls.forward(ctx, *arrays, **options)
@@ -418,6 +419,15 @@ class NumpyFunction(Function):
     as in ``Function``."""
 
     _forward_on_arrays = True
+
+
+def _check_not_differentiated(options):
+    """An option that is a tensor requiring grad would silently get no gradient: refuse, as PyTorch does for
+    an input whose derivative it does not implement."""
+    if _GradMode.enabled:
+        for name, value in options.items():
+            if isinstance(value, Tensor) and value._requires_grad:
+                raise RuntimeError(f"the derivative for '{name}' is not implemented.")
 
 
 def _mark_view(out, base):

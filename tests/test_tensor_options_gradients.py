@@ -1,4 +1,5 @@
-"""clamp with tensor bounds: the bounds are inputs of the node (ClampBackward0) and get gradients."""
+"""Tensors passed where no gradient flows must not silently go without one: clamp's tensor bounds are inputs
+of the node (ClampBackward0); a loss weight, or a NumpyFunction option, that requires grad is refused."""
 import numpy as np
 import pytest
 
@@ -53,3 +54,37 @@ def test_a_number_and_a_tensor_bound_together_are_refused():
     x = minigrad.zeros(2)
     with pytest.raises(TypeError):
         x.clamp(min=minigrad.zeros(2), max=1.0)
+
+
+@pytest.mark.parametrize("call", [
+    lambda F, x, t, w: F.binary_cross_entropy(x, t, weight=w),
+    lambda F, x, t, w: F.binary_cross_entropy_with_logits(x, t, weight=w),
+    lambda F, x, t, w: F.binary_cross_entropy_with_logits(x, t, pos_weight=w),
+])
+def test_a_loss_weight_that_requires_grad_is_refused_not_silently_left_without_gradient(call):
+    x = minigrad.tensor([[0.2, 0.7], [0.4, 0.9]], requires_grad=True)
+    t = minigrad.tensor([[0.0, 1.0], [1.0, 0.0]])
+    w = minigrad.tensor([1.0, 2.0], requires_grad=True)
+    with pytest.raises(RuntimeError, match="is not differentiable with respect to argument"):
+        call(minigrad.nn.functional, x, t, w)
+    with minigrad.no_grad():
+        call(minigrad.nn.functional, x, t, w)  # nothing recorded: nothing to refuse
+
+
+def test_a_numpy_function_option_that_requires_grad_is_refused():
+    from minigrad.autograd.function import NumpyFunction
+
+    class Scale(NumpyFunction):
+        @staticmethod
+        def forward(ctx, x, factor=None):
+            return x * factor
+
+        @staticmethod
+        def backward(ctx, grad):
+            return grad
+
+    x = minigrad.ones(2, requires_grad=True)
+    factor = minigrad.tensor(3.0, requires_grad=True)
+    with pytest.raises(RuntimeError, match="the derivative for 'factor' is not implemented"):
+        Scale.apply(x, factor=factor)
+    assert Scale.apply(x, factor=factor.detach()).tolist() == [3.0, 3.0]
