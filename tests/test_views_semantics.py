@@ -432,3 +432,30 @@ def test_views_renew_their_history_when_asked_not_at_each_in_place_change(monkey
     c.mul_(2)
     assert len(made) == 100  # nothing renewed until asked
     assert rows[5].grad_fn.next_functions[0][0] is c.grad_fn and len(made) == 101
+
+
+def _version_errors_of_a_result_changed_in_place_on_a_view(lib):
+    """Seed 600916: relu_ on a view saves the view; its version error names the view's node while that node
+    lives (AsStrided), and the node that saved it (Relu) once the view's history was renewed."""
+    messages = []
+    t1 = lib.tensor([[2.5]], requires_grad=True)
+    t4 = lib.relu(t1 * 1)
+    t5 = t4[0]
+    t5.relu_()
+    t6 = t4.view(-1)
+    with lib.no_grad():
+        t6.clamp_(-0.5, 0.5)
+    for root in (t6, t5):
+        try:
+            root.backward()
+        except RuntimeError as error:
+            messages.append(str(error).split(" is at version")[0])
+        str(t5.grad_fn)  # renews t5's history: the node named in the first error is gone
+    return messages
+
+
+def test_version_error_of_a_result_changed_in_place_on_a_view_names_nodes_as_pytorch():
+    torch = pytest.importorskip("torch")
+    ours = _version_errors_of_a_result_changed_in_place_on_a_view(minigrad)
+    assert ours == _version_errors_of_a_result_changed_in_place_on_a_view(torch)
+    assert "of AsStrided" in ours[0] and "of Relu" in ours[1]

@@ -182,10 +182,11 @@ class _SavedTensor:
     numbers, so that the node does not keep its own output alive (no reference cycle); and the version
     the tensor had, to detect in-place changes made after saving."""
 
-    __slots__ = ("tensor", "data", "vc", "version", "requires_grad", "is_output", "ref")
+    __slots__ = ("tensor", "data", "vc", "version", "requires_grad", "is_output", "ref", "named_by")
 
     def __init__(self, tensor, is_output):
         self.is_output = is_output
+        self.named_by = None  # (a result changed in place on a view: a weak reference to the view's new node)
         self.vc = tensor._vc
         self.version = tensor._vc[0]
         if is_output:
@@ -534,7 +535,10 @@ def _raise_version_error(saved, node):
     t = saved.tensor if not saved.is_output else saved.ref()
     shape = list(saved.data.shape if t is None else t._data.shape)
     kind = _dtype.scalar_type_name((saved.data if t is None else t._data).dtype)
-    maker = node if saved.is_output else t.grad_fn  # a saved result is named by the node that made it
+    if saved.is_output:  # a saved result is named by the node that made it, or by the view's node it became
+        maker = (saved.named_by() if saved.named_by is not None else None) or node  # (once that node is gone: node)
+    else:
+        maker = t.grad_fn
     made_by = "" if maker is None else f", which is output 0 of {_op_name(maker)},"
     raise RuntimeError(
         "one of the variables needed for gradient computation has been modified by an inplace operation: "

@@ -174,9 +174,6 @@ def apply_in_place(t, compute, *others, cpp_type_names=False, allow_overlap=Fals
     _write(t, result, cpp_type_names, allow_overlap)
     t._version += 1
     node = result.grad_fn
-    for saved in node._saved or ():  # a saved result is now t itself, at its new version
-        if saved is not None and saved.is_output:
-            saved.vc, saved.version, saved.ref = t._vc, t._vc[0], weakref.ref(t)
     base = t if t._base is None else t._base
     base_required_grad = base._requires_grad
     if t._base is None:
@@ -187,6 +184,11 @@ def apply_in_place(t, compute, *others, cpp_type_names=False, allow_overlap=Fals
         base.grad_fn, base._requires_grad, base._output_nr = copy_slices, True, 0
         copy_slices._output_ref = weakref.ref(base)
         renew_history(t)  # the changed view's new history at once, as PyTorch; the other views' when asked
+    for saved in node._saved or ():  # a saved result is now t itself, at its new version
+        if saved is not None and saved.is_output:
+            saved.vc, saved.version, saved.ref = t._vc, t._vc[0], weakref.ref(t)
+            if t._base is not None:  # PyTorch names the view's new node in a version error
+                saved.named_by = weakref.ref(t._grad_fn)
     if not base_required_grad:
         views_require_grad(base)
     return t
