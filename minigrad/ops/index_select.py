@@ -10,7 +10,6 @@ Each is the other's chain rule:
 import numpy as np
 
 from ..autograd.function import NumpyFunction
-from ..tensor import Tensor
 from .reductions import normalize_dims
 
 

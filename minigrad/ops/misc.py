@@ -116,7 +116,7 @@ class MaskedScatter(NumpyFunction):
 
 def masked_select(input, mask):
     if mask._data.dtype != np.bool_:
-        raise RuntimeError(f"masked_select: expected BoolTensor for mask")
+        raise RuntimeError("masked_select: expected BoolTensor for mask")
     return MaskedSelect.apply(input, mask)
 
 
