@@ -439,3 +439,16 @@ for _name, _method_function in _MISC_METHODS.items():
 FUNCTIONS.update(_MISC_METHODS)
 FUNCTIONS.update({"tril_indices": misc.tril_indices, "triu_indices": misc.triu_indices, "meshgrid": misc.meshgrid,
                   "isin": misc.isin})
+
+
+# ----- ops/lerp.py ------------------------------------------------------------------------------------
+from .ops.lerp import lerp as _lerp  # noqa: E402
+
+
+def _lerp_(self, end, weight):
+    others = (end, weight) if isinstance(weight, Tensor) else (end,)
+    return apply_in_place(self, lambda before: _lerp(before, end, weight), *others)
+
+
+Tensor.lerp, Tensor.lerp_ = _lerp, _lerp_
+FUNCTIONS["lerp"] = _lerp
