@@ -597,7 +597,7 @@ print(inspect.getsource(engine.topological_order))
 # * without `retain_graph`, once the pass is over, `node.release()` frees what each node saved:
 #   hence the error above. (PyTorch frees each node's saved tensors as soon as that node has run.
 #   `capture` serves `autograd.grad`, lesson 09: it runs only the nodes that lead to the tensors asked
-#   for (`leading`); `_pre_hooks` serve gradient hooks.)
+#   for (`leading`); `_pre_hooks` and `_post_hooks` serve gradient hooks, before and after a node runs.)
 #
 # 다음은 역전파 본체입니다. 우리의 `backward`와 비교해 보세요.
 #
@@ -610,7 +610,7 @@ print(inspect.getsource(engine.topological_order))
 #   이미 해제된 노드는 실행을 거부합니다).
 # * `retain_graph`가 없으면 역전파가 끝난 뒤 `node.release()`가 각 노드가 저장한 것을 해제합니다. 위의 오류가 여기서
 #   나옵니다. (PyTorch는 노드를 실행하자마자 그 노드가 저장한 텐서를 해제합니다. `capture`는 09강의 `autograd.grad`를
-#   위한 것으로, 요청한 텐서로 이어지는 노드(`leading`)만 실행합니다. `_pre_hooks`는 변화도 훅(hook)을 위한 것입니다.)
+#   위한 것으로, 요청한 텐서로 이어지는 노드(`leading`)만 실행합니다. `_pre_hooks`와 `_post_hooks`는 노드가 실행되기 전과 후에 부르는 변화도 훅(hook)을 위한 것입니다.)
 
 # %%
 print(inspect.getsource(engine.run_backward))

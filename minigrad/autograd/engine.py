@@ -68,6 +68,8 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
                 if isinstance(node, AccumulateGrad):
                     if capture is None:
                         node.accumulate(grads[0], keep_graph=create_graph)
+                    if node._post_hooks:
+                        _run_post_hooks(node._post_hooks, (), grads)
                     continue
                 if leading is not None and not any(child in leading for child, _ in node.next_functions):
                     continue  # a wanted node with nothing wanted below it
@@ -75,7 +77,10 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
                 if output is not None and output._retains_grad and capture is None and grads[0] is not None:
                     g = grads[0] if create_graph else Tensor._make(np.array(grads[0]._data))
                     output._grad = g if output._grad is None else output._grad + g
-                _send(buffers, node.next_functions, node._backward(grads))
+                grad_inputs = node._backward(grads)
+                if node._post_hooks:
+                    grad_inputs = _run_post_hooks(node._post_hooks, grad_inputs, grads)
+                _send(buffers, node.next_functions, grad_inputs)
                 processed.append(node)
     finally:
         if not retain_graph:
@@ -103,6 +108,18 @@ def _run_hooks(hooks, grads):
         if result is not None:
             grads = list(result)
     return grads
+
+
+def _run_post_hooks(hooks, grad_inputs, grad_outputs):
+    """Hooks registered with ``node.register_hook`` see both sides of the node; one may return new grad_inputs."""
+    for hook in list(hooks):
+        result = hook(tuple(grad_inputs), tuple(grad_outputs))
+        if result is not None:
+            if len(result) != len(grad_inputs):
+                raise RuntimeError(f"hook '{getattr(hook, '__name__', hook)}' has returned an incorrect number of "
+                                   f"values (got {len(result)}, but expected {len(grad_inputs)})")
+            grad_inputs = tuple(result)
+    return grad_inputs
 
 
 def _send(buffers, edges, grads):

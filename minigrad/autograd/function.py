@@ -76,6 +76,7 @@ class Node:
     next_functions = ()
     _output_ref = None
     _pre_hooks = None
+    _post_hooks = None
     _num_outputs = 1
 
     def name(self):
@@ -103,6 +104,13 @@ class Node:
             self._pre_hooks = []
         self._pre_hooks.append(hook)
         return _RemovableHandle(self._pre_hooks, hook)
+
+    def register_hook(self, hook):
+        """``hook(grad_inputs, grad_outputs)`` runs after this node's backward; it may return new grad_inputs."""
+        if self._post_hooks is None:
+            self._post_hooks = []
+        self._post_hooks.append(hook)
+        return _RemovableHandle(self._post_hooks, hook)
 
 
 _CPP_NODES = {"AccumulateGrad", "CopyBackwards", "CopySlices", "NotImplemented"}
