@@ -588,8 +588,9 @@ print(inspect.getsource(engine.topological_order))
 #
 # * `buffers` holds, for each node, the sum of the gradients received so far: our `accumulate`,
 #   kept outside the tensors so that non-leaves keep nothing;
-# * a node's `_backward(grads)` calls its `Function`'s `backward(ctx, grad)`, our `node(grad)`, and
-#   returns one gradient per input, which go to the nodes in `next_functions`;
+# * a node's `_backward(grads)` (called by `_run_node`, which adds the hooks) calls its `Function`'s
+#   `backward(ctx, grad)`, our `node(grad)`, and returns one gradient per input, which go to the nodes
+#   in `next_functions`;
 # * an `AccumulateGrad` node belongs to a leaf and adds into its `.grad`; a tensor that called
 #   `retain_grad()` gets its gradient too, in its own `.grad`;
 # * a node that no gradient reached is still called, with `None` (as in PyTorch: its hooks see `None`,
@@ -603,7 +604,7 @@ print(inspect.getsource(engine.topological_order))
 #
 # * `buffers`는 노드마다 지금까지 받은 변화도의 합을 담습니다. 우리의 `accumulate`에 해당하며, 텐서 밖에 두기 때문에
 #   잎이 아닌 텐서에는 아무것도 남지 않습니다.
-# * 노드의 `_backward(grads)`는 그 `Function`의 `backward(ctx, grad)`를 부르고(우리의 `node(grad)`), 입력마다 변화도를
+# * 노드의 `_backward(grads)`는(훅을 더해 주는 `_run_node`가 부릅니다) 그 `Function`의 `backward(ctx, grad)`를 부르고(우리의 `node(grad)`), 입력마다 변화도를
 #   하나씩 돌려줍니다. 이 변화도는 `next_functions`의 노드들로 갑니다.
 # * `AccumulateGrad` 노드는 잎 텐서에 속하며 그 `.grad`에 더합니다. `retain_grad()`를 호출한 텐서도 자기 `.grad`에 변화도를 받습니다.
 # * 변화도가 하나도 도착하지 않은 노드도 `None`을 받아 호출됩니다(PyTorch와 같습니다. 훅은 `None`을 보고, 저장한 텐서가

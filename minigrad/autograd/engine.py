@@ -77,10 +77,7 @@ def run_backward(roots, root_grads, retain_graph=False, create_graph=False, capt
                 if output is not None and output._retains_grad and capture is None and grads[0] is not None:
                     g = grads[0] if create_graph else Tensor._make(np.array(grads[0]._data))
                     output._grad = g if output._grad is None else output._grad + g
-                grad_inputs = node._backward(grads)
-                if node._post_hooks:
-                    grad_inputs = _run_post_hooks(node._post_hooks, grad_inputs, grads)
-                _send(buffers, node.next_functions, grad_inputs)
+                _send(buffers, node.next_functions, _run_node(node, grads))
                 processed.append(node)
     finally:
         if not retain_graph:
@@ -108,6 +105,15 @@ def _run_hooks(hooks, grads):
         if result is not None:
             grads = list(result)
     return grads
+
+
+def _run_node(node, grads):
+    """The node's gradients for its inputs; its post hooks (``node.register_hook``) see them and may replace them.
+    (A function of its own: nothing in run_backward keeps the gradients, so a leaf may keep one as it is.)"""
+    grad_inputs = node._backward(grads)
+    if node._post_hooks:
+        grad_inputs = _run_post_hooks(node._post_hooks, grad_inputs, grads)
+    return grad_inputs
 
 
 def _run_post_hooks(hooks, grad_inputs, grad_outputs):
