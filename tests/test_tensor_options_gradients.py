@@ -88,3 +88,21 @@ def test_a_numpy_function_option_that_requires_grad_is_refused():
     with pytest.raises(RuntimeError, match="the derivative for 'factor' is not implemented"):
         Scale.apply(x, factor=factor)
     assert Scale.apply(x, factor=factor.detach()).tolist() == [3.0, 3.0]
+
+
+def _one_sided_clamps(lib):
+    x = lib.tensor([-1.0, 0.5, float("nan"), 2.0], requires_grad=True)
+    low = x.clamp_min(0.5)
+    observed = [lib.tensor([1, 2]).clamp_min(1.5).tolist(), lib.tensor([1, 2]).clamp_max(1.5).tolist(),
+                low.grad_fn.name(), low.grad_fn._saved_self.tolist()]
+    low.sum().backward()
+    observed.append(x.grad.tolist())
+    x.grad = None
+    high = lib.clamp_max(x, 0.5)
+    high.sum().backward()
+    return [repr(v) for v in observed + [high.grad_fn.name(), x.grad.tolist()]]  # (repr: nan == nan)
+
+
+def test_one_sided_clamps_as_pytorch():
+    torch = pytest.importorskip("torch")
+    assert _one_sided_clamps(minigrad) == _one_sided_clamps(torch)

@@ -148,6 +148,18 @@ class Clamp(NumpyFunction):
         return where(inside, grad, 0.0)
 
 
+class ClampMin(Clamp):
+    """``x.clamp_min(min)``: Clamp with a lower bound only, under PyTorch's name for it."""
+
+    node_name = "ClampMinBackward0"
+
+
+class ClampMax(Clamp):
+    """``x.clamp_max(max)``: Clamp with an upper bound only, under PyTorch's name for it."""
+
+    node_name = "ClampMaxBackward0"
+
+
 class ClampTensor(NumpyFunction):
     """``clamp`` with tensor bounds: ``min`` and ``max`` are inputs too (broadcast against x) and get a
     gradient where they won. Where min > max the result is max, so max wins there (as PyTorch)."""

@@ -1,7 +1,7 @@
 """Layer 3, small operations programs often reach for, each forward beside its chain rule where it has one:
 
   square         x * x, recorded as PyTorch does: x.pow(2) (PowBackward0)
-  clamp_min/max  ClampMinBackward0 / ClampMaxBackward0: the gradient passes where x >= min (x <= max)
+  clamp_min/max  ops/elementwise.py's Clamp with one bound (ClampMinBackward0 / ClampMaxBackward0)
   trace          TraceBackward0: the sum of the diagonal; its gradient is grad on the diagonal, 0 elsewhere
   masked_select  MaskedSelectBackward0: the elements where mask is True, as a 1-d tensor; backward puts
                  each gradient back at its place (masked_scatter), and masked_scatter's backward selects
@@ -15,6 +15,7 @@ import numpy as np
 
 from ..autograd.function import NumpyFunction
 from ..tensor import Tensor
+from .elementwise import ClampMax, ClampMin, clamp
 from .reductions import normalize_dims
 
 
@@ -22,42 +23,16 @@ def square(input):
     return input.pow(2)
 
 
-class ClampMin(NumpyFunction):
-    node_name = "ClampMinBackward0"
-
-    @staticmethod
-    def forward(ctx, x, low):
-        ctx.save_for_backward(x)
-        ctx.low = low
-        return np.maximum(x, x.dtype.type(low))
-
-    @staticmethod
-    def backward(ctx, grad):
-        x, = ctx.saved_tensors
-        return grad * Tensor._make((x._data >= ctx.low).astype(grad._data.dtype)), None
-
-
-class ClampMax(NumpyFunction):
-    node_name = "ClampMaxBackward0"
-
-    @staticmethod
-    def forward(ctx, x, high):
-        ctx.save_for_backward(x)
-        ctx.high = high
-        return np.minimum(x, x.dtype.type(high))
-
-    @staticmethod
-    def backward(ctx, grad):
-        x, = ctx.saved_tensors
-        return grad * Tensor._make((x._data <= ctx.high).astype(grad._data.dtype)), None
-
-
 def clamp_min(input, min):
-    return ClampMin.apply(input, min)
+    if isinstance(min, Tensor):
+        return clamp(input, min=min)
+    return ClampMin.apply(input, min=min)
 
 
 def clamp_max(input, max):
-    return ClampMax.apply(input, max)
+    if isinstance(max, Tensor):
+        return clamp(input, max=max)
+    return ClampMax.apply(input, max=max)
 
 
 class Trace(NumpyFunction):
