@@ -7,6 +7,7 @@ import pytest
 
 import minigrad
 import minigrad.nn.functional as F
+from tests.errors_of import raised
 from minigrad import nn
 from minigrad.autograd import gradcheck
 
@@ -72,14 +73,6 @@ def test_module_repr_matches_pytorch():
         assert repr(nn.GELU(approximate)) == repr(torch.nn.GELU(approximate))
 
 
-def _error(call):
-    try:
-        call()
-    except Exception as e:  # noqa: BLE001
-        return type(e).__name__, str(e)
-    return None
-
-
 @pytest.mark.parametrize("call", [
     lambda lib: lib.nn.functional.gelu(lib.ones(2), approximate="fast"),
     lambda lib: lib.nn.functional.gelu(lib.tensor([1, 2])),
@@ -88,7 +81,7 @@ def _error(call):
 ], ids=["approximate", "integer", "mask and causal"])
 def test_errors_match_pytorch(call):
     torch = pytest.importorskip("torch")
-    assert _error(lambda: call(minigrad)) == _error(lambda: call(torch))
+    assert raised(lambda: call(minigrad)) == raised(lambda: call(torch))
 
 
 @pytest.mark.parametrize("options", [

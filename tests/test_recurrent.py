@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 import minigrad
+from tests.errors_of import raised
 from minigrad import nn
 from minigrad.autograd import gradcheck
 from minigrad.nn._rnn_cells import gru_cell, lstm_cell, rnn_relu_cell, rnn_tanh_cell
@@ -140,14 +141,6 @@ def test_repr_names_shapes_and_init_bounds(make):
     assert all(0 < p.abs().max().item() <= bound for p in ours.parameters())
 
 
-def _error(call):
-    try:
-        call()
-    except Exception as e:  # noqa: BLE001
-        return type(e).__name__, str(e)
-    return None
-
-
 @pytest.mark.parametrize("call", [
     lambda lib: lib.nn.RNN(3, 4)(lib.zeros(5, 2, 4)),
     lambda lib: lib.nn.RNN(3, 4)(lib.zeros(5, 2, 3), lib.zeros(1, 3, 4)),
@@ -158,7 +151,7 @@ def _error(call):
 ], ids=["input size", "hidden size", "4-d input", "cell state size", "nonlinearity", "dropout"])
 def test_errors_match_pytorch(call):
     torch = pytest.importorskip("torch")
-    assert _error(lambda: call(minigrad)) == _error(lambda: call(torch))
+    assert raised(lambda: call(minigrad)) == raised(lambda: call(torch))
 
 
 def test_dropout_warning_for_one_layer():
